@@ -1,0 +1,189 @@
+import { strToU8, zipSync } from "fflate";
+import { address } from "../../core/grid";
+import {
+  LayoutCell,
+  STYLES,
+  STYLE_NAMES,
+  SheetLayout,
+  StyleName,
+  VALIDATION_TITLE,
+  validationError,
+} from "../../core/layout/sheetLayout";
+import { esc } from "./xml";
+
+/** Writes sheet layouts as a real .xlsx (Office Open XML) that Excel and LibreOffice open without repair. */
+export function writeXlsx(sheets: SheetLayout[]): Uint8Array {
+  if (sheets.length === 0) throw new Error("no sheets");
+  const strings = new SharedStrings();
+  const files: Record<string, Uint8Array> = {};
+  sheets.forEach((s, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, strings));
+  });
+  files["[Content_Types].xml"] = strToU8(contentTypes(sheets.length));
+  files["_rels/.rels"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+  );
+  files["docProps/core.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Thống kê CCHC</dc:title><dc:creator>CCHC</dc:creator></cp:coreProperties>`,
+  );
+  files["docProps/app.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>CCHC</Application></Properties>`,
+  );
+  files["xl/workbook.xml"] = strToU8(workbookXml(sheets));
+  files["xl/_rels/workbook.xml.rels"] = strToU8(workbookRels(sheets.length));
+  files["xl/styles.xml"] = strToU8(stylesXml());
+  files["xl/sharedStrings.xml"] = strToU8(strings.xml());
+  return zipSync(files, { level: 6 });
+}
+
+class SharedStrings {
+  private index = new Map<string, number>();
+  private list: string[] = [];
+  private count = 0;
+  id(s: string): number {
+    this.count++;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+  xml(): string {
+    const items = this.list.map((s) => `<si><t xml:space="preserve">${esc(s)}</t></si>`).join("");
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">${items}</sst>`;
+  }
+}
+
+const STYLE_INDEX = new Map<StyleName, number>(STYLE_NAMES.map((n, i) => [n, i + 1]));
+
+function cellXml(ref: string, cell: LayoutCell, strings: SharedStrings): string {
+  const s = cell.style ? ` s="${STYLE_INDEX.get(cell.style)}"` : "";
+  if (cell.formula !== undefined) return `<c r="${ref}"${s}><f>${esc(cell.formula)}</f></c>`;
+  const v = cell.value;
+  if (v === undefined || v === null || v === "") return s ? `<c r="${ref}"${s}/>` : "";
+  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : "";
+  return `<c r="${ref}"${s} t="s"><v>${strings.id(v)}</v></c>`;
+}
+
+function sheetXml(sh: SheetLayout, strings: SharedStrings): string {
+  const out: string[] = [];
+  const lastCol = Math.max(sh.columns.length, ...sh.rows.map((r) => r.length)) - 1;
+  const dim = `A1:${address(Math.max(sh.rows.length - 1, 0), Math.max(lastCol, 0))}`;
+  out.push(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`,
+  );
+  out.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="${dim}"/>`);
+  if (sh.freezeRows) {
+    const top = `A${sh.freezeRows + 1}`;
+    out.push(
+      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${sh.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`,
+    );
+  } else out.push(`<sheetViews><sheetView workbookViewId="0"/></sheetViews>`);
+  out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
+  if (sh.columns.length) {
+    out.push("<cols>");
+    sh.columns.forEach((c, i) => {
+      out.push(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.hidden ? ' hidden="1"' : ""}/>`);
+    });
+    out.push("</cols>");
+  }
+  out.push("<sheetData>");
+  sh.rows.forEach((row, r) => {
+    const h = sh.rowHeights?.[r];
+    const cells = row.map((cell, c) => cellXml(address(r, c), cell, strings)).join("");
+    if (!cells && h === undefined) return;
+    out.push(`<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}>${cells}</row>`);
+  });
+  out.push("</sheetData>");
+  if (sh.protect)
+    out.push(
+      `<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0" autoFilter="0" sort="0"/>`,
+    );
+  if (sh.merges.length) out.push(`<mergeCells count="${sh.merges.length}">${sh.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);
+  if (sh.validations.length) {
+    out.push(`<dataValidations count="${sh.validations.length}">`);
+    for (const v of sh.validations) {
+      const common = `allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${esc(VALIDATION_TITLE)}" error="${esc(validationError(v))}"${v.prompt ? ` prompt="${esc(v.prompt.slice(0, 255))}"` : ""} sqref="${v.ref}"`;
+      if (v.type === "list") out.push(`<dataValidation type="list" ${common}><formula1>"${esc(v.items.join(","))}"</formula1></dataValidation>`);
+      else if (v.type === "whole")
+        out.push(`<dataValidation type="whole" operator="greaterThanOrEqual" ${common}><formula1>${v.min}</formula1></dataValidation>`);
+      else out.push(`<dataValidation type="decimal" operator="between" ${common}><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`);
+    }
+    out.push("</dataValidations>");
+  }
+  out.push(`<pageMargins left="0.5" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`);
+  out.push(`<pageSetup paperSize="9" orientation="${sh.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`);
+  out.push("</worksheet>");
+  return out.join("");
+}
+
+function workbookXml(sheets: SheetLayout[]): string {
+  const names = sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+  const defined = sheets
+    .map((s, i) =>
+      s.printTitleRows
+        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${esc(s.name.replace(/'/g, "''"))}'!$${s.printTitleRows[0]}:$${s.printTitleRows[1]}</definedName>`
+        : "",
+    )
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${names}</sheets>${defined ? `<definedNames>${defined}</definedNames>` : ""}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`;
+}
+
+function workbookRels(n: number): string {
+  const rels: string[] = [];
+  for (let i = 1; i <= n; i++)
+    rels.push(`<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`);
+  rels.push(`<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`);
+  rels.push(`<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`);
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`;
+}
+
+function contentTypes(n: number): string {
+  const sheets: string[] = [];
+  for (let i = 1; i <= n; i++)
+    sheets.push(`<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.join("")}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`;
+}
+
+/** One cellXfs entry per StyleName, in STYLE_NAMES order after the default (index 0). */
+function stylesXml(): string {
+  const numFmts = new Map<string, number>();
+  const fmtId = (code: string | undefined): number => {
+    if (!code || code === "General") return 0;
+    if (code === "#,##0") return 3;
+    if (code === "0.00") return 2;
+    if (code === "#,##0.00") return 4;
+    let id = numFmts.get(code);
+    if (id === undefined) numFmts.set(code, (id = 164 + numFmts.size));
+    return id;
+  };
+  const fonts: string[] = [`<font><sz val="11"/><name val="Times New Roman"/><family val="1"/></font>`];
+  const fills: string[] = [`<fill><patternFill patternType="none"/></fill>`, `<fill><patternFill patternType="gray125"/></fill>`];
+  const borders: string[] = [`<border><left/><right/><top/><bottom/><diagonal/></border>`, `<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>`];
+  const xfs: string[] = [`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`];
+  for (const name of STYLE_NAMES) {
+    const s = STYLES[name];
+    fonts.push(
+      `<font>${s.bold ? "<b/>" : ""}${s.italic ? "<i/>" : ""}<sz val="${s.size ?? 11}"/>${s.color ? `<color rgb="FF${s.color}"/>` : ""}<name val="Times New Roman"/><family val="1"/></font>`,
+    );
+    let fillId = 0;
+    if (s.fill) {
+      fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="FF${s.fill}"/><bgColor indexed="64"/></patternFill></fill>`);
+      fillId = fills.length - 1;
+    }
+    const align =
+      s.wrap || s.hAlign || s.vAlign
+        ? `<alignment${s.hAlign ? ` horizontal="${s.hAlign}"` : ""}${s.vAlign ? ` vertical="${s.vAlign}"` : ""}${s.wrap ? ' wrapText="1"' : ""}/>`
+        : "";
+    const prot = s.unlocked ? `<protection locked="0"/>` : "";
+    const nf = fmtId(s.numFmt);
+    xfs.push(
+      `<xf numFmtId="${nf}" fontId="${fonts.length - 1}" fillId="${fillId}" borderId="${s.border ? 1 : 0}" xfId="0"${nf ? ' applyNumberFormat="1"' : ""} applyFont="1"${fillId ? ' applyFill="1"' : ""}${s.border ? ' applyBorder="1"' : ""}${align ? ' applyAlignment="1"' : ""}${prot ? ' applyProtection="1"' : ""}>${align}${prot}</xf>`,
+    );
+  }
+  const nf = [...numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`).join("");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${nf ? `<numFmts count="${numFmts.size}">${nf}</numFmts>` : ""}<fonts count="${fonts.length}">${fonts.join("")}</fonts><fills count="${fills.length}">${fills.join("")}</fills><borders count="${borders.length}">${borders.join("")}</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+}
+

@@ -1,0 +1,69 @@
+import { readFileSync } from "fs";
+import { basename } from "path";
+import { parseArgs } from "util";
+import { loadCatalog } from "../adapters/node/catalogFiles";
+import { loadRuleSet } from "../adapters/node/ruleFiles";
+import { XlsxReadError, readXlsx } from "../adapters/xlsx/read";
+import { checkGrids, toReport } from "../core/check/check";
+import { countBySeverity } from "../core/findings";
+import { periodLabel } from "../core/period";
+
+/** `cchc check <file.xlsx>... [--json] [--rules file.json]`: exit 0 clean, 1 errors found, 2 a file unreadable. */
+export async function runCheck(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: "boolean" }, rules: { type: "string" } },
+  });
+  if (!positionals.length) {
+    console.error("Cần ít nhất một tệp .xlsx để kiểm tra.");
+    return 2;
+  }
+  const catalog = loadCatalog();
+  const ruleSet = loadRuleSet(values.rules);
+  let exit = 0;
+  const reports: unknown[] = [];
+  for (const file of positionals) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      exit = 2;
+      report(values.json, reports, file, `Không mở được tệp “${file}”.`);
+      continue;
+    }
+    let grids;
+    try {
+      grids = readXlsx(bytes);
+    } catch (e) {
+      exit = 2;
+      report(values.json, reports, file, e instanceof XlsxReadError ? e.message : "Tệp bị hỏng, không đọc được.");
+      continue;
+    }
+    const result = checkGrids(grids, catalog, ruleSet, basename(file));
+    if (!result.ok) {
+      exit = 2;
+      report(values.json, reports, file, result.reason);
+      continue;
+    }
+    const r = { ...toReport(result), file };
+    const { errors, warnings } = countBySeverity(result.findings);
+    if (errors && exit === 0) exit = 1;
+    if (values.json) {
+      reports.push(r);
+      continue;
+    }
+    const who = result.submission.unitName ?? "(chưa rõ đơn vị)";
+    const when = result.submission.period ? periodLabel(result.submission.period) : "(chưa rõ kỳ)";
+    console.log(`\n${file} — ${who}, ${when}, biểu mẫu ${result.submission.template.name}, trang “${r.sheet}”`);
+    console.log(`  ${errors} lỗi, ${warnings} cảnh báo`);
+    for (const f of result.findings) console.log(`  ${f.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${f.cell.padEnd(6)} ${f.message}`);
+  }
+  if (values.json) console.log(JSON.stringify(reports, null, 2));
+  return exit;
+}
+
+function report(json: boolean | undefined, reports: unknown[], file: string, reason: string): void {
+  if (json) reports.push({ file, error: reason, findings: [] });
+  else console.log(`\n${file} — KHÔNG ĐỌC ĐƯỢC: ${reason}`);
+}

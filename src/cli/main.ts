@@ -1,0 +1,92 @@
+import { writeFileSync } from "fs";
+import { parseArgs } from "util";
+import { loadCatalog } from "../adapters/node/catalogFiles";
+import { writeXlsx } from "../adapters/xlsx/write";
+import { buildTemplateLayout } from "../core/layout/templateLayout";
+import { PERIODS, Period, PeriodKind } from "../core/period";
+import { runCheck } from "./check";
+import { runMerge } from "./merge";
+
+const USAGE = `Cách dùng:
+  cchc templates [--json]                         Liệt kê các biểu mẫu
+  cchc template --template <mã> [--period q1|q2|q3|q4|h1|m9|year --year 2023 --unit-name "…"] -o <tệp.xlsx>
+                                                  Tạo biểu mẫu trống
+  cchc check <tệp.xlsx>... [--json]               Kiểm tra báo cáo
+  cchc merge <tệp.xlsx>... -o <tệp.xlsx> [--json] [--units <danh sách đơn vị.txt>]
+                                                  Tổng hợp báo cáo`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "templates":
+      return listTemplates(rest);
+    case "template":
+      return writeTemplate(rest);
+    case "check":
+      return runCheck(rest);
+    case "merge":
+      return runMerge(rest);
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      console.error(`Lệnh không hợp lệ: ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+function listTemplates(args: string[]): number {
+  const { values } = parseArgs({ args, options: { json: { type: "boolean" } } });
+  const catalog = loadCatalog();
+  const list = catalog.templates.map((t) => ({
+    id: t.id,
+    unitType: t.unitType,
+    version: t.version,
+    title: t.title,
+    name: t.name,
+    rows: t.rows.length,
+  }));
+  if (values.json) console.log(JSON.stringify(list, null, 2));
+  else for (const t of list) console.log(`${t.id.padEnd(16)} ${t.name} (${t.rows} dòng)`);
+  return 0;
+}
+
+function writeTemplate(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      template: { type: "string", short: "t" },
+      period: { type: "string" },
+      year: { type: "string" },
+      "unit-name": { type: "string" },
+      output: { type: "string", short: "o" },
+    },
+  });
+  const catalog = loadCatalog();
+  const t = values.template ? catalog.byId.get(values.template) : undefined;
+  if (!t) {
+    console.error(`Không có biểu mẫu "${values.template ?? ""}". Các mã hợp lệ: ${catalog.templates.map((x) => x.id).join(", ")}`);
+    return 2;
+  }
+  if (!values.output) {
+    console.error("Thiếu tên tệp kết quả (-o <tệp.xlsx>).");
+    return 2;
+  }
+  let period: Period | undefined;
+  if (values.period || values.year) {
+    const kind = values.period ?? "year";
+    const year = Number(values.year ?? new Date().getFullYear());
+    if (!(PERIODS as readonly string[]).includes(kind) || !Number.isInteger(year) || year < 2000 || year > 2100) {
+      console.error(`Kỳ báo cáo không hợp lệ: --period ${kind} --year ${values.year ?? ""} (kỳ: ${PERIODS.join(", ")}).`);
+      return 2;
+    }
+    period = { kind: kind as PeriodKind, year };
+  }
+  const layout = buildTemplateLayout(t, { period, unitName: values["unit-name"] });
+  writeFileSync(values.output, writeXlsx([layout]));
+  console.log(`Đã ghi ${values.output} (${t.name}, ${t.rows.length} dòng).`);
+  return 0;
+}

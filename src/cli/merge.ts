@@ -1,0 +1,4 @@
+export async function runMerge(_args: string[]): Promise<number> {
+  console.error("Chưa hỗ trợ.");
+  return 2;
+}

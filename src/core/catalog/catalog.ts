@@ -1,0 +1,41 @@
+import { Template, TemplateRow, ValueRow, isValueRow } from "./schema";
+
+/** The validated set of templates, indexed for lookups. Built from plain data (JSON), never from code branches. */
+export interface Catalog {
+  templates: Template[];
+  byId: Map<string, Template>;
+}
+
+export class CatalogError extends Error {}
+
+export function buildCatalog(sources: { name: string; data: unknown }[]): Catalog {
+  const templates: Template[] = [];
+  const byId = new Map<string, Template>();
+  for (const { name, data } of sources) {
+    const parsed = Template.safeParse(data);
+    if (!parsed.success) {
+      const first = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`);
+      throw new CatalogError(`Biểu mẫu "${name}" không hợp lệ: ${first.join("; ")}`);
+    }
+    const t = parsed.data;
+    if (byId.has(t.id)) throw new CatalogError(`Mã biểu mẫu "${t.id}" bị trùng (${name}).`);
+    const seen = new Set<string>();
+    for (const row of t.rows) {
+      if (!isValueRow(row)) continue;
+      if (seen.has(row.id)) throw new CatalogError(`Biểu mẫu "${t.id}": mã chỉ tiêu "${row.id}" lặp lại.`);
+      seen.add(row.id);
+    }
+    templates.push(t);
+    byId.set(t.id, t);
+  }
+  templates.sort((a, b) => a.unitType.localeCompare(b.unitType) || b.version.localeCompare(a.version));
+  return { templates, byId };
+}
+
+export function valueRows(t: Template): ValueRow[] {
+  return t.rows.filter(isValueRow);
+}
+
+export function rowIndexOf(t: Template, id: string): number {
+  return t.rows.findIndex((r: TemplateRow) => isValueRow(r) && r.id === id);
+}

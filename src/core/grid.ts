@@ -1,0 +1,57 @@
+/** A plain grid of cells: what every adapter (Office.js, .xlsx) reads a worksheet into. */
+export type CellValue = string | number | boolean | null;
+
+export interface Cell {
+  value: CellValue;
+  /** Excel number format code, e.g. "0%"; lets the reader tell 1 typed as 100 % from the count 1. */
+  format?: string;
+  /** Formula text without "=", when the source kept it. */
+  formula?: string;
+}
+
+export interface Grid {
+  /** Worksheet name. */
+  name: string;
+  /** rows[r][c], 0-based; holes are empty cells. */
+  rows: (Cell | undefined)[][];
+}
+
+export function cellAt(grid: Grid, r: number, c: number): Cell | undefined {
+  const row = grid.rows[r];
+  return row ? row[c] : undefined;
+}
+
+export function isBlank(cell: Cell | undefined): boolean {
+  if (!cell || cell.value === null) return true;
+  return typeof cell.value === "string" && cell.value.trim() === "";
+}
+
+export function cellText(cell: Cell | undefined): string {
+  if (!cell || cell.value === null) return "";
+  return String(cell.value).trim();
+}
+
+/** 0-based column index → Excel letters (0 → "A"). */
+export function columnLetter(c: number): string {
+  let s = "";
+  let n = c + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based row/column → "D83". */
+export function address(r: number, c: number): string {
+  return `${columnLetter(c)}${r + 1}`;
+}
+
+export function parseAddress(ref: string): { r: number; c: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) throw new Error(`bad cell reference ${ref}`);
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return { r: Number(m[2]) - 1, c: c - 1 };
+}

@@ -1,0 +1,151 @@
+/** A host-neutral description of a worksheet: the Office.js writer and the .xlsx writer both render it. */
+
+export type StyleName =
+  | "title"
+  | "subtitle"
+  | "caption"
+  | "header"
+  | "section"
+  | "group"
+  | "label"
+  | "unit"
+  | "count"
+  | "percent"
+  | "percentFormula"
+  | "code"
+  | "text"
+  | "note"
+  | "hiddenId"
+  | "plain"
+  | "bold"
+  | "number"
+  | "numberBold"
+  | "decimalBold"
+  | "decimal"
+  | "wrap"
+  | "percentTyped"
+  | "textFormat"
+  | "error"
+  | "warning"
+  | "ok";
+
+export interface StyleSpec {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  wrap?: boolean;
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "center";
+  border?: boolean;
+  numFmt?: string;
+  /** Cells users may edit on a protected sheet. */
+  unlocked?: boolean;
+  fill?: string;
+  color?: string;
+}
+
+/** One shared style table so both writers look the same. */
+export const STYLES: Record<StyleName, StyleSpec> = {
+  title: { bold: true, size: 13, hAlign: "center", vAlign: "center", wrap: true },
+  subtitle: { bold: true, size: 12, hAlign: "center" },
+  caption: { italic: true, hAlign: "center", wrap: true },
+  header: { bold: true, hAlign: "center", vAlign: "center", wrap: true, border: true, fill: "D9E1F2" },
+  section: { bold: true, wrap: true, vAlign: "center", border: true, fill: "F2F2F2" },
+  group: { bold: true, wrap: true, vAlign: "center", border: true },
+  label: { wrap: true, vAlign: "center", border: true },
+  unit: { wrap: true, hAlign: "center", vAlign: "center", border: true },
+  count: { numFmt: "#,##0", hAlign: "right", vAlign: "center", border: true, unlocked: true },
+  percent: { numFmt: "0.00", hAlign: "right", vAlign: "center", border: true, unlocked: true },
+  percentFormula: { numFmt: "0.00", hAlign: "right", vAlign: "center", border: true, fill: "EDEDED" },
+  code: { numFmt: "General", hAlign: "center", vAlign: "center", border: true, unlocked: true },
+  text: { wrap: true, vAlign: "center", border: true, unlocked: true },
+  note: { wrap: true, vAlign: "center", border: true, unlocked: true },
+  hiddenId: { color: "808080" },
+  plain: {},
+  bold: { bold: true },
+  number: { numFmt: "#,##0" },
+  numberBold: { numFmt: "#,##0", bold: true },
+  decimal: { numFmt: "#,##0.00" },
+  decimalBold: { numFmt: "#,##0.00", bold: true },
+  wrap: { wrap: true, vAlign: "top" },
+  /** A rate typed as "56,52%": stored as 0.5652 with a percent format, as Excel does. */
+  percentTyped: { numFmt: "0.00%" },
+  /** Text that must never become a formula or a number. */
+  textFormat: { numFmt: "@", wrap: true, vAlign: "top" },
+  error: { fill: "F8CBAD" },
+  warning: { fill: "FFE699" },
+  ok: { fill: "C6EFCE" },
+};
+
+export const STYLE_NAMES = Object.keys(STYLES) as StyleName[];
+
+export interface LayoutCell {
+  /** Literal value; strings always stay text (a leading "=" never becomes a formula). */
+  value?: string | number | null;
+  /** Formula without the leading "=", e.g. "ROUND(D9/D8*100,2)". */
+  formula?: string;
+  style?: StyleName;
+}
+
+export type Validation =
+  | { type: "list"; ref: string; items: string[]; prompt?: string }
+  | { type: "whole"; ref: string; min: number; prompt?: string }
+  | { type: "decimal"; ref: string; min: number; max: number; prompt?: string };
+
+export interface SheetLayout {
+  name: string;
+  /** Column widths in characters; a hidden column keeps machine data (indicator IDs). */
+  columns: { width: number; hidden?: boolean }[];
+  rows: LayoutCell[][];
+  /** Row heights in points, by 0-based row index. */
+  rowHeights?: Record<number, number>;
+  merges: string[];
+  validations: Validation[];
+  /** Sheet protection without a password (users can lift it). */
+  protect: boolean;
+  /** Rows repeated on every printed page, 1-based inclusive. */
+  printTitleRows?: [number, number];
+  freezeRows?: number;
+  landscape?: boolean;
+}
+
+export const VALIDATION_TITLE = "Giá trị không hợp lệ";
+
+export function validationError(v: Validation): string {
+  switch (v.type) {
+    case "list":
+      return `Chọn một trong các giá trị: ${v.items.join("; ")}.`;
+    case "whole":
+      return "Nhập số nguyên không âm.";
+    case "decimal":
+      return `Nhập số từ ${v.min} đến ${v.max}.`;
+  }
+}
+
+/**
+ * Row heights for wrapped text, so a sheet prints readably in hosts that do not auto-fit rows on open
+ * (LibreOffice keeps the default height). Estimated from text length and column width.
+ */
+export function fitRowHeights(layout: SheetLayout, lineHeight = 15): Record<number, number> {
+  const heights: Record<number, number> = { ...layout.rowHeights };
+  const mergedRows = new Set<number>();
+  for (const m of layout.merges) {
+    const rows = m.match(/\d+/g)?.map(Number) ?? [];
+    if (rows.length === 2 && rows[0] === rows[1]) mergedRows.add(rows[0] - 1);
+  }
+  layout.rows.forEach((row, r) => {
+    if (heights[r] !== undefined || mergedRows.has(r)) return;
+    let lines = 1;
+    row.forEach((cell, c) => {
+      const col = layout.columns[c];
+      if (!col || col.hidden || cell.value === undefined || cell.value === null) return;
+      if (!STYLES[cell.style ?? "plain"].wrap) return;
+      const perLine = Math.max(4, Math.floor(col.width * 1.15));
+      const text = String(cell.value);
+      const n = text.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+      lines = Math.max(lines, n);
+    });
+    if (lines > 1) heights[r] = lines * lineHeight;
+  });
+  return heights;
+}

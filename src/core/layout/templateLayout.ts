@@ -1,0 +1,143 @@
+import { Template, ValueRow, isValueRow } from "../catalog/schema";
+import { address, columnLetter } from "../grid";
+import { encodeIdentity } from "../identity";
+import { Period, periodTitle } from "../period";
+import { LayoutCell, SheetLayout, StyleName, Validation, fitRowHeights } from "./sheetLayout";
+
+export interface TemplateOptions {
+  period?: Period;
+  unitName?: string;
+  sheetName?: string;
+}
+
+/** Layout constants shared by the writer and the reader of inserted sheets. */
+export const TEMPLATE_HEADER_ROWS = 2;
+export const TEMPLATE_FIRST_DATA_ROW = 6; // 0-based: title(3) + blank + 2 header rows
+export const VALUE_COLUMN = 3; // D
+export const NOTE_COLUMN = 4; // E
+
+const VALUE_STYLE: Record<ValueRow["kind"], StyleName> = {
+  count: "count",
+  money: "count",
+  percent: "percent",
+  coded: "code",
+  text: "text",
+};
+
+export function codeItem(c: { value: number; label: string }): string {
+  return `${c.label} = ${c.value}`;
+}
+
+export function defaultSheetName(t: Template, period?: Period): string {
+  const p = period ? ` ${period.kind.toUpperCase()}-${period.year}` : "";
+  return `CCHC ${t.unitType}${p}`.slice(0, 31);
+}
+
+/** The official appendix table of `t` as a printable, validated, protected worksheet. */
+export function buildTemplateLayout(t: Template, opts: TemplateOptions = {}): SheetLayout {
+  const unitName = opts.unitName?.trim() || "…";
+  const rows: LayoutCell[][] = [];
+  const idCell = (text: string): LayoutCell => ({ value: text, style: "hiddenId" });
+  rows.push([{ value: t.title, style: "title" }, {}, {}, {}, {}, idCell(encodeIdentity({ v: 1, template: t.id, unitName: opts.unitName?.trim() ?? "", period: opts.period }))]);
+  rows.push([{ value: opts.period ? periodTitle(opts.period) : "KỲ BÁO CÁO: …", style: "subtitle" }]);
+  rows.push([{ value: `(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của ${unitName})`, style: "caption" }]);
+  rows.push([]);
+  rows.push([
+    { value: "STT", style: "header" },
+    { value: "Chỉ tiêu thống kê", style: "header" },
+    { value: "Kết quả thống kê", style: "header" },
+    { style: "header" },
+    { value: t.noteHeader, style: "header" },
+    idCell("Mã chỉ tiêu"),
+  ]);
+  rows.push([{ style: "header" }, { style: "header" }, { value: "Đơn vị tính", style: "header" }, { value: "Số liệu", style: "header" }, { style: "header" }]);
+
+  const rowOf = new Map<string, number>();
+  t.rows.forEach((r, i) => {
+    if (isValueRow(r)) rowOf.set(r.id, TEMPLATE_FIRST_DATA_ROW + i);
+  });
+
+  const byKind: Record<string, string[]> = {};
+  const lists = new Map<string, { items: string[]; refs: string[]; prompt: string }>();
+  t.rows.forEach((r, i) => {
+    const rr = TEMPLATE_FIRST_DATA_ROW + i;
+    if (!isValueRow(r)) {
+      const s: StyleName = r.kind === "section" ? "section" : "group";
+      rows.push([{ value: r.stt, style: s }, { value: r.label, style: s }, { style: s }, { style: s }, { style: s }]);
+      return;
+    }
+    const value: LayoutCell = { style: VALUE_STYLE[r.kind] };
+    const formula = rateFormula(r, rowOf);
+    if (formula) {
+      value.formula = formula;
+      value.style = "percentFormula";
+    } else if (r.kind === "coded" && r.codes) {
+      const items = r.codes.map(codeItem);
+      const key = items.join("|");
+      const entry = lists.get(key) ?? { items, refs: [], prompt: r.unit };
+      entry.refs.push(address(rr, VALUE_COLUMN));
+      lists.set(key, entry);
+    } else if (r.kind === "count" || r.kind === "percent" || r.kind === "money") {
+      (byKind[r.kind] ??= []).push(address(rr, VALUE_COLUMN));
+    }
+    rows.push([
+      { value: r.stt, style: "unit" },
+      { value: r.label, style: "label" },
+      { value: r.unit, style: "unit" },
+      value,
+      { style: "note" },
+      idCell(r.id),
+    ]);
+  });
+
+  const validations: Validation[] = [];
+  if (byKind.count) validations.push({ type: "whole", ref: compactRefs(byKind.count), min: 0, prompt: "Số nguyên không âm" });
+  if (byKind.money) validations.push({ type: "decimal", ref: compactRefs(byKind.money), min: 0, max: 1e12, prompt: "Số tiền (triệu đồng)" });
+  if (byKind.percent) validations.push({ type: "decimal", ref: compactRefs(byKind.percent), min: 0, max: 100, prompt: "Tỷ lệ từ 0 đến 100" });
+  for (const l of lists.values()) validations.push({ type: "list", ref: compactRefs(l.refs), items: l.items, prompt: l.prompt });
+
+  const last = columnLetter(NOTE_COLUMN);
+  const layout: SheetLayout = {
+    name: opts.sheetName ?? defaultSheetName(t, opts.period),
+    columns: [{ width: 7 }, { width: 62 }, { width: 16 }, { width: 12 }, { width: 28 }, { width: 24, hidden: true }],
+    rows,
+    rowHeights: { 0: 36, 2: 30 },
+    merges: [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`, "A5:A6", "B5:B6", "C5:D5", "E5:E6"],
+    validations,
+    protect: true,
+    printTitleRows: [5, 6],
+    freezeRows: 6,
+  };
+  layout.rowHeights = fitRowHeights(layout);
+  return layout;
+}
+
+/** A percent whose parts are both rows of the template is computed, so it cannot disagree with them. */
+function rateFormula(r: ValueRow, rowOf: Map<string, number>): string | undefined {
+  if (r.aggregate.type !== "ratio") return undefined;
+  const num = rowOf.get(r.aggregate.numerator);
+  const den = rowOf.get(r.aggregate.denominator);
+  if (num === undefined || den === undefined) return undefined;
+  const n = address(num, VALUE_COLUMN);
+  const d = address(den, VALUE_COLUMN);
+  return `IF(OR(${n}="",N(${d})=0),"",ROUND(${n}/${d}*100,2))`;
+}
+
+/** ["D8","D9","D10","D12"] → "D8:D10 D12" (same column). */
+export function compactRefs(refs: string[]): string {
+  const parsed = refs
+    .map((r) => /^([A-Z]+)(\d+)$/.exec(r))
+    .filter((m): m is RegExpExecArray => !!m)
+    .map((m) => ({ col: m[1], row: Number(m[2]) }))
+    .sort((a, b) => (a.col === b.col ? a.row - b.row : a.col.localeCompare(b.col)));
+  const out: string[] = [];
+  let i = 0;
+  while (i < parsed.length) {
+    let j = i;
+    while (j + 1 < parsed.length && parsed[j + 1].col === parsed[i].col && parsed[j + 1].row === parsed[j].row + 1) j++;
+    const a = `${parsed[i].col}${parsed[i].row}`;
+    out.push(j > i ? `${a}:${parsed[j].col}${parsed[j].row}` : a);
+    i = j + 1;
+  }
+  return out.join(" ");
+}

@@ -1,0 +1,96 @@
+import { Cell } from "./grid";
+import { Code, ValueKind } from "./catalog/schema";
+
+/** The outcome of reading one value cell the way a Vietnamese officer meant it. */
+export type ReadValue =
+  | { type: "blank" }
+  | { type: "number"; value: number }
+  | { type: "text"; text: string }
+  /** Two readings are plausible; reported, never guessed. */
+  | { type: "ambiguous"; text: string; readings: number[] };
+
+const INT = /^[+-]?\d+$/;
+const DOT_GROUPS = /^[+-]?\d{1,3}(\.\d{3})+$/;
+const COMMA_GROUPS = /^[+-]?\d{1,3}(,\d{3})+$/;
+const DOT_GROUPS_COMMA_DECIMAL = /^[+-]?\d{1,3}(\.\d{3})+,\d+$/;
+const COMMA_DECIMAL = /^[+-]?\d+,\d+$/;
+const DOT_DECIMAL = /^[+-]?\d+\.\d+$/;
+const BLANK_MARKS = new Set(["", "-", "–", "—", "x", "X"]);
+
+function isPercentFormat(format: string | undefined): boolean {
+  return !!format && /%/.test(format.replace(/"[^"]*"|\\./g, ""));
+}
+
+/**
+ * Reads a cell: "1.129" is 1129, "56,52" is 56.52, "100%" is 100, "02" is 2, a number stored with a
+ * percent format (Excel's typed "100%") is ×100. Codes may be typed as "Có = 1" or "Có".
+ */
+export function readValue(cell: Cell | undefined, kind: ValueKind, codes?: Code[]): ReadValue {
+  if (!cell || cell.value === null) return { type: "blank" };
+  const v = cell.value;
+  if (typeof v === "boolean") return { type: "number", value: v ? 1 : 0 };
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { type: "text", text: String(v) };
+    const scaled = isPercentFormat(cell.format) ? v * 100 : v;
+    return { type: "number", value: roundFloat(scaled) };
+  }
+  const raw = v.replace(/[\s\u00a0]+/g, " ").trim();
+  if (BLANK_MARKS.has(raw)) return { type: "blank" };
+  if (kind === "text") return { type: "text", text: raw };
+  if (kind === "coded" && codes) {
+    const code = readCode(raw, codes);
+    if (code !== undefined) return { type: "number", value: code };
+  }
+  let s = raw.replace(/ /g, "");
+  let percent = false;
+  if (s.endsWith("%")) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  const n = parseNumberText(s, kind, percent);
+  return n ?? { type: "text", text: raw };
+}
+
+function parseNumberText(s: string, kind: ValueKind, percent: boolean): ReadValue | undefined {
+  const num = (x: number): ReadValue => ({ type: "number", value: roundFloat(x) });
+  if (INT.test(s)) return num(Number(s));
+  if (DOT_GROUPS_COMMA_DECIMAL.test(s)) return num(Number(s.replace(/\./g, "").replace(",", ".")));
+  if (DOT_GROUPS.test(s)) {
+    const grouped = Number(s.replace(/\./g, ""));
+    // In a rate, "1.129" is as likely a decimal written the English way as a thousands group.
+    if (kind === "percent" || percent) return { type: "ambiguous", text: s, readings: [Number(s), grouped] };
+    return num(grouped);
+  }
+  if (COMMA_DECIMAL.test(s)) {
+    if ((kind === "count" || kind === "coded") && COMMA_GROUPS.test(s))
+      return { type: "ambiguous", text: s, readings: [Number(s.replace(",", ".")), Number(s.replace(/,/g, ""))] };
+    return num(Number(s.replace(",", ".")));
+  }
+  if (DOT_DECIMAL.test(s)) {
+    if (kind === "percent" || kind === "money" || percent) return num(Number(s));
+    // "1.5" in a count: 1,5 (a decimal) or a typo of 15? Report it.
+    return { type: "ambiguous", text: s, readings: [Number(s)] };
+  }
+  return undefined;
+}
+
+function readCode(raw: string, codes: Code[]): number | undefined {
+  const eq = /=\s*(\d+)\s*$/.exec(raw) ?? /^(\d+)\s*[-=:]/.exec(raw);
+  if (eq) return Number(eq[1]);
+  const folded = fold(raw);
+  const hit = codes.find((c) => fold(c.label) === folded);
+  return hit?.value;
+}
+
+function fold(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .trim();
+}
+
+function roundFloat(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}

@@ -1,0 +1,339 @@
+import { Catalog } from "../catalog/catalog";
+import { Template, TemplateRow, isValueRow } from "../catalog/schema";
+import { Cell, Grid, cellText, isBlank } from "../grid";
+import { ID_COLUMN, SheetIdentity, decodeIdentity } from "../identity";
+import { Period, parsePeriod } from "../period";
+import { foldText, similarity } from "../text";
+import { MatchedRow, SheetRow, Submission } from "./submission";
+
+export type Recognition = { ok: true; submission: Submission } | { ok: false; reason: string };
+
+const FUZZY_MIN = 0.8;
+const MIN_MATCHED_ROWS = 6;
+
+interface TemplateIndex {
+  exact: Map<string, number[]>;
+  names: { index: number; folded: string }[];
+}
+
+const indexCache = new WeakMap<Template, TemplateIndex>();
+
+function templateIndex(t: Template): TemplateIndex {
+  let idx = indexCache.get(t);
+  if (idx) return idx;
+  const exact = new Map<string, number[]>();
+  const names: { index: number; folded: string }[] = [];
+  t.rows.forEach((row, i) => {
+    for (const name of [row.label, ...(row.aliases ?? [])]) {
+      const f = foldText(name);
+      const list = exact.get(f) ?? [];
+      if (!list.includes(i)) list.push(i);
+      exact.set(f, list);
+      names.push({ index: i, folded: f });
+    }
+  });
+  idx = { exact, names };
+  indexCache.set(t, idx);
+  return idx;
+}
+
+/** Reads a workbook's sheets and returns the first that is a report (a stamped sheet first). */
+export function recognizeWorkbook(grids: Grid[], catalog: Catalog, fileName?: string): Recognition {
+  const results = grids.map((g) => recognizeSheet(g, catalog, fileName));
+  const stamped = results.find((r) => r.ok && r.submission.identity);
+  if (stamped) return stamped;
+  const ok = results.filter((r): r is { ok: true; submission: Submission } => r.ok);
+  if (ok.length) return ok.sort((a, b) => b.submission.matched.length - a.submission.matched.length)[0];
+  if (results.length === 1) return results[0];
+  return {
+    ok: false,
+    reason: `Không trang tính nào là biểu thống kê CCHC: ${results.map((r, i) => `“${grids[i].name}”: ${r.ok ? "" : r.reason}`).join(" ")}`,
+  };
+}
+
+export function recognizeSheet(grid: Grid, catalog: Catalog, fileName?: string): Recognition {
+  const identity = findIdentity(grid);
+  const header = findHeader(grid);
+  if (!header) {
+    return {
+      ok: false,
+      reason: `Trang “${grid.name}” không có bảng chỉ tiêu (không thấy dòng tiêu đề “STT – Chỉ tiêu thống kê”).`,
+    };
+  }
+  const rows = readRows(grid, header);
+  let template: Template | undefined;
+  if (identity) {
+    template = catalog.byId.get(identity.identity.template);
+    if (!template)
+      return { ok: false, reason: `Trang “${grid.name}” ghi mã biểu mẫu “${identity.identity.template}” không có trong danh mục biểu mẫu.` };
+  }
+  let matched: MatchedRow[];
+  let unmatched: SheetRow[];
+  if (template && identity) {
+    ({ matched, unmatched } = alignById(grid, rows, template, identity.column));
+  } else {
+    const best = chooseTemplate(rows, catalog);
+    if (!best) return { ok: false, reason: `Trang “${grid.name}” không khớp biểu mẫu nào (bảng trống).` };
+    const needed = Math.max(MIN_MATCHED_ROWS, Math.round(best.template.rows.length * 0.3));
+    if (best.exactCount < needed) {
+      return {
+        ok: false,
+        reason: `Không nhận ra biểu mẫu của trang “${grid.name}”: chỉ ${best.exactCount}/${best.template.rows.length} dòng khớp với mẫu gần nhất (“${best.template.name}”).`,
+      };
+    }
+    template = best.template;
+    ({ matched, unmatched } = align(rows, template));
+  }
+  const titleText = titleLines(grid, header.row);
+  const fromTitle = unitFromTitle(titleText);
+  const fromFile = fileName ? unitFromFileName(fileName) : undefined;
+  let unitName: string | undefined;
+  let unitSource: Submission["unitSource"];
+  if (identity?.identity.unitName) [unitName, unitSource] = [identity.identity.unitName, "identity"];
+  else if (fromTitle) [unitName, unitSource] = [fromTitle, "title"];
+  else if (fromFile) [unitName, unitSource] = [fromFile, "fileName"];
+  const period: Period | undefined =
+    identity?.identity.period ?? parsePeriod(titleText.join(" ")) ?? (fileName ? parsePeriod(fileName) : undefined);
+  return {
+    ok: true,
+    submission: {
+      sheetName: grid.name,
+      fileName,
+      template,
+      identity: identity?.identity,
+      unitName,
+      unitSource,
+      period,
+      columns: header.columns,
+      matched,
+      unmatched,
+    },
+  };
+}
+
+function findIdentity(grid: Grid): { identity: SheetIdentity; column: number } | undefined {
+  const limit = Math.min(grid.rows.length, 10);
+  for (let r = 0; r < limit; r++) {
+    const row = grid.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const id = decodeIdentity(row[c]?.value);
+      if (id) return { identity: id, column: c };
+    }
+  }
+  return undefined;
+}
+
+interface Header {
+  row: number;
+  /** Last row of the header block (the "Đơn vị tính / Số liệu" line). */
+  lastRow: number;
+  columns: Submission["columns"];
+}
+
+function findHeader(grid: Grid): Header | undefined {
+  const limit = Math.min(grid.rows.length, 80);
+  for (let r = 0; r < limit; r++) {
+    const row = grid.rows[r] ?? [];
+    let stt = -1;
+    let label = -1;
+    for (let c = 0; c < row.length && c < 30; c++) {
+      const f = foldText(cellText(row[c]));
+      if (stt < 0 && (f === "stt" || f === "tt" || f === "so tt")) stt = c;
+      else if (label < 0 && f.startsWith("chi tieu")) label = c;
+    }
+    if (stt < 0 || label < 0) continue;
+    const next = grid.rows[r + 1] ?? [];
+    const find = (cells: (Cell | undefined)[], test: (f: string) => boolean): number =>
+      cells.findIndex((cell, c) => c > label && test(foldText(cellText(cell))));
+    let unit = find(row, (f) => f.startsWith("don vi tinh") || f === "dvt");
+    let value = find(row, (f) => /^(so lieu|so luong|ty le|gia tri)/.test(f));
+    let lastRow = r;
+    const unitNext = find(next, (f) => f.startsWith("don vi tinh") || f === "dvt");
+    if (unit < 0 && unitNext >= 0) {
+      unit = unitNext;
+      lastRow = r + 1;
+    }
+    const valueNext = find(next, (f) => /^(so lieu|so luong|ty le|gia tri)/.test(f));
+    if (value < 0 && valueNext >= 0) {
+      value = valueNext;
+      lastRow = r + 1;
+    }
+    if (unit < 0) unit = label + 1;
+    if (value < 0) value = unit + 1;
+    let note = find(row, (f) => f.startsWith("ghi chu") || f.startsWith("co quan"));
+    if (note < 0) note = value + 1;
+    return { row: r, lastRow, columns: { stt, label, unit, value, note } };
+  }
+  return undefined;
+}
+
+const ROMAN_LABEL = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)\s+(\S.*)$/;
+
+function readRows(grid: Grid, header: Header): SheetRow[] {
+  const { stt: cs, label: cl, unit: cu, value: cv, note: cn } = header.columns;
+  const out: SheetRow[] = [];
+  for (let r = header.lastRow + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r] ?? [];
+    let stt = cellText(row[cs]).replace(/\.$/, "").trim();
+    let label = cellText(row[cl]).replace(/\s+/g, " ");
+    const unit = cellText(row[cu]).replace(/\s+/g, " ");
+    const value = row[cv];
+    const note = row[cn];
+    let beyond: Cell | undefined;
+    for (let c = cn + 1; c < row.length; c++) if (c !== ID_COLUMN && !isBlank(row[c]) && !cellText(row[c]).startsWith("CCHC-ID:")) beyond = row[c];
+    const fl = foldText(label);
+    // Page breaks repeat the header.
+    if (fl.startsWith("chi tieu thong ke") || foldText(unit).startsWith("don vi tinh") || foldText(stt) === "stt") continue;
+    if (!stt && !label && !unit && isBlank(value) && isBlank(note)) continue;
+    if (!stt) {
+      const roman = ROMAN_LABEL.exec(label);
+      if (roman) [stt, label] = [roman[1], roman[2]];
+    }
+    const prev = out[out.length - 1];
+    if (prev && !stt && isBlank(value) && isFragment(label, unit, prev)) {
+      prev.label = `${prev.label} ${label}`.trim();
+      if (unit) prev.unit = `${prev.unit} ${unit}`.trim();
+      if (isBlank(prev.note) && !isBlank(note)) prev.note = note;
+      continue;
+    }
+    out.push({ r, stt, label, unit, value, note, beyond });
+  }
+  return out;
+}
+
+/** A label that wrapped onto a row of its own: starts lower-case or with "(", or a code unit's second line. */
+function isFragment(label: string, unit: string, prev: SheetRow): boolean {
+  const first = label.replace(/^[\s"“(<]+/, "").charAt(0);
+  if (label && (label.startsWith("(") || (first && first !== first.toUpperCase() && first === first.toLowerCase())))
+    return !unit || /=/.test(unit) || !prev.unit;
+  if (unit && /=/.test(unit) && /=/.test(prev.unit) && label.length < 25) return true;
+  if (!label && unit && /=/.test(unit) && /=/.test(prev.unit)) return true;
+  return false;
+}
+
+function chooseTemplate(rows: SheetRow[], catalog: Catalog): { template: Template; exactCount: number } | undefined {
+  let best: { template: Template; exactCount: number; score: number } | undefined;
+  for (const t of catalog.templates) {
+    const idx = templateIndex(t);
+    const hit = new Set<number>();
+    for (const row of rows) {
+      const list = idx.exact.get(foldText(row.label));
+      if (list) for (const i of list) hit.add(i);
+    }
+    const score = hit.size - 0.25 * (t.rows.length - hit.size);
+    if (!best || score > best.score) best = { template: t, exactCount: hit.size, score };
+  }
+  return best && { template: best.template, exactCount: best.exactCount };
+}
+
+function align(rows: SheetRow[], t: Template): { matched: MatchedRow[]; unmatched: SheetRow[] } {
+  const idx = templateIndex(t);
+  const used = new Set<number>();
+  const matched: MatchedRow[] = [];
+  const unmatched: SheetRow[] = [];
+  let pointer = 0;
+  for (const row of rows) {
+    const f = foldText(row.label);
+    let candidates = (idx.exact.get(f) ?? []).filter((i) => !used.has(i));
+    if (!candidates.length && f) {
+      let bestScore = FUZZY_MIN;
+      const scored = new Map<number, number>();
+      for (const n of idx.names) {
+        if (used.has(n.index)) continue;
+        const s = similarity(f, n.folded);
+        if (s >= bestScore - 0.02) {
+          scored.set(n.index, Math.max(s, scored.get(n.index) ?? 0));
+          bestScore = Math.max(bestScore, s);
+        }
+      }
+      candidates = [...scored].filter(([, s]) => s >= bestScore - 0.02).map(([i]) => i);
+    }
+    if (!candidates.length) {
+      unmatched.push(row);
+      continue;
+    }
+    // Same label under several parents: take the nearest one at or after the current position.
+    const ahead = candidates.filter((i) => i >= pointer).sort((a, b) => a - b);
+    const sttMatch = candidates.find((i) => row.stt && normalStt(t.rows[i].stt) === normalStt(row.stt));
+    const chosen = sttMatch !== undefined && (ahead.length === 0 || ahead[0] !== sttMatch) && !ahead.includes(sttMatch) ? (ahead[0] ?? sttMatch) : (ahead[0] ?? candidates[0]);
+    used.add(chosen);
+    pointer = chosen + 1;
+    matched.push({ row, templateIndex: chosen, templateRow: t.rows[chosen] });
+  }
+  return { matched, unmatched };
+}
+
+function normalStt(s: string): string {
+  return s.replace(/\.$/, "").trim().toUpperCase();
+}
+
+function alignById(grid: Grid, rows: SheetRow[], t: Template, idColumn: number): { matched: MatchedRow[]; unmatched: SheetRow[] } {
+  const byId = new Map<string, number>();
+  t.rows.forEach((row: TemplateRow, i) => {
+    if (isValueRow(row)) byId.set(row.id, i);
+  });
+  const rest: SheetRow[] = [];
+  const matched: MatchedRow[] = [];
+  for (const row of rows) {
+    const id = cellText(grid.rows[row.r]?.[idColumn]);
+    const i = byId.get(id);
+    if (i !== undefined) matched.push({ row, templateIndex: i, templateRow: t.rows[i] });
+    else rest.push(row);
+  }
+  // Headings carry no ID: match them by label.
+  const headings = align(rest, { ...t, rows: t.rows.map((r) => (isValueRow(r) ? { ...r, label: "\u0000", aliases: [] } : r)) });
+  for (const m of headings.matched) matched.push({ ...m, templateRow: t.rows[m.templateIndex] });
+  matched.sort((a, b) => a.row.r - b.row.r);
+  return { matched, unmatched: headings.unmatched };
+}
+
+function titleLines(grid: Grid, headerRow: number): string[] {
+  const lines: string[] = [];
+  for (let r = 0; r < headerRow; r++) {
+    for (const cell of grid.rows[r] ?? []) {
+      const t = cellText(cell);
+      if (t && !t.startsWith("CCHC-ID:")) lines.push(t);
+    }
+  }
+  return lines;
+}
+
+/** "(Kèm theo Báo cáo số …/BC-SNN … của Sở Nông nghiệp và PTNT)" → "Sở Nông nghiệp và PTNT". */
+export function unitFromTitle(lines: string[]): string | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /\bcủa\s+([^()]+?)\s*\)?\s*\.?\s*$/iu.exec(lines[i]);
+    if (m && /\p{L}/u.test(m[1]) && !/^…|^\.\.\./.test(m[1])) return tidyUnit(m[1]);
+  }
+  for (const line of lines) {
+    const m = /\bTẠI\s+(.+?)\s*$/iu.exec(line);
+    if (m) return tidyUnit(m[1]);
+  }
+  return undefined;
+}
+
+function tidyUnit(s: string): string {
+  const t = s.replace(/\s+/g, " ").replace(/[)\].,;:]+$/, "").trim();
+  // Titles in capitals ("SỞ TÀI CHÍNH TỈNH SÓC TRĂNG") read better in sentence case.
+  if (t === t.toUpperCase()) return t.charAt(0) + t.slice(1).toLowerCase().replace(/\b(sở|ubnd)\b/gu, (w) => w);
+  return t;
+}
+
+export function unitFromFileName(fileName: string): string | undefined {
+  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[a-z0-9]+$/i, "");
+  const cleaned = base
+    .replace(/[_\-.]+/g, " ")
+    .replace(/\b(qu[yý]\s*(iv|iii|ii|i|[1-4])|q[1-4]|n[aă]m|6\s*th[aá]ng|9\s*th[aá]ng|20\d{2}|bao cao|báo cáo|bc|cchc|phu luc|phụ lục)\b/giu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return cleaned.length >= 3 ? cleaned : undefined;
+}
+
+/** Key to recognise the same unit across spellings ("Sở Tài chính tỉnh Sóc Trăng" = "SỞ TÀI CHÍNH"). */
+export function unitKey(name: string): string {
+  return foldText(name)
+    .replace(/\b(tinh|thanh pho)\s+[a-z ]+$/, "")
+    .replace(/\bubnd\b/g, "uy ban nhan dan")
+    .trim();
+}
+
+export { similarity };

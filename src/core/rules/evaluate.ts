@@ -1,0 +1,346 @@
+import { Template, ValueRow, isValueRow } from "../catalog/schema";
+import { Finding } from "../findings";
+import { Cell, address, cellText, isBlank } from "../grid";
+import { ReadValue, readValue } from "../numbers";
+import { MatchedRow, SheetRow, Submission } from "../recognize/submission";
+import { foldText, formatNumberVi } from "../text";
+import { CompareRule, RateRule, Rule, RuleSet, StructureCheck, StructureRule } from "./schema";
+
+/** One indicator's value as read from a submission. */
+export interface IndicatorValue {
+  row: ValueRow;
+  sheetRow: SheetRow;
+  read: ReadValue;
+  /** Set when the value is a usable number. */
+  number?: number;
+  cell: string;
+  /** The value column holds a unit and the number sits one column right: not used, reported. */
+  shifted: boolean;
+}
+
+export interface Evaluation {
+  values: Map<string, IndicatorValue>;
+  findings: Finding[];
+}
+
+/** Reads every indicator of a submission and applies the rule set: the one verdict both sides share. */
+export function evaluate(sub: Submission, ruleSet: RuleSet): Evaluation {
+  const ctx = new Context(sub, ruleSet);
+  for (const rule of ruleSet.rules) {
+    switch (rule.type) {
+      case "structure":
+        ctx.structure(rule);
+        break;
+      case "compare":
+        ctx.compare(rule);
+        break;
+      case "rate":
+        ctx.rate(rule);
+        break;
+      case "codedDetails":
+        ctx.codedDetails(rule);
+        break;
+    }
+  }
+  ctx.findings.sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  return { values: ctx.values, findings: ctx.findings };
+}
+
+function fill(template: string, vars: Record<string, string | number | undefined>): string {
+  return template
+    .replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""))
+    .replace(/“\s+/g, "“")
+    .replace(/ {2,}/g, " ");
+}
+
+function shortLabel(label: string): string {
+  return label
+    .replace(/^[\s\-–•+]+/, "")
+    .replace(/[.,:;]?\s*(trong đó|Trong đó)\s*:?\s*$/u, "")
+    .replace(/[:.]\s*$/, "")
+    .trim();
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+class Context {
+  readonly values = new Map<string, IndicatorValue>();
+  readonly findings: Finding[] = [];
+  private readonly sectionOf = new Map<number, string>();
+  private readonly synonyms: Map<string, number>;
+  private readonly template: Template;
+
+  constructor(
+    private readonly sub: Submission,
+    ruleSet: RuleSet,
+  ) {
+    this.template = sub.template;
+    let section = "";
+    sub.template.rows.forEach((r, i) => {
+      if (r.kind === "section") section = `${r.stt}. ${r.label}`;
+      this.sectionOf.set(i, section);
+    });
+    this.synonyms = new Map();
+    ruleSet.unitSynonyms.forEach((group, gi) => group.forEach((u) => this.synonyms.set(foldText(u), gi)));
+    const vc = sub.columns.value;
+    for (const m of sub.matched) {
+      if (!isValueRow(m.templateRow)) continue;
+      const row = m.templateRow;
+      const shifted = this.isShifted(m);
+      const read = shifted ? ({ type: "blank" } as const) : readValue(m.row.value, row.kind, row.codes);
+      const v: IndicatorValue = { row, sheetRow: m.row, read, cell: address(m.row.r, vc), shifted };
+      if (read.type === "number" && this.acceptable(row, read.value)) v.number = read.value;
+      this.values.set(row.id, v);
+    }
+  }
+
+  /** A number the merge and the relations can use (kind errors are reported separately). */
+  private acceptable(row: ValueRow, n: number): boolean {
+    if (row.kind === "coded") return !!row.codes?.some((c) => c.value === n);
+    if (row.kind === "percent") return n >= 0 && n <= 100;
+    if (row.kind === "count") return n >= 0 && Number.isInteger(n);
+    return true;
+  }
+
+  private isShifted(m: MatchedRow): boolean {
+    const { row } = m;
+    if (!isBlank(row.value) && typeof row.value?.value === "string" && !row.unit) {
+      const t = foldText(row.value.value);
+      const unit = isValueRow(m.templateRow) ? foldText(m.templateRow.unit) : "";
+      return t === unit || t === "%" || this.synonyms.has(t);
+    }
+    return false;
+  }
+
+  private push(rule: Rule, row: number, cell: string, message: string, indicator?: string, templateIndex?: number): void {
+    const section = templateIndex !== undefined ? this.sectionOf.get(templateIndex) : undefined;
+    this.findings.push({ rule: rule.id, severity: rule.severity, row, cell, message, indicator, section });
+  }
+
+  private indexOf(id: string): number | undefined {
+    const i = this.template.rows.findIndex((r) => isValueRow(r) && r.id === id);
+    return i < 0 ? undefined : i;
+  }
+
+  structure(rule: StructureRule): void {
+    const check: StructureCheck = rule.check;
+    const cols = this.sub.columns;
+    for (const m of this.sub.matched) {
+      const { row } = m;
+      const base = { label: shortLabel(m.templateRow.label), stt: m.templateRow.stt };
+      const r1 = row.r + 1;
+      if (!isValueRow(m.templateRow)) {
+        if (check === "headingValue" && !isBlank(row.value)) {
+          const cell = address(row.r, cols.value);
+          this.push(rule, r1, cell, fill(rule.message, { ...base, cell, value: cellText(row.value) }), undefined, m.templateIndex);
+        }
+        if (check === "numbering") this.numbering(rule, m);
+        continue;
+      }
+      const t = m.templateRow;
+      const v = this.values.get(t.id);
+      if (!v) continue;
+      const cell = v.cell;
+      switch (check) {
+        case "valueKind": {
+          const reason = kindProblem(t, v.read);
+          if (reason) this.push(rule, r1, cell, fill(rule.message, { ...base, cell, value: displayRaw(row.value), reason }), t.id, m.templateIndex);
+          break;
+        }
+        case "ambiguousNumber":
+          if (v.read.type === "ambiguous")
+            this.push(
+              rule,
+              r1,
+              cell,
+              fill(rule.message, { ...base, cell, value: v.read.text, readings: v.read.readings.map(formatNumberVi).join(" hay ") }),
+              t.id,
+              m.templateIndex,
+            );
+          break;
+        case "noteValue": {
+          if (t.kind === "text" || v.shifted || !isBlank(row.value)) break;
+          const note = row.note;
+          const n = numericOnly(note);
+          if (n !== undefined) {
+            const noteCell = address(row.r, cols.note);
+            this.push(rule, r1, noteCell, fill(rule.message, { ...base, cell, noteCell, value: n }), t.id, m.templateIndex);
+          }
+          break;
+        }
+        case "shiftedBlock":
+          if (v.shifted) {
+            const noteCell = address(row.r, cols.note);
+            const moved = displayRaw(row.note) || "(trống)";
+            this.push(rule, r1, cell, fill(rule.message, { ...base, cell, noteCell, unit: cellText(row.value), value: moved }), t.id, m.templateIndex);
+          }
+          break;
+        case "unitChanged":
+        case "unitVariant": {
+          const change = this.unitChange(t, row.unit);
+          if (change === (check === "unitChanged" ? "kind" : "variant")) {
+            const unitCell = address(row.r, cols.unit);
+            this.push(rule, r1, unitCell, fill(rule.message, { ...base, cell: unitCell, unit: row.unit, expectedUnit: t.unit }), t.id, m.templateIndex);
+          }
+          break;
+        }
+        case "numbering":
+          this.numbering(rule, m);
+          break;
+        default:
+          break;
+      }
+    }
+    if (check === "rowMissing") this.missingRows(rule);
+    if (check === "unknownRow") {
+      for (const row of this.sub.unmatched) {
+        const n = numericOnly(row.value);
+        if (n === undefined) continue;
+        const cell = address(row.r, cols.label);
+        this.push(rule, row.r + 1, cell, fill(rule.message, { label: row.label || "(không có tên)", cell, value: n }));
+      }
+    }
+  }
+
+  private numbering(rule: StructureRule, m: MatchedRow): void {
+    const expected = m.templateRow.stt.replace(/\.$/, "");
+    const got = m.row.stt.replace(/\.$/, "");
+    if (!got || foldText(got) === foldText(expected)) return;
+    const cell = address(m.row.r, this.sub.columns.stt);
+    const label = shortLabel(m.templateRow.label);
+    this.push(rule, m.row.r + 1, cell, fill(rule.message, { label, cell, stt: got, expectedStt: expected || "(không đánh số)" }), undefined, m.templateIndex);
+  }
+
+  /** "kind": the unit says another kind of value (a % on a count); "variant": another counting unit. */
+  private unitChange(t: ValueRow, unit: string): "kind" | "variant" | undefined {
+    if (!unit) return undefined;
+    const a = foldText(unit);
+    const b = foldText(t.unit);
+    if (a === b) return undefined;
+    const kindOf = (u: string): string => (u === "%" || u.includes("ty le") ? "percent" : /\d/.test(u) ? "coded" : u.includes("dong") ? "money" : "count");
+    if (t.kind === "coded") {
+      const codes = (u: string): string => [...u.matchAll(/\d+/g)].map((x) => x[0]).sort().join(",");
+      return kindOf(a) !== "coded" ? "kind" : codes(a) === codes(b) ? undefined : "kind";
+    }
+    if (kindOf(a) !== kindOf(b)) return "kind";
+    const ga = this.synonyms.get(a);
+    if (ga !== undefined && ga === this.synonyms.get(b)) return undefined;
+    return "variant";
+  }
+
+  private missingRows(rule: StructureRule): void {
+    const present = new Set(this.sub.matched.map((m) => m.templateIndex));
+    const missing = this.template.rows.map((r, i) => ({ r, i })).filter(({ r, i }) => isValueRow(r) && !present.has(i));
+    if (missing.length === 0) return;
+    const rowsSorted = [...this.sub.matched].sort((a, b) => a.templateIndex - b.templateIndex);
+    for (const { r, i } of missing) {
+      const before = rowsSorted.filter((m) => m.templateIndex < i).pop() ?? rowsSorted[0];
+      const sheetRow = before ? before.row.r : 0;
+      const cell = address(sheetRow, this.sub.columns.label);
+      this.push(rule, sheetRow + 1, cell, fill(rule.message, { label: shortLabel(r.label), stt: r.stt, cell }), isValueRow(r) ? r.id : undefined, i);
+    }
+  }
+
+  private side(ids: string[], label: string | undefined): { value?: number; missing: number; cells: string; shown: string; name: string; anchor?: IndicatorValue } | undefined {
+    const vals = ids.map((id) => this.values.get(id));
+    if (vals.some((v) => !v)) return undefined; // not this template's indicator: the rule does not apply
+    const present = vals.filter((v): v is IndicatorValue => v!.number !== undefined);
+    const sum = present.reduce((s, v) => s + v.number!, 0);
+    const name =
+      label ??
+      (vals.length === 1 ? shortLabel(vals[0]!.row.label) : `tổng ${vals.map((v) => lowerFirst(shortLabel(v!.row.label))).join(" + ")}`);
+    const cells = vals.map((v) => v!.cell).join(" + ");
+    const shown = vals.length === 1 ? formatNumberVi(sum) : `${present.map((v) => formatNumberVi(v.number!)).join(" + ") || "0"} = ${formatNumberVi(sum)}`;
+    return { value: present.length ? sum : undefined, missing: vals.length - present.length, cells, shown, name, anchor: vals[0] };
+  }
+
+  compare(rule: CompareRule): void {
+    const l = this.side(rule.left, rule.leftLabel);
+    const r = this.side(rule.right, rule.rightLabel);
+    if (!l || !r) return;
+    const total = rule.left.length + rule.right.length;
+    const missing = l.missing + r.missing;
+    if (rule.missing === "skipIfAnyMissing" && missing > 0) return;
+    if (rule.missing === "skipIfAllMissing" && missing === total) return;
+    if (l.value === undefined && r.value === undefined) return;
+    const lv = l.value ?? 0;
+    const rv = r.value ?? 0;
+    const ok =
+      rule.operator === "<=" ? lv <= rv + 1e-9 : rule.operator === "<" ? lv < rv : rule.operator === ">=" ? lv + 1e-9 >= rv : rule.operator === ">" ? lv > rv : Math.abs(lv - rv) < 1e-6;
+    if (ok) return;
+    const phrase = { "<=": "lớn hơn", "<": "không nhỏ hơn", ">=": "nhỏ hơn", ">": "không lớn hơn", "==": "khác" }[rule.operator];
+    const message = `${l.name} (${l.cells} = ${l.shown}) ${phrase} ${lowerFirst(r.name)} (${r.cells} = ${r.shown}).`;
+    const anchor = l.anchor!;
+    this.push(rule, anchor.sheetRow.r + 1, anchor.cell, message, anchor.row.id, this.indexOf(anchor.row.id));
+  }
+
+  rate(rule: RateRule): void {
+    const rate = this.values.get(rule.rate);
+    const num = this.values.get(rule.numerator);
+    const den = this.values.get(rule.denominator);
+    if (!rate || !num || !den) return;
+    if (num.number === undefined || den.number === undefined || den.number === 0) return;
+    if (rate.shifted || rate.read.type === "text" || rate.read.type === "ambiguous") return;
+    const expected = (100 * num.number) / den.number;
+    const parts = `${lowerFirst(shortLabel(num.row.label))} (${num.cell} = ${formatNumberVi(num.number)}) / ${lowerFirst(shortLabel(den.row.label))} (${den.cell} = ${formatNumberVi(den.number)})`;
+    const name = shortLabel(rate.row.label);
+    const idx = this.indexOf(rate.row.id);
+    const r1 = rate.sheetRow.r + 1;
+    if (rate.read.type === "blank") {
+      // A formula whose result was never calculated is not a blank the officer left.
+      if (rate.sheetRow.value?.formula) return;
+      const message = `${name} (${rate.cell}) để trống trong khi đã có số liệu thành phần: 100 × ${parts} = ${formatNumberVi(expected)}.`;
+      this.findings.push({ rule: rule.id, severity: rule.blankSeverity, row: r1, cell: rate.cell, message, indicator: rate.row.id, section: idx !== undefined ? this.sectionOf.get(idx) : undefined });
+      return;
+    }
+    if (rate.number === undefined) return;
+    if (Math.abs(rate.number - expected) <= rule.tolerance + 1e-9) return;
+    const message = `${name} (${rate.cell} = ${formatNumberVi(rate.number)}) khác 100 × ${parts} = ${formatNumberVi(expected)}.`;
+    this.push(rule, r1, rate.cell, message, rate.row.id, idx);
+  }
+
+  codedDetails(rule: Extract<Rule, { type: "codedDetails" }>): void {
+    const coded = this.values.get(rule.coded);
+    if (!coded || coded.number !== rule.code) return;
+    const active = rule.details.map((id) => this.values.get(id)).filter((v): v is IndicatorValue => !!v && (v.number ?? 0) > 0);
+    if (!active.length) return;
+    const meaning = coded.row.codes?.find((c) => c.value === rule.code)?.label ?? String(rule.code);
+    const details = active.map((v) => `${lowerFirst(shortLabel(v.row.label))} (${v.cell} = ${formatNumberVi(v.number!)})`).join("; ");
+    const message = `${shortLabel(coded.row.label)} trả lời “${meaning} = ${rule.code}” (${coded.cell}) nhưng các dòng chi tiết có số liệu: ${details}.`;
+    this.push(rule, coded.sheetRow.r + 1, coded.cell, message, coded.row.id, this.indexOf(coded.row.id));
+  }
+}
+
+function numericOnly(cell: Cell | undefined): string | undefined {
+  if (!cell || cell.value === null) return undefined;
+  if (typeof cell.value === "number") return formatNumberVi(cell.value);
+  const t = String(cell.value).trim();
+  return /^[+-]?\d[\d.,]*%?$/.test(t) ? t : undefined;
+}
+
+function displayRaw(cell: Cell | undefined): string {
+  if (!cell || cell.value === null) return "";
+  return typeof cell.value === "number" ? formatNumberVi(cell.value) : String(cell.value).trim();
+}
+
+/** Why a read value does not fit the row's kind, in Vietnamese; undefined when it fits. */
+export function kindProblem(t: ValueRow, read: ReadValue): string | undefined {
+  if (read.type === "blank" || read.type === "ambiguous") return undefined;
+  if (t.kind === "text") return undefined;
+  if (read.type === "text") return "là chữ, không phải số";
+  const n = read.value;
+  switch (t.kind) {
+    case "count":
+      if (n < 0) return "là số âm";
+      if (!Number.isInteger(n)) return "không phải số nguyên";
+      return undefined;
+    case "money":
+      return n < 0 ? "là số âm" : undefined;
+    case "percent":
+      return n < 0 || n > 100 ? "nằm ngoài khoảng 0–100" : undefined;
+    case "coded":
+      return t.codes?.some((c) => c.value === n) ? undefined : `không thuộc các mã (${t.unit})`;
+  }
+}

@@ -1,0 +1,46 @@
+/** Folding of Vietnamese labels for tolerant matching: case, diacritics, punctuation, spacing, a leading "- ". */
+export function foldText(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/<[^>]*>/g, " ")
+    .replace(/^[\s\-–—•+*.]+/, "")
+    .replace(/[^a-z0-9%]+/g, " ")
+    .trim();
+}
+
+/** Similarity of two folded labels in [0, 1]: Dice coefficient over word bigrams plus words, tolerant of typos. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (!a || !b) return 0;
+  const grams = (s: string): Map<string, number> => {
+    const m = new Map<string, number>();
+    const t = ` ${s} `;
+    for (let i = 0; i < t.length - 2; i++) {
+      const g = t.slice(i, i + 3);
+      m.set(g, (m.get(g) ?? 0) + 1);
+    }
+    return m;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  let common = 0;
+  let total = 0;
+  for (const [g, n] of ga) {
+    total += n;
+    const k = gb.get(g);
+    if (k) common += Math.min(n, k);
+  }
+  for (const n of gb.values()) total += n;
+  return (2 * common) / total;
+}
+
+/** "1129" → "1.129", "56.52" → "56,52": numbers as Vietnamese officers write them. */
+export function formatNumberVi(n: number): string {
+  const rounded = Math.round(n * 100) / 100;
+  const [int, frac] = Math.abs(rounded).toString().split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${rounded < 0 ? "-" : ""}${grouped}${frac ? "," + frac : ""}`;
+}
