@@ -1,4 +1,129 @@
-export async function runMerge(_args: string[]): Promise<number> {
-  console.error("Chưa hỗ trợ.");
-  return 2;
+import { readFileSync, statSync, writeFileSync } from "fs";
+import { basename } from "path";
+import { parseArgs } from "util";
+import { loadCatalog } from "../adapters/node/catalogFiles";
+import { loadRuleSet } from "../adapters/node/ruleFiles";
+import { XlsxReadError, readXlsx } from "../adapters/xlsx/read";
+import { writeXlsx } from "../adapters/xlsx/write";
+import { checkGrids } from "../core/check/check";
+import { MergeInput, consolidate } from "../core/consolidate/consolidate";
+import { UNITS_SHEET, buildMergeLayouts, expectedUnitsFromRows } from "../core/layout/mergeLayouts";
+import { PERIODS, Period, PeriodKind, periodLabel } from "../core/period";
+
+/** `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--period q1 --year 2023]`. */
+export async function runMerge(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      output: { type: "string", short: "o" },
+      json: { type: "boolean" },
+      units: { type: "string" },
+      rules: { type: "string" },
+      period: { type: "string" },
+      year: { type: "string" },
+    },
+  });
+  if (!positionals.length) {
+    console.error("Cần ít nhất một tệp báo cáo .xlsx để tổng hợp.");
+    return 2;
+  }
+  if (!values.output) {
+    console.error("Thiếu tên tệp kết quả (-o <tệp.xlsx>).");
+    return 2;
+  }
+  let period: Period | undefined;
+  if (values.period) {
+    const year = Number(values.year);
+    if (!(PERIODS as readonly string[]).includes(values.period) || !Number.isInteger(year)) {
+      console.error(`Kỳ tổng hợp không hợp lệ: --period ${values.period} --year ${values.year ?? ""}.`);
+      return 2;
+    }
+    period = { kind: values.period as PeriodKind, year };
+  }
+  const expected = values.units ? readUnits(values.units) : undefined;
+  if (values.units && !expected) return 2;
+
+  const catalog = loadCatalog();
+  const ruleSet = loadRuleSet(values.rules);
+  const inputs: MergeInput[] = positionals.map((file) => {
+    const fileName = basename(file);
+    let bytes: Uint8Array;
+    let modified: number | undefined;
+    try {
+      bytes = readFileSync(file);
+      modified = statSync(file).mtimeMs;
+    } catch {
+      return { fileName, result: { ok: false, fileName, reason: "Không mở được tệp." } };
+    }
+    try {
+      return { fileName, modified, result: checkGrids(readXlsx(bytes), catalog, ruleSet, fileName) };
+    } catch (e) {
+      return { fileName, result: { ok: false, fileName, reason: e instanceof XlsxReadError ? e.message : "Tệp bị hỏng, không đọc được." } };
+    }
+  });
+  const c = consolidate(inputs, { period, expected });
+  if (c.units.length === 0) {
+    if (values.json) console.log(JSON.stringify(jsonOf(c), null, 2));
+    console.error("Không tổng hợp được tệp nào:");
+    for (const f of c.files) console.error(`  ${f.fileName}: ${f.reason ?? ""}`);
+    return 2;
+  }
+  writeFileSync(values.output, writeXlsx(buildMergeLayouts(c)));
+  if (values.json) {
+    console.log(JSON.stringify(jsonOf(c), null, 2));
+    return 0;
+  }
+  console.log(`Đã tổng hợp ${c.units.length} đơn vị${c.period ? `, ${periodLabel(c.period)}` : ""} vào ${values.output}.`);
+  for (const f of c.files) if (f.status !== "read") console.log(`  ${f.fileName}: ${f.reason ?? ""}`);
+  if (c.missing.length) console.log(`  Chưa nộp (${c.missing.length}): ${c.missing.join("; ")}`);
+  return 0;
+}
+
+function jsonOf(c: ReturnType<typeof consolidate>) {
+  return {
+    period: c.period,
+    units: c.units.map((u) => ({ name: u.unitName, file: u.fileName, template: u.template.id, period: u.period, errors: u.errors, warnings: u.warnings })),
+    rejected: c.files.filter((f) => f.status === "rejected" || f.status === "otherPeriod").map((f) => ({ file: f.fileName, reason: f.reason })),
+    duplicates: c.files.filter((f) => f.status === "duplicate").map((f) => ({ file: f.fileName, unit: f.unitName, reason: f.reason })),
+    missing: c.missing,
+    indicators: c.rows
+      .filter((r) => r.indicator)
+      .map((r) => ({
+        id: r.indicator!.id,
+        label: r.label,
+        unit: r.indicator!.unit,
+        aggregate: r.indicator!.aggregate.type,
+        total: r.indicator!.total,
+        reported: r.indicator!.reported,
+        values: Object.fromEntries(r.indicator!.values),
+      })),
+  };
+}
+
+/** Expected units: a text file (one per line, optional tab + unit type) or a consolidated .xlsx. */
+function readUnits(file: string): { name: string; unitType?: string }[] | undefined {
+  try {
+    const bytes = readFileSync(file);
+    if (file.toLowerCase().endsWith(".xlsx")) {
+      const grid = readXlsx(bytes).find((g) => g.name === UNITS_SHEET);
+      if (!grid) {
+        console.error(`Tệp “${file}” không có trang “${UNITS_SHEET}”.`);
+        return undefined;
+      }
+      return expectedUnitsFromRows(grid.rows.map((r) => r.map((c) => c?.value ?? null)));
+    }
+    return bytes
+      .toString("utf8")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#"))
+      .map((l) => {
+        const [name, unitType] = l.split(/\t|;/).map((x) => x.trim());
+        return { name, unitType: unitType || undefined };
+      });
+  } catch (e) {
+    console.error(`Không đọc được danh sách đơn vị “${file}”: ${e instanceof Error ? e.message : ""}`);
+    return undefined;
+  }
 }

@@ -60,7 +60,13 @@ const STYLE_INDEX = new Map<StyleName, number>(STYLE_NAMES.map((n, i) => [n, i +
 
 function cellXml(ref: string, cell: LayoutCell, strings: SharedStrings): string {
   const s = cell.style ? ` s="${STYLE_INDEX.get(cell.style)}"` : "";
-  if (cell.formula !== undefined) return `<c r="${ref}"${s}><f>${esc(cell.formula)}</f></c>`;
+  if (cell.formula !== undefined) {
+    // The cached result lets readers that do not calculate (and our own tests) see the value.
+    const cached = cell.value;
+    if (typeof cached === "number" && Number.isFinite(cached)) return `<c r="${ref}"${s}><f>${esc(cell.formula)}</f><v>${cached}</v></c>`;
+    if (typeof cached === "string" && cached !== "") return `<c r="${ref}"${s} t="str"><f>${esc(cell.formula)}</f><v>${esc(cached)}</v></c>`;
+    return `<c r="${ref}"${s}><f>${esc(cell.formula)}</f></c>`;
+  }
   const v = cell.value;
   if (v === undefined || v === null || v === "") return s ? `<c r="${ref}"${s}/>` : "";
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : "";

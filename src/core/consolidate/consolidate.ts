@@ -1,0 +1,251 @@
+import { Aggregate, Template, TemplateRow, ValueRow, isValueRow } from "../catalog/schema";
+import { CheckResult } from "../check/check";
+import { Finding, countBySeverity } from "../findings";
+import { Period, periodLabel, samePeriod } from "../period";
+import { unitKey } from "../recognize/recognize";
+import { IndicatorValue } from "../rules/evaluate";
+import { foldText } from "../text";
+
+/** One received file after checking, with when it was last modified (to keep the newer of two). */
+export interface MergeInput {
+  fileName: string;
+  result: CheckResult;
+  modified?: number;
+}
+
+export interface UnitSubmission {
+  unitName: string;
+  unitKey: string;
+  unitType: string;
+  unitTypeLabel: string;
+  fileName: string;
+  sheetName: string;
+  template: Template;
+  period?: Period;
+  values: Map<string, IndicatorValue>;
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+}
+
+export type FileStatus = "read" | "rejected" | "duplicate" | "otherPeriod";
+
+export interface FileOutcome {
+  fileName: string;
+  status: FileStatus;
+  unitName?: string;
+  reason?: string;
+}
+
+export interface ConsolidatedRow {
+  stt: string;
+  label: string;
+  kind: TemplateRow["kind"];
+  /** Present on indicator rows. */
+  indicator?: {
+    id: string;
+    unit: string;
+    aggregate: Aggregate;
+    /** Province total; null when nothing to aggregate or not aggregable. */
+    total: number | null;
+    /** Units that reported the indicator (a blank is not a zero). */
+    reported: number;
+    /** Per unit, by unit name: the number, or the text as sent when it is not a number. */
+    values: Map<string, number | string>;
+  };
+}
+
+export interface Consolidation {
+  period?: Period;
+  units: UnitSubmission[];
+  files: FileOutcome[];
+  expected: { name: string; unitType?: string }[];
+  /** Expected units with no usable submission. */
+  missing: string[];
+  rows: ConsolidatedRow[];
+}
+
+export interface ConsolidateOptions {
+  /** The period being consolidated; by default the most common one among the files. */
+  period?: Period;
+  /** Units that must report; by default the units received (a first merge proposes the list). */
+  expected?: { name: string; unitType?: string }[];
+}
+
+/** Merges checked submissions into the province table (DHIS2-style aggregation: rates from summed parts). */
+export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {}): Consolidation {
+  const files: FileOutcome[] = [];
+  const accepted: (UnitSubmission & { modified?: number; order: number })[] = [];
+  inputs.forEach((input, order) => {
+    const r = input.result;
+    if (!r.ok) {
+      files.push({ fileName: input.fileName, status: "rejected", reason: r.reason });
+      return;
+    }
+    const s = r.submission;
+    const unitName = s.unitName ?? input.fileName.replace(/\.[^.]+$/, "");
+    const c = countBySeverity(r.findings);
+    accepted.push({
+      unitName,
+      unitKey: unitKey(unitName),
+      unitType: s.template.unitType,
+      unitTypeLabel: s.template.unitTypeLabel,
+      fileName: input.fileName,
+      sheetName: s.sheetName,
+      template: s.template,
+      period: s.period,
+      values: r.values,
+      findings: r.findings,
+      errors: c.errors,
+      warnings: c.warnings,
+      modified: input.modified,
+      order,
+    });
+  });
+
+  const period = opts.period ?? mostCommonPeriod(accepted.map((u) => u.period));
+  const inPeriod = accepted.filter((u) => {
+    if (!period || !u.period || samePeriod(u.period, period)) return true;
+    files.push({
+      fileName: u.fileName,
+      status: "otherPeriod",
+      unitName: u.unitName,
+      reason: `Báo cáo ${periodLabel(u.period)}, khác kỳ tổng hợp (${periodLabel(period)}); không tổng hợp.`,
+    });
+    return false;
+  });
+
+  // The same unit twice: keep the newer file, or say the two are identical.
+  const byUnit = new Map<string, (typeof inPeriod)[number]>();
+  for (const u of inPeriod) {
+    const prev = byUnit.get(u.unitKey);
+    if (!prev) {
+      byUnit.set(u.unitKey, u);
+      continue;
+    }
+    const identical = sameValues(prev.values, u.values);
+    const newer = (u.modified ?? u.order) >= (prev.modified ?? prev.order) ? u : prev;
+    const older = newer === u ? prev : u;
+    byUnit.set(u.unitKey, newer);
+    files.push({
+      fileName: older.fileName,
+      status: "duplicate",
+      unitName: u.unitName,
+      reason: identical
+        ? `Trùng với tệp “${newer.fileName}” (số liệu giống hệt); chỉ tổng hợp một lần.`
+        : `Đơn vị gửi hai lần; dùng tệp mới hơn “${newer.fileName}”, bỏ qua tệp này.`,
+    });
+  }
+  const units = [...byUnit.values()].sort(
+    (a, b) => a.unitTypeLabel.localeCompare(b.unitTypeLabel, "vi") || a.unitName.localeCompare(b.unitName, "vi"),
+  );
+  for (const u of units) files.push({ fileName: u.fileName, status: "read", unitName: u.unitName });
+  files.sort((a, b) => a.fileName.localeCompare(b.fileName, "vi"));
+
+  const expected = opts.expected?.length ? opts.expected : units.map((u) => ({ name: u.unitName, unitType: u.unitTypeLabel }));
+  const received = new Set(units.map((u) => u.unitKey));
+  const missing = expected.filter((e) => !received.has(unitKey(e.name))).map((e) => e.name);
+
+  return { period, units, files, expected, missing, rows: mergeRows(units) };
+}
+
+function mostCommonPeriod(periods: (Period | undefined)[]): Period | undefined {
+  const counts = new Map<string, { p: Period; n: number }>();
+  for (const p of periods) {
+    if (!p) continue;
+    const k = `${p.kind}-${p.year}`;
+    const e = counts.get(k) ?? { p, n: 0 };
+    e.n++;
+    counts.set(k, e);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.p;
+}
+
+function sameValues(a: Map<string, IndicatorValue>, b: Map<string, IndicatorValue>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, v] of a) {
+    const w = b.get(id);
+    if (!w || JSON.stringify(v.read) !== JSON.stringify(w.read)) return false;
+  }
+  return true;
+}
+
+/** A number the merge counts: what the unit typed, even when a rule flags it. */
+export function mergeNumber(v: IndicatorValue | undefined): number | undefined {
+  return v && v.read.type === "number" ? v.read.value : undefined;
+}
+
+/** One row per indicator across all templates used, in template order; shared indicators once. */
+function mergeRows(units: UnitSubmission[]): ConsolidatedRow[] {
+  const templates: Template[] = [];
+  const uses = new Map<Template, number>();
+  for (const u of units) uses.set(u.template, (uses.get(u.template) ?? 0) + 1);
+  templates.push(...[...uses.keys()].sort((a, b) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0)));
+
+  const order: TemplateRow[] = [];
+  const keyOf = (r: TemplateRow): string => (isValueRow(r) ? `id:${r.id}` : `h:${foldText(r.label)}`);
+  const position = new Map<string, number>();
+  for (const t of templates) {
+    let insertAt = 0;
+    for (const r of t.rows) {
+      const k = keyOf(r);
+      const at = position.get(k);
+      if (at !== undefined) {
+        insertAt = at + 1;
+        continue;
+      }
+      order.splice(insertAt, 0, r);
+      position.clear();
+      order.forEach((row, i) => position.set(keyOf(row), i));
+      insertAt++;
+    }
+  }
+
+  return order.map((r) => {
+    if (!isValueRow(r)) return { stt: r.stt, label: r.label, kind: r.kind };
+    return { stt: r.stt, label: r.label, kind: r.kind, indicator: aggregateRow(r, units) };
+  });
+}
+
+function aggregateRow(r: ValueRow, units: UnitSubmission[]): NonNullable<ConsolidatedRow["indicator"]> {
+  const values = new Map<string, number | string>();
+  let reported = 0;
+  for (const u of units) {
+    const v = u.values.get(r.id);
+    if (!v) continue;
+    const n = mergeNumber(v);
+    if (n !== undefined) {
+      values.set(u.unitName, n);
+      reported++;
+    } else if (v.read.type === "text" || v.read.type === "ambiguous") values.set(u.unitName, v.read.text);
+  }
+  const nums = [...values.values()].filter((x): x is number => typeof x === "number");
+  let total: number | null = null;
+  const a = r.aggregate;
+  if (a.type === "sum") total = nums.length ? round(nums.reduce((s, x) => s + x, 0)) : null;
+  else if (a.type === "countCode") total = nums.length ? nums.filter((x) => x === a.code).length : null;
+  else if (a.type === "ratio") {
+    const num = sumOf(units, a.numerator);
+    const den = sumOf(units, a.denominator);
+    reported = den.count;
+    total = den.count && num.count && den.sum > 0 ? round((100 * num.sum) / den.sum) : null;
+  }
+  return { id: r.id, unit: r.unit, aggregate: a, total, reported, values };
+}
+
+function sumOf(units: UnitSubmission[], id: string): { sum: number; count: number } {
+  let sum = 0;
+  let count = 0;
+  for (const u of units) {
+    const n = mergeNumber(u.values.get(id));
+    if (n !== undefined) {
+      sum += n;
+      count++;
+    }
+  }
+  return { sum, count };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

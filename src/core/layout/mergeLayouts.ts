@@ -1,0 +1,254 @@
+import { Consolidation, ConsolidatedRow } from "../consolidate/consolidate";
+import { address, columnLetter } from "../grid";
+import { periodLabel } from "../period";
+import { unitKey } from "../recognize/recognize";
+import { LayoutCell, SheetLayout, StyleName, fitRowHeights } from "./sheetLayout";
+
+export const MERGE_SHEET = "Tổng hợp";
+export const STATUS_SHEET = "Tình hình nộp báo cáo";
+export const FINDINGS_SHEET = "Lỗi";
+export const UNITS_SHEET = "Danh sách đơn vị";
+
+const FIRST_UNIT_COL = 6; // G
+const HEADER_ROWS = 5; // title, period, count, blank, header (+ unit names on row 6)
+
+const METHOD: Record<string, string> = {
+  sum: "Tổng các đơn vị",
+  ratio: "100 × Σ tử số / Σ mẫu số",
+  countCode: "Số đơn vị có / số đơn vị báo cáo",
+};
+
+/** Text from submissions is written as text ("@"), so "=…" never becomes a formula. */
+function text(value: string | undefined, style: StyleName = "textFormat"): LayoutCell {
+  return { value: value ?? "", style };
+}
+
+/** The four sheets of a consolidation: totals per indicator, who reported, every finding, expected units. */
+export function buildMergeLayouts(c: Consolidation): SheetLayout[] {
+  return [totalsSheet(c), statusSheet(c), findingsSheet(c), unitsSheet(c)];
+}
+
+function totalsSheet(c: Consolidation): SheetLayout {
+  const units = c.units;
+  const lastCol = FIRST_UNIT_COL + Math.max(units.length, 1) - 1;
+  const rows: LayoutCell[][] = [];
+  rows.push([{ value: "TỔNG HỢP SỐ LIỆU THỐNG KÊ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH", style: "title" }]);
+  rows.push([{ value: c.period ? periodLabel(c.period).toUpperCase() : "KỲ BÁO CÁO: (chưa xác định)", style: "subtitle" }]);
+  rows.push([
+    {
+      value: `Đã tổng hợp ${units.length} đơn vị; chưa nộp: ${c.missing.length}. Cột “Toàn tỉnh” tính từ các cột đơn vị bên phải (ô trống là đơn vị không báo cáo, không phải số 0).`,
+      style: "caption",
+    },
+  ]);
+  rows.push([]);
+  const header: LayoutCell[] = [
+    { value: "STT", style: "header" },
+    { value: "Chỉ tiêu thống kê", style: "header" },
+    { value: "Đơn vị tính", style: "header" },
+    { value: "Toàn tỉnh", style: "header" },
+    { value: "Số đơn vị báo cáo", style: "header" },
+    { value: "Cách tính", style: "header" },
+  ];
+  const names: LayoutCell[] = header.map(() => ({ style: "header" as StyleName }));
+  const merges: string[] = [];
+  // Unit columns grouped by unit type, with a group header above the unit names.
+  let col = FIRST_UNIT_COL;
+  const groups = new Map<string, number>();
+  for (const u of units) groups.set(u.unitTypeLabel, (groups.get(u.unitTypeLabel) ?? 0) + 1);
+  for (const [label, n] of groups) {
+    header[col] = { value: label, style: "header" };
+    for (let i = 1; i < n; i++) header[col + i] = { style: "header" };
+    if (n > 1) merges.push(`${address(HEADER_ROWS - 1, col)}:${address(HEADER_ROWS - 1, col + n - 1)}`);
+    col += n;
+  }
+  units.forEach((u, i) => (names[FIRST_UNIT_COL + i] = text(u.unitName, "header")));
+  rows.push(header, names);
+  for (let cc = 0; cc < FIRST_UNIT_COL; cc++) merges.push(`${address(HEADER_ROWS - 1, cc)}:${address(HEADER_ROWS, cc)}`);
+
+  const firstData = rows.length;
+  const rowOfId = new Map<string, number>();
+  c.rows.forEach((r, i) => {
+    if (r.indicator) rowOfId.set(r.indicator.id, firstData + i);
+  });
+  const unitRange = (r: number): string => `${address(r, FIRST_UNIT_COL)}:${address(r, lastCol)}`;
+  for (const r of c.rows) rows.push(totalsRow(r, rows.length, units.map((u) => u.unitName), unitRange, rowOfId));
+  const layout: SheetLayout = {
+    name: MERGE_SHEET,
+    columns: [{ width: 6 }, { width: 55 }, { width: 12 }, { width: 12 }, { width: 10 }, { width: 18 }, ...units.map(() => ({ width: 14 }))],
+    rows,
+    merges: [`A1:${columnLetter(lastCol)}1`, `A2:${columnLetter(lastCol)}2`, `A3:${columnLetter(lastCol)}3`, ...merges],
+    validations: [],
+    protect: false,
+    printTitleRows: [HEADER_ROWS, HEADER_ROWS + 1],
+    freezeRows: HEADER_ROWS + 1,
+    landscape: true,
+  };
+  layout.rowHeights = { ...fitRowHeights(layout), 0: 30, 2: 30 };
+  return layout;
+}
+
+function totalsRow(
+  r: ConsolidatedRow,
+  rr: number,
+  unitNames: string[],
+  unitRange: (r: number) => string,
+  rowOfId: Map<string, number>,
+): LayoutCell[] {
+  if (!r.indicator) {
+    const s: StyleName = r.kind === "section" ? "section" : "group";
+    return [{ value: r.stt, style: s }, { value: r.label, style: s }, { style: s }, { style: s }, { style: s }, { style: s }, ...unitNames.map(() => ({ style: s }))];
+  }
+  const ind = r.indicator;
+  const a = ind.aggregate;
+  const range = unitRange(rr);
+  let total: LayoutCell;
+  let method = METHOD[a.type] ?? "";
+  const numberStyle: StyleName = r.kind === "percent" ? "decimalBold" : "numberBold";
+  if (a.type === "sum") total = { formula: `IF(COUNT(${range})=0,"",SUM(${range}))`, value: ind.total ?? "", style: numberStyle };
+  else if (a.type === "countCode") {
+    total = { formula: `IF(COUNT(${range})=0,"",COUNTIF(${range},${a.code}))`, value: ind.total ?? "", style: "numberBold" };
+    method = `Số đơn vị trả lời mã ${a.code} / số đơn vị báo cáo`;
+  } else if (a.type === "ratio") {
+    const num = rowOfId.get(a.numerator);
+    const den = rowOfId.get(a.denominator);
+    if (num !== undefined && den !== undefined) {
+      const sn = `SUM(${unitRange(num)})`;
+      const sd = `SUM(${unitRange(den)})`;
+      total = { formula: `IF(OR(COUNT(${unitRange(den)})=0,${sd}=0),"",ROUND(100*${sn}/${sd},2))`, value: ind.total ?? "", style: "decimalBold" };
+      method = `100 × Σ dòng ${num + 1} / Σ dòng ${den + 1}`;
+    } else {
+      total = { value: "", style: "decimalBold" };
+      method = "Không tổng hợp: thiếu dòng tử số hoặc mẫu số";
+    }
+  } else {
+    total = { value: "", style: "plain" };
+    method = `Không tổng hợp: ${a.reason}`;
+  }
+  const reportedCell: LayoutCell =
+    a.type === "ratio" ? { value: ind.reported, style: "number" } : { formula: `COUNT(${range})`, value: ind.reported, style: "number" };
+  const unitStyle: StyleName = r.kind === "percent" ? "decimal" : "number";
+  return [
+    { value: r.stt, style: "plain" },
+    { value: r.label, style: "wrap" },
+    { value: ind.unit, style: "wrap" },
+    total,
+    reportedCell,
+    text(method, "wrap"),
+    ...unitNames.map((n): LayoutCell => {
+      const v = ind.values.get(n);
+      return typeof v === "number" ? { value: v, style: unitStyle } : v === undefined ? {} : text(v, "warning");
+    }),
+  ];
+}
+
+const STATUS_LABEL = { read: "Đã nộp", rejected: "Lỗi tệp", duplicate: "Trùng", otherPeriod: "Khác kỳ báo cáo" } as const;
+
+function statusSheet(c: Consolidation): SheetLayout {
+  const rows: LayoutCell[][] = [
+    [{ value: "TÌNH HÌNH NỘP BÁO CÁO", style: "title" }],
+    [{ value: c.period ? periodLabel(c.period) : "", style: "subtitle" }],
+    [
+      {
+        value: `Phải nộp: ${c.expected.length} · Đã nộp: ${c.units.length} · Chưa nộp: ${c.missing.length} · Tệp bị từ chối: ${c.files.filter((f) => f.status === "rejected").length}`,
+        style: "caption",
+      },
+    ],
+    [],
+    ["STT", "Đơn vị", "Tình trạng", "Tệp", "Biểu mẫu", "Kỳ báo cáo", "Số lỗi", "Số cảnh báo", "Ghi chú"].map((h) => ({ value: h, style: "header" as StyleName })),
+  ];
+  let n = 0;
+  const byName = new Map(c.units.map((u) => [u.unitName, u]));
+  const listed = new Set<string>();
+  const pushUnit = (name: string) => {
+    const u = byName.get(name);
+    listed.add(name);
+    rows.push([
+      { value: ++n, style: "plain" },
+      text(name),
+      u ? { value: "Đã nộp", style: u.errors ? "warning" : "ok" } : { value: "Chưa nộp", style: "error" },
+      text(u?.fileName),
+      text(u?.template.name),
+      text(u?.period ? periodLabel(u.period) : u ? "(không ghi kỳ)" : ""),
+      u ? { value: u.errors, style: "number" } : {},
+      u ? { value: u.warnings, style: "number" } : {},
+      {},
+    ]);
+  };
+  for (const e of c.expected) {
+    const u = c.units.find((x) => x.unitKey === unitKey(e.name));
+    pushUnit(u ? u.unitName : e.name);
+  }
+  for (const u of c.units) if (!listed.has(u.unitName)) pushUnit(u.unitName);
+  for (const f of c.files) {
+    if (f.status === "read") continue;
+    rows.push([{ value: ++n, style: "plain" }, text(f.unitName ?? ""), { value: STATUS_LABEL[f.status], style: "error" }, text(f.fileName), {}, {}, {}, {}, text(f.reason)]);
+  }
+  const layout: SheetLayout = {
+    name: STATUS_SHEET,
+    columns: [{ width: 6 }, { width: 40 }, { width: 16 }, { width: 36 }, { width: 28 }, { width: 18 }, { width: 9 }, { width: 11 }, { width: 50 }],
+    rows,
+    merges: ["A1:I1", "A2:I2", "A3:I3"],
+    validations: [],
+    protect: false,
+    freezeRows: 5,
+    landscape: true,
+  };
+  layout.rowHeights = { ...fitRowHeights(layout), 0: 24 };
+  return layout;
+}
+
+function findingsSheet(c: Consolidation): SheetLayout {
+  const rows: LayoutCell[][] = [
+    [{ value: "DANH SÁCH LỖI VÀ CẢNH BÁO CỦA TỪNG BÁO CÁO", style: "title" }],
+    [],
+    ["STT", "Đơn vị", "Tệp", "Trang", "Ô", "Mức độ", "Quy tắc", "Nội dung"].map((h) => ({ value: h, style: "header" as StyleName })),
+  ];
+  let n = 0;
+  for (const u of c.units) {
+    for (const f of u.findings) {
+      rows.push([
+        { value: ++n, style: "plain" },
+        text(u.unitName),
+        text(u.fileName),
+        text(u.sheetName),
+        text(f.cell),
+        { value: f.severity === "error" ? "Lỗi" : "Cảnh báo", style: f.severity === "error" ? "error" : "warning" },
+        text(f.rule),
+        text(f.message),
+      ]);
+    }
+  }
+  for (const f of c.files) {
+    if (f.status !== "rejected") continue;
+    rows.push([{ value: ++n, style: "plain" }, text(f.unitName ?? ""), text(f.fileName), {}, {}, { value: "Lỗi", style: "error" }, text("tep.khong-doc-duoc"), text(f.reason)]);
+  }
+  const layout: SheetLayout = {
+    name: FINDINGS_SHEET,
+    columns: [{ width: 6 }, { width: 32 }, { width: 30 }, { width: 14 }, { width: 7 }, { width: 10 }, { width: 28 }, { width: 80 }],
+    rows,
+    merges: ["A1:H1"],
+    validations: [],
+    protect: false,
+    freezeRows: 3,
+    landscape: true,
+  };
+  layout.rowHeights = { ...fitRowHeights(layout), 0: 24 };
+  return layout;
+}
+
+function unitsSheet(c: Consolidation): SheetLayout {
+  const rows: LayoutCell[][] = [
+    [{ value: "DANH SÁCH ĐƠN VỊ PHẢI BÁO CÁO (sửa trực tiếp; lần tổng hợp sau dùng danh sách này)", style: "bold" }],
+    [{ value: "Đơn vị", style: "header" }, { value: "Loại đơn vị", style: "header" }],
+    ...c.expected.map((e) => [text(e.name, "plain"), text(e.unitType ?? "", "plain")]),
+  ];
+  return { name: UNITS_SHEET, columns: [{ width: 50 }, { width: 24 }], rows, merges: [], validations: [], protect: false };
+}
+
+/** Reads the expected-unit list back from a "Danh sách đơn vị" sheet's rows (column A, from row 3). */
+export function expectedUnitsFromRows(rows: (string | number | boolean | null | undefined)[][]): { name: string; unitType?: string }[] {
+  return rows
+    .slice(2)
+    .map((r) => ({ name: String(r[0] ?? "").trim(), unitType: String(r[1] ?? "").trim() || undefined }))
+    .filter((e) => e.name);
+}
