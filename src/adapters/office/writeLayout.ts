@@ -1,0 +1,342 @@
+import { address, columnLetter } from "../../core/grid";
+import {
+  LayoutCell,
+  STYLES,
+  SheetLayout,
+  StyleName,
+  StyleSpec,
+  VALIDATION_TITLE,
+  Validation,
+  validationError,
+} from "../../core/layout/sheetLayout";
+
+/** Excel on the web rejects long address lists: at most this many areas per getRanges call. */
+export const MAX_AREAS_PER_CALL = 200;
+/** Column width: layout characters → points (Office.js columnWidth is in points). */
+export const POINTS_PER_CHAR = 5.6;
+export const FONT_NAME = "Times New Roman";
+export const FONT_SIZE = 11;
+/** Title of the input prompt shown beside a validated cell. */
+export const PROMPT_TITLE = "Hướng dẫn nhập";
+/** Default name when a layout name has no usable character. */
+export const FALLBACK_SHEET_NAME = "Biểu CCHC";
+
+const MAX_SHEET_NAME = 31;
+// Excel limits for validation texts.
+const MAX_PROMPT_TITLE = 32;
+const MAX_PROMPT = 255;
+const MAX_ERROR = 225;
+
+export interface WriteLayoutOptions {
+  /** Activate the first written sheet. */
+  activate?: boolean;
+  /** Delete and recreate a sheet of the same name instead of picking a free name. */
+  replace?: boolean;
+}
+
+/**
+ * Writes each layout into a new worksheet with a constant number of round trips:
+ * one sync to read the existing sheet names, one final sync for everything else.
+ * Returns the names the sheets got, in layout order.
+ */
+export async function writeLayouts(context: Excel.RequestContext, layouts: SheetLayout[], opts: WriteLayoutOptions = {}): Promise<string[]> {
+  if (layouts.length === 0) return [];
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/position");
+  await context.sync();
+
+  const existing = new Map<string, Excel.Worksheet>();
+  for (const ws of sheets.items) existing.set(ws.name.toLowerCase(), ws);
+  const plan = planSheetNames(
+    layouts.map((l) => l.name),
+    sheets.items.map((ws) => ws.name),
+    opts.replace === true,
+  );
+
+  context.application.suspendScreenUpdatingUntilNextSync();
+  const written: Excel.Worksheet[] = [];
+  layouts.forEach((layout, i) => {
+    const p = plan[i];
+    const old = p.replaces ? existing.get(p.name.toLowerCase()) : undefined;
+    let ws: Excel.Worksheet;
+    if (old && p.tempName) {
+      // Add first: Excel refuses to delete the last visible sheet.
+      ws = sheets.add(p.tempName);
+      old.delete();
+      ws.name = p.name;
+      ws.position = old.position;
+    } else {
+      ws = sheets.add(p.name);
+    }
+    renderSheet(ws, layout);
+    written.push(ws);
+  });
+  if (opts.activate && written.length > 0) written[0].activate();
+  await context.sync();
+  return plan.map((p) => p.name);
+}
+
+export interface SheetNamePlan {
+  name: string;
+  /** An existing sheet of this name is deleted. */
+  replaces: boolean;
+  /** Name used while the old sheet still exists (replace only). */
+  tempName?: string;
+}
+
+/** Final names for new sheets: unique (case-insensitive) against existing sheets and each other. */
+export function planSheetNames(wanted: string[], existing: string[], replace: boolean): SheetNamePlan[] {
+  const existingLower = new Set(existing.map((n) => n.toLowerCase()));
+  const used = new Set<string>([...existingLower, "history"]);
+  const replaced = new Set<string>();
+  const freeName = (base: string): string => {
+    for (let n = 2; ; n++) {
+      const suffix = ` (${n})`;
+      const candidate = base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+      if (!used.has(candidate.toLowerCase())) return candidate;
+    }
+  };
+  return wanted.map((w) => {
+    const base = sanitizeSheetName(w);
+    const key = base.toLowerCase();
+    if (replace && existingLower.has(key) && !replaced.has(key)) {
+      replaced.add(key);
+      const tempName = freeName(base);
+      used.add(tempName.toLowerCase());
+      return { name: base, replaces: true, tempName };
+    }
+    const name = used.has(key) ? freeName(base) : base;
+    used.add(name.toLowerCase());
+    return { name, replaces: false };
+  });
+}
+
+/** Excel sheet names: ≤ 31 characters, none of \ / ? * [ ] :, no leading/trailing apostrophe. */
+export function sanitizeSheetName(name: string): string {
+  const s = name
+    .replace(/[\\/?*[\]:]/g, "-")
+    .trim()
+    .replace(/^'+|'+$/g, "")
+    .trim()
+    .slice(0, MAX_SHEET_NAME)
+    .replace(/'+$/, "")
+    .trim();
+  return s || FALLBACK_SHEET_NAME;
+}
+
+/** Strings Excel would turn into a formula, number, date, boolean or error when assigned. */
+export function needsTextFormat(s: string): boolean {
+  if (s === "") return false;
+  if (/^[=+\-@#]/.test(s)) return true;
+  if (/^\s*\(?\s*[$€£¥₫]?\s*[\d.,]/.test(s)) return true;
+  return /^\s*(true|false)\s*$/i.test(s);
+}
+
+export interface Rect {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export function rectAddress(r: Rect): string {
+  const a = address(r.r1, r.c1);
+  return r.r1 === r.r2 && r.c1 === r.c2 ? a : `${a}:${address(r.r2, r.c2)}`;
+}
+
+/** Cells (0-based [row, col]) → few rectangles: runs per row, stacked while the next row has the same run. */
+export function toRectangles(cells: [number, number][]): Rect[] {
+  const byRow = new Map<number, number[]>();
+  for (const [r, c] of cells) {
+    const cols = byRow.get(r);
+    if (cols) cols.push(c);
+    else byRow.set(r, [c]);
+  }
+  const done: Rect[] = [];
+  let open = new Map<string, Rect>();
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cols = [...new Set(byRow.get(r))].sort((a, b) => a - b);
+    const next = new Map<string, Rect>();
+    let i = 0;
+    while (i < cols.length) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+      const key = `${cols[i]}:${cols[j]}`;
+      const prev = open.get(key);
+      if (prev && prev.r2 === r - 1) {
+        prev.r2 = r;
+        next.set(key, prev);
+      } else next.set(key, { r1: r, c1: cols[i], r2: r, c2: cols[j] });
+      i = j + 1;
+    }
+    for (const [key, rect] of open) if (next.get(key) !== rect) done.push(rect);
+    open = next;
+  }
+  done.push(...open.values());
+  return done.sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** getRanges over `rects`, at most MAX_AREAS_PER_CALL areas per call. */
+function eachAreas(ws: Excel.Worksheet, rects: Rect[], apply: (areas: Excel.RangeAreas) => void): void {
+  for (const part of chunks(rects, MAX_AREAS_PER_CALL)) apply(ws.getRanges(part.map(rectAddress).join(", ")));
+}
+
+/** What `formulas` receives for one cell; strings stay literal (text format guards risky ones). */
+function cellInput(cell: LayoutCell | undefined): string | number {
+  if (!cell) return "";
+  if (cell.formula !== undefined) return `=${cell.formula}`;
+  const v = cell.value;
+  if (typeof v === "number") return Number.isFinite(v) ? v : "";
+  return v ?? "";
+}
+
+function cellNumberFormat(cell: LayoutCell | undefined): string {
+  if (!cell) return "General";
+  if (cell.formula === undefined && typeof cell.value === "string" && needsTextFormat(cell.value)) return "@";
+  return (cell.style && STYLES[cell.style].numFmt) || "General";
+}
+
+function hasCellFormat(s: StyleSpec): boolean {
+  return !!(s.bold || s.italic || s.size || s.color || s.fill || s.wrap || s.hAlign || s.vAlign || s.unlocked);
+}
+
+const H_ALIGN: Record<NonNullable<StyleSpec["hAlign"]>, "Left" | "Center" | "Right"> = { left: "Left", center: "Center", right: "Right" };
+const V_ALIGN: Record<NonNullable<StyleSpec["vAlign"]>, "Top" | "Center"> = { top: "Top", center: "Center" };
+
+function applyStyle(f: Excel.RangeFormat, s: StyleSpec): void {
+  if (s.bold) f.font.bold = true;
+  if (s.italic) f.font.italic = true;
+  if (s.size) f.font.size = s.size;
+  if (s.color) f.font.color = `#${s.color}`;
+  if (s.fill) f.fill.color = `#${s.fill}`;
+  if (s.wrap) f.wrapText = true;
+  if (s.hAlign) f.horizontalAlignment = H_ALIGN[s.hAlign];
+  if (s.vAlign) f.verticalAlignment = V_ALIGN[s.vAlign];
+  if (s.unlocked) f.protection.locked = false;
+}
+
+type BorderSide = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
+
+function thinBorders(areas: Excel.RangeAreas, sides: BorderSide[]): void {
+  for (const side of sides) {
+    const b = areas.format.borders.getItem(side);
+    b.style = "Continuous";
+    b.weight = "Thin";
+    b.color = "#000000";
+  }
+}
+
+function validationRule(v: Validation): Excel.DataValidationRule {
+  switch (v.type) {
+    case "list":
+      return { list: { inCellDropDown: true, source: v.items.join(",") } };
+    case "whole":
+      return { wholeNumber: { formula1: v.min, operator: "GreaterThanOrEqualTo" } };
+    case "decimal":
+      return { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
+  }
+}
+
+/** Queues every command that renders `layout` into the empty sheet `ws` (no sync). */
+function renderSheet(ws: Excel.Worksheet, layout: SheetLayout): void {
+  const nRows = layout.rows.length;
+  const nCols = layout.rows.reduce((m, r) => Math.max(m, r.length), 0);
+
+  const whole = ws.getRange();
+  whole.format.font.name = FONT_NAME;
+  whole.format.font.size = FONT_SIZE;
+
+  layout.columns.forEach((c, i) => {
+    const letter = columnLetter(i);
+    const col = ws.getRange(`${letter}:${letter}`);
+    col.format.columnWidth = c.width * POINTS_PER_CHAR;
+    if (c.hidden) col.columnHidden = true;
+  });
+
+  const used = nRows > 0 && nCols > 0 ? rectAddress({ r1: 0, c1: 0, r2: nRows - 1, c2: nCols - 1 }) : undefined;
+  if (used) {
+    const numberFormat: string[][] = [];
+    const formulas: (string | number)[][] = [];
+    for (const row of layout.rows) {
+      const nf: string[] = [];
+      const fx: (string | number)[] = [];
+      for (let c = 0; c < nCols; c++) {
+        nf.push(cellNumberFormat(row[c]));
+        fx.push(cellInput(row[c]));
+      }
+      numberFormat.push(nf);
+      formulas.push(fx);
+    }
+    const range = ws.getRange(used);
+    // Text format first, so a submitted "=…" string is stored as text, never as a formula.
+    range.numberFormat = numberFormat;
+    range.formulas = formulas;
+  }
+
+  const byStyle = new Map<StyleName, [number, number][]>();
+  const bordered: [number, number][] = [];
+  layout.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell.style) return;
+      const list = byStyle.get(cell.style);
+      if (list) list.push([r, c]);
+      else byStyle.set(cell.style, [[r, c]]);
+      if (STYLES[cell.style].border) bordered.push([r, c]);
+    }),
+  );
+  for (const [name, cells] of byStyle) {
+    const spec = STYLES[name];
+    if (hasCellFormat(spec)) eachAreas(ws, toRectangles(cells), (areas) => applyStyle(areas.format, spec));
+  }
+  // Borders are the same for every style: one union, fewer areas. Inside borders only where an area has them.
+  const rects = toRectangles(bordered);
+  eachAreas(ws, rects, (a) => thinBorders(a, ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"]));
+  eachAreas(ws, rects.filter((r) => r.r2 > r.r1), (a) => thinBorders(a, ["InsideHorizontal"]));
+  eachAreas(ws, rects.filter((r) => r.c2 > r.c1), (a) => thinBorders(a, ["InsideVertical"]));
+
+  if (used) ws.getRange(used).format.autofitRows();
+  for (const [row, height] of Object.entries(layout.rowHeights ?? {})) {
+    const n = Number(row) + 1;
+    ws.getRange(`${n}:${n}`).format.rowHeight = height;
+  }
+
+  for (const m of layout.merges) ws.getRange(m).merge(false);
+
+  for (const v of layout.validations) {
+    for (const area of v.ref.split(/\s+/).filter(Boolean)) {
+      const dv = ws.getRange(area).dataValidation;
+      dv.rule = validationRule(v);
+      dv.ignoreBlanks = true;
+      if (v.prompt) dv.prompt = { showPrompt: true, title: PROMPT_TITLE.slice(0, MAX_PROMPT_TITLE), message: v.prompt.slice(0, MAX_PROMPT) };
+      dv.errorAlert = {
+        showAlert: true,
+        style: "Stop",
+        title: VALIDATION_TITLE.slice(0, MAX_PROMPT_TITLE),
+        message: validationError(v).slice(0, MAX_ERROR),
+      };
+    }
+  }
+
+  if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);
+  const page = ws.pageLayout;
+  page.paperSize = "A4";
+  page.orientation = layout.landscape ? "Landscape" : "Portrait";
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // Same margins as the .xlsx writer (inches → points).
+  page.leftMargin = 36;
+  page.rightMargin = 28.8;
+  page.topMargin = 43.2;
+  page.bottomMargin = 43.2;
+  page.headerMargin = 21.6;
+  page.footerMargin = 21.6;
+  if (layout.printTitleRows) page.setPrintTitleRows(`$${layout.printTitleRows[0]}:$${layout.printTitleRows[1]}`);
+
+  if (layout.protect)
+    ws.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });
+}

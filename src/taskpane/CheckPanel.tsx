@@ -1,0 +1,93 @@
+import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { XlsxReadError, readXlsx } from "../adapters/xlsx/read";
+import { CheckResult, checkGrids } from "../core/check/check";
+import { countBySeverity } from "../core/findings";
+import { periodLabel } from "../core/period";
+import { builtinData } from "./builtinData";
+import { readFileBytes } from "./download";
+import { FindingsList } from "./FindingsList";
+import { HostKind } from "./host";
+import { checkActiveSheet, selectCell } from "../adapters/office/actions";
+import { FilePicker } from "./FilePicker";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+export function CheckPanel({ host }: { host: HostKind }) {
+  const styles = useStyles();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<CheckResult>();
+  const [notice, setNotice] = useState<string>();
+
+  async function run(action: () => Promise<{ result: CheckResult; notice?: string }>) {
+    setBusy(true);
+    setResult(undefined);
+    setNotice(undefined);
+    try {
+      const out = await action();
+      setResult(out.result);
+      setNotice(out.notice);
+    } catch (e) {
+      setResult({ ok: false, reason: e instanceof Error ? e.message : "Không kiểm tra được." });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const { catalog, ruleSet } = builtinData();
+
+  async function checkFile(files: File[]) {
+    const file = files[0];
+    if (!file) return;
+    await run(async () => {
+      try {
+        const grids = readXlsx(await readFileBytes(file));
+        return { result: checkGrids(grids, catalog, ruleSet, file.name) };
+      } catch (e) {
+        return { result: { ok: false, fileName: file.name, reason: e instanceof XlsxReadError ? e.message : "Tệp bị hỏng, không đọc được." } };
+      }
+    });
+  }
+
+  return (
+    <div className={styles.panel}>
+      {host === "excel" ? (
+        <Button appearance="primary" disabled={busy} onClick={() => void run(() => checkActiveSheet(catalog, ruleSet))}>
+          Kiểm tra trang tính hiện hành
+        </Button>
+      ) : (
+        <FilePicker label="Chọn tệp báo cáo cần kiểm tra (.xlsx)" multiple={false} disabled={busy} onFiles={(f) => void checkFile(f)} />
+      )}
+      {busy && <Spinner label="Đang kiểm tra…" />}
+      {notice && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && !result.ok && (
+        <MessageBar intent="error">
+          <MessageBarBody data-testid="check-error">{result.reason}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && result.ok && <CheckSummary result={result} host={host} />}
+    </div>
+  );
+}
+
+function CheckSummary({ result, host }: { result: Extract<CheckResult, { ok: true }>; host: HostKind }) {
+  const { submission, findings } = result;
+  const c = countBySeverity(findings);
+  return (
+    <>
+      <MessageBar intent={c.errors ? "error" : c.warnings ? "warning" : "success"}>
+        <MessageBarBody data-testid="check-summary">
+          {submission.unitName ?? "Chưa rõ đơn vị"} · {submission.period ? periodLabel(submission.period) : "chưa rõ kỳ"} · {submission.template.name}: {c.errors} lỗi, {c.warnings} cảnh báo.
+        </MessageBarBody>
+      </MessageBar>
+      <Text size={200}>Trang “{submission.sheetName}”</Text>
+      <FindingsList findings={findings} onSelect={host === "excel" ? (f) => void selectCell(submission.sheetName, f.cell) : undefined} />
+    </>
+  );
+}

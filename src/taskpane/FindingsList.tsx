@@ -1,0 +1,62 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Finding, countBySeverity } from "../core/findings";
+
+const useStyles = makeStyles({
+  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", textAlign: "left", justifyContent: "flex-start", height: "auto", paddingTop: "4px", paddingBottom: "4px", fontWeight: "normal" },
+  text: { whiteSpace: "normal" },
+});
+
+/** Findings grouped by section, with counts; clicking one selects its cell when `onSelect` is given. */
+export function FindingsList({ findings, onSelect }: { findings: Finding[]; onSelect?: (f: Finding) => void }) {
+  const styles = useStyles();
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.section || "Chung";
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  if (!findings.length) return <Text>Không phát hiện lỗi hay cảnh báo nào.</Text>;
+  return (
+    <Accordion multiple collapsible defaultOpenItems={[...groups.keys()]}>
+      {[...groups].map(([section, items]) => {
+        const c = countBySeverity(items);
+        return (
+          <AccordionItem value={section} key={section}>
+            <AccordionHeader>
+              {section} — {c.errors} lỗi, {c.warnings} cảnh báo
+            </AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.list} aria-label={`Kết quả mục ${section}`}>
+                {items.map((f, i) => (
+                  <li key={`${f.rule}-${f.cell}-${i}`} data-testid="finding">
+                    <Button
+                      appearance="subtle"
+                      className={styles.item}
+                      onClick={onSelect ? () => onSelect(f) : undefined}
+                      aria-label={`${f.severity === "error" ? "Lỗi" : "Cảnh báo"} ô ${f.cell}: ${f.message}`}
+                    >
+                      <Badge color={f.severity === "error" ? "danger" : "warning"} appearance="filled">
+                        {f.cell}
+                      </Badge>
+                      <span className={styles.text}>{f.message}</span>
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        );
+      })}
+    </Accordion>
+  );
+}

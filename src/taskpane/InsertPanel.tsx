@@ -1,0 +1,115 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { buildTemplateLayout } from "../core/layout/templateLayout";
+import { PERIODS, PERIOD_LABELS, PeriodKind } from "../core/period";
+import { writeXlsx } from "../adapters/xlsx/write";
+import { builtinData } from "./builtinData";
+import { downloadBytes } from "./download";
+import { HostKind } from "./host";
+import { insertTemplateSheet } from "../adapters/office/actions";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "420px" },
+});
+
+type Status = { intent: "success" | "error"; text: string } | undefined;
+
+export function InsertPanel({ host }: { host: HostKind }) {
+  const styles = useStyles();
+  const { catalog } = builtinData();
+  const unitTypes = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const t of catalog.templates) m.set(t.unitType, t.unitTypeLabel);
+    return [...m];
+  }, [catalog]);
+  const [unitType, setUnitType] = useState(unitTypes[0]?.[0] ?? "");
+  const versions = catalog.templates.filter((t) => t.unitType === unitType);
+  const [templateId, setTemplateId] = useState(versions[0]?.id ?? "");
+  const [period, setPeriod] = useState<PeriodKind>("q1");
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [unitName, setUnitName] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status>();
+
+  const yearNumber = Number(year);
+  const yearValid = Number.isInteger(yearNumber) && yearNumber >= 2000 && yearNumber <= 2100;
+
+  async function onInsert() {
+    const t = catalog.byId.get(templateId);
+    if (!t || !yearValid) return;
+    setBusy(true);
+    setStatus(undefined);
+    try {
+      const layout = buildTemplateLayout(t, { period: { kind: period, year: yearNumber }, unitName });
+      if (host === "excel") {
+        const name = await insertTemplateSheet(layout);
+        setStatus({ intent: "success", text: `Đã chèn trang “${name}” (${t.rows.length} dòng).` });
+      } else {
+        downloadBytes(writeXlsx([layout]), `bieu-mau-${t.id}-${period}-${yearNumber}.xlsx`);
+        setStatus({ intent: "success", text: `Đã tạo tệp biểu mẫu “${t.name}” (${t.rows.length} dòng).` });
+      }
+    } catch (e) {
+      setStatus({ intent: "error", text: e instanceof Error ? e.message : "Không chèn được biểu mẫu." });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onInsert();
+      }}
+    >
+      <Field label="Loại đơn vị">
+        <Select
+          value={unitType}
+          onChange={(_e, d) => {
+            setUnitType(d.value);
+            setTemplateId(catalog.templates.find((t) => t.unitType === d.value)?.id ?? "");
+          }}
+        >
+          {unitTypes.map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Phiên bản biểu mẫu">
+        <Select value={templateId} onChange={(_e, d) => setTemplateId(d.value)}>
+          {versions.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Kỳ báo cáo">
+        <Select value={period} onChange={(_e, d) => setPeriod(d.value as PeriodKind)}>
+          {PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {PERIOD_LABELS[p]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Năm" validationMessage={yearValid ? undefined : "Nhập năm từ 2000 đến 2100."}>
+        <Input type="number" value={year} onChange={(_e, d) => setYear(d.value)} min={2000} max={2100} />
+      </Field>
+      <Field label="Tên đơn vị báo cáo" hint="Ví dụ: Sở Nông nghiệp và Phát triển nông thôn">
+        <Input value={unitName} onChange={(_e, d) => setUnitName(d.value)} />
+      </Field>
+      <Button appearance="primary" type="submit" disabled={busy || !templateId || !yearValid}>
+        {host === "excel" ? "Chèn biểu mẫu" : "Tải biểu mẫu (.xlsx)"}
+      </Button>
+      {status && (
+        <MessageBar intent={status.intent}>
+          <MessageBarBody>{status.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,163 @@
+import {
+  Badge,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { writeMergeSheets, readExpectedUnits } from "../adapters/office/actions";
+import { XlsxReadError, readXlsx } from "../adapters/xlsx/read";
+import { writeXlsx } from "../adapters/xlsx/write";
+import { checkGrids } from "../core/check/check";
+import { Consolidation, FileStatus, MergeInput, consolidate } from "../core/consolidate/consolidate";
+import { buildMergeLayouts } from "../core/layout/mergeLayouts";
+import { periodLabel } from "../core/period";
+import { builtinData } from "./builtinData";
+import { downloadBytes, readFileBytes } from "./download";
+import { FilePicker } from "./FilePicker";
+import { HostKind } from "./host";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  table: { tableLayout: "auto" },
+});
+
+interface FileRow {
+  name: string;
+  status: "waiting" | FileStatus;
+  detail?: string;
+}
+
+const STATUS_TEXT: Record<FileRow["status"], string> = {
+  waiting: "đang chờ",
+  read: "đã đọc",
+  rejected: "lỗi",
+  duplicate: "trùng",
+  otherPeriod: "khác kỳ báo cáo",
+};
+
+const STATUS_COLOR = { waiting: "informative", read: "success", rejected: "danger", duplicate: "warning", otherPeriod: "warning" } as const;
+
+/** Lets the browser paint between files so the progress bar moves. */
+const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export function MergePanel({ host }: { host: HostKind }) {
+  const styles = useStyles();
+  const [files, setFiles] = useState<File[]>([]);
+  const [rows, setRows] = useState<FileRow[]>([]);
+  const [progress, setProgress] = useState<number>();
+  const [result, setResult] = useState<Consolidation>();
+  const [message, setMessage] = useState<{ intent: "success" | "error" | "warning"; text: string }>();
+  const [unitsText, setUnitsText] = useState("");
+
+  function addFiles(list: File[]) {
+    const merged = [...files, ...list.filter((f) => !files.some((x) => x.name === f.name && x.size === f.size))];
+    setFiles(merged);
+    setRows(merged.map((f) => ({ name: f.name, status: "waiting" })));
+    setResult(undefined);
+    setMessage(undefined);
+  }
+
+  async function onMerge() {
+    const { catalog, ruleSet } = builtinData();
+    setMessage(undefined);
+    setProgress(0);
+    const inputs: MergeInput[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i];
+      try {
+        const result = checkGrids(readXlsx(await readFileBytes(f)), catalog, ruleSet, f.name);
+        inputs.push({ fileName: f.name, result, modified: f.lastModified });
+      } catch (e) {
+        inputs.push({ fileName: f.name, result: { ok: false, fileName: f.name, reason: e instanceof XlsxReadError ? e.message : "Tệp bị hỏng, không đọc được." } });
+      }
+      setProgress((i + 1) / files.length);
+      await nextFrame();
+    }
+    let expected = unitsText
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((name) => ({ name }));
+    try {
+      if (host === "excel" && !expected.length) expected = await readExpectedUnits();
+      const c = consolidate(inputs, { expected });
+      setResult(c);
+      setRows(c.files.map((f) => ({ name: f.fileName, status: f.status, detail: f.reason })));
+      if (!c.units.length) {
+        setMessage({ intent: "error", text: "Không có tệp nào tổng hợp được." });
+        return;
+      }
+      const layouts = buildMergeLayouts(c);
+      if (host === "excel") await writeMergeSheets(layouts);
+      else downloadBytes(writeXlsx(layouts), `tong-hop-cchc${c.period ? `-${c.period.kind}-${c.period.year}` : ""}.xlsx`);
+      setMessage({
+        intent: c.missing.length ? "warning" : "success",
+        text: `Đã tổng hợp ${c.units.length} đơn vị${c.period ? ` (${periodLabel(c.period)})` : ""}${c.missing.length ? `; chưa nộp: ${c.missing.join("; ")}` : ""}.${host === "excel" ? " Đã ghi các trang Tổng hợp, Tình hình nộp báo cáo, Lỗi." : " Đã tải về tệp tổng hợp."}`,
+      });
+    } catch (e) {
+      setMessage({ intent: "error", text: e instanceof Error ? e.message : "Không tổng hợp được." });
+    } finally {
+      setProgress(undefined);
+    }
+  }
+
+  return (
+    <div className={styles.panel}>
+      <FilePicker label="Chọn các tệp báo cáo đã nhận (.xlsx)" multiple onFiles={addFiles} disabled={progress !== undefined} />
+      <Field label="Danh sách đơn vị phải báo cáo (mỗi dòng một đơn vị; để trống để dùng danh sách trong sổ hoặc các đơn vị đã nộp)">
+        <Textarea value={unitsText} onChange={(_e, d) => setUnitsText(d.value)} rows={3} resize="vertical" />
+      </Field>
+      <Button appearance="primary" disabled={!files.length || progress !== undefined} onClick={() => void onMerge()}>
+        {host === "excel" ? `Tổng hợp ${files.length} tệp vào sổ này` : `Tổng hợp ${files.length} tệp và tải về`}
+      </Button>
+      {progress !== undefined && <ProgressBar value={progress} aria-label="Tiến độ đọc tệp" />}
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody data-testid="merge-message">{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {rows.length > 0 && (
+        <Table size="small" aria-label="Trạng thái từng tệp" className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Tệp</TableHeaderCell>
+              <TableHeaderCell>Trạng thái</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.name} data-testid="file-row">
+                <TableCell>
+                  {r.name}
+                  {r.detail ? <div>{r.detail}</div> : null}
+                </TableCell>
+                <TableCell>
+                  <Badge color={STATUS_COLOR[r.status]} appearance="tint">
+                    {STATUS_TEXT[r.status]}
+                  </Badge>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {result && result.missing.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Chưa nộp báo cáo: {result.missing.join("; ")}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

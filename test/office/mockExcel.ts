@@ -1,0 +1,940 @@
+/**
+ * A fake Excel for unit tests, built on office-addin-mock's OfficeMockObject (its load/sync semantics:
+ * a scalar read before load + sync yields the library's error string).
+ *
+ * office-addin-mock only knows a fixed object tree, while Excel hands out fresh objects per address
+ * (getRange, getRanges, getItem…). Those are built here as new OfficeMockObjects, registered so every
+ * context.sync() also syncs them, and wrapped in a Proxy that records each property assignment in
+ * order and applies it to a simulated workbook (cells, formats, validations, merges, protection).
+ */
+import { OfficeMockObject } from "office-addin-mock";
+
+// office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose entry point pulls in
+// ESM-only packages Jest cannot load: serve the enum's own (dependency-free) module instead.
+jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
+
+export { OfficeMockObject };
+
+export type CellValue = string | number | boolean;
+
+export interface Rect {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export type Side = "top" | "bottom" | "left" | "right";
+
+export interface MockCell {
+  value: CellValue;
+  /** Formula text with its leading "=". */
+  formula?: string;
+  numberFormat: string;
+  /** Format properties by path below `format`, e.g. "font.bold", "fill.color", "protection.locked". */
+  format: Record<string, unknown>;
+  borders: Partial<Record<Side, string>>;
+}
+
+export interface MockValidation {
+  sheet: string;
+  address: string;
+  rect: Rect;
+  rule?: Excel.DataValidationRule;
+  prompt?: Excel.DataValidationPrompt;
+  errorAlert?: Excel.DataValidationErrorAlert;
+  ignoreBlanks?: boolean;
+}
+
+/** One recorded operation, in call order. */
+export interface MockOp {
+  sheet?: string;
+  /** Range or RangeAreas address as passed by the caller (no sheet prefix). */
+  address?: string;
+  /** Property path from the object the caller held, e.g. "format.font.bold", or a method name. */
+  path: string;
+  kind: "set" | "call";
+  value: unknown;
+}
+
+export interface RangeWrite {
+  sheet: string;
+  address: string;
+  property: "values" | "formulas" | "numberFormat";
+  data: unknown[][];
+}
+
+export interface FormatWrite {
+  sheet: string;
+  address: string;
+  /** Path below `format`, e.g. "font.bold", "borders.EdgeTop.style", "columnWidth". */
+  path: string;
+  value: unknown;
+}
+
+export interface MergeCall {
+  sheet: string;
+  address: string;
+  across: boolean;
+}
+
+export interface ProtectionCall {
+  sheet: string;
+  action: "protect" | "unprotect";
+  options?: Excel.WorksheetProtectionOptions;
+  password?: string;
+}
+
+export interface GetRangesCall {
+  sheet: string;
+  address: string;
+  areas: number;
+}
+
+export interface MockSheetInit {
+  values: unknown[][];
+  numberFormat?: string[][];
+  /** Formulas with "=", same shape as values; empty entries keep the value. */
+  formulas?: string[][];
+  protected?: boolean;
+}
+
+export interface MockExcelOptions {
+  sheets?: Record<string, MockSheetInit>;
+  /** Name of the active sheet; the first one by default. */
+  active?: string;
+}
+
+export class MockExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const MAX_ROW = 1048575;
+const MAX_COL = 16383;
+const NOT_SYNCED = "Error, context.sync() was not called";
+const DEFAULT_FORMAT: Record<string, unknown> = {
+  "font.name": "Calibri",
+  "font.size": 11,
+  "font.bold": false,
+  "font.italic": false,
+  "font.color": "#000000",
+  "fill.color": "#FFFFFF",
+  "protection.locked": true,
+  "protection.formulaHidden": false,
+  wrapText: false,
+  horizontalAlignment: "General",
+  verticalAlignment: "Bottom",
+};
+
+// ---------- addresses ----------
+
+export function colIndex(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
+}
+
+export function colLetters(c: number): string {
+  let s = "";
+  let n = c + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function stripSheet(ref: string): string {
+  const i = ref.lastIndexOf("!");
+  return (i >= 0 ? ref.slice(i + 1) : ref).replace(/\$/g, "").trim();
+}
+
+/** "B7", "A1:E6", "A:A", "5:6" (optionally "Sheet!"-prefixed) → 0-based rectangle. */
+export function parseRef(ref: string): Rect {
+  const [a, b = a] = stripSheet(ref).split(":");
+  const end = (p: string, first: boolean): { r: number; c: number } => {
+    let m = /^([A-Za-z]+)(\d+)$/.exec(p);
+    if (m) return { r: Number(m[2]) - 1, c: colIndex(m[1]) };
+    m = /^([A-Za-z]+)$/.exec(p);
+    if (m) return { r: first ? 0 : MAX_ROW, c: colIndex(m[1]) };
+    m = /^(\d+)$/.exec(p);
+    if (m) return { r: Number(m[1]) - 1, c: first ? 0 : MAX_COL };
+    throw new MockExcelError("InvalidArgument", `bad address "${ref}"`);
+  };
+  const p = end(a, true);
+  const q = end(b, false);
+  return { r1: Math.min(p.r, q.r), c1: Math.min(p.c, q.c), r2: Math.max(p.r, q.r), c2: Math.max(p.c, q.c) };
+}
+
+export function rectRef(r: Rect): string {
+  if (r.r1 === 0 && r.r2 === MAX_ROW && r.c1 === 0 && r.c2 === MAX_COL) return "1:1048576";
+  if (r.r1 === 0 && r.r2 === MAX_ROW) return `${colLetters(r.c1)}:${colLetters(r.c2)}`;
+  if (r.c1 === 0 && r.c2 === MAX_COL) return `${r.r1 + 1}:${r.r2 + 1}`;
+  const a = `${colLetters(r.c1)}${r.r1 + 1}`;
+  return r.r1 === r.r2 && r.c1 === r.c2 ? a : `${a}:${colLetters(r.c2)}${r.r2 + 1}`;
+}
+
+function isBounded(r: Rect): boolean {
+  return (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1) <= 1_000_000;
+}
+
+function contains(r: Rect, row: number, col: number): boolean {
+  return row >= r.r1 && row <= r.r2 && col >= r.c1 && col <= r.c2;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+// ---------- simulated worksheet ----------
+
+export class MockSheet {
+  readonly cells = new Map<string, MockCell>();
+  readonly columnFormat = new Map<number, Record<string, unknown>>();
+  readonly rowFormat = new Map<number, Record<string, unknown>>();
+  readonly sheetFormat: Record<string, unknown> = {};
+  readonly merges: string[] = [];
+  readonly validations: MockValidation[] = [];
+  readonly pageLayout: Record<string, unknown> = {};
+  frozenRows = 0;
+  printTitleRows?: string;
+  protected = false;
+  protectionOptions?: Excel.WorksheetProtectionOptions;
+  protectionPassword?: string;
+  visibility = "Visible";
+  position = 0;
+
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  cellAt(r: number, c: number, create: true): MockCell;
+  cellAt(r: number, c: number, create?: false): MockCell | undefined;
+  cellAt(r: number, c: number, create = false): MockCell | undefined {
+    const key = `${r},${c}`;
+    let cell = this.cells.get(key);
+    if (!cell && create) {
+      cell = { value: "", numberFormat: "General", format: {}, borders: {} };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  private at(ref: string): { r: number; c: number } {
+    const rect = parseRef(ref);
+    return { r: rect.r1, c: rect.c1 };
+  }
+
+  /** Cell value ("" when empty; formula cells hold "" as nothing is calculated). */
+  value(ref: string): CellValue {
+    const { r, c } = this.at(ref);
+    return this.cellAt(r, c)?.value ?? "";
+  }
+
+  formula(ref: string): string | undefined {
+    const { r, c } = this.at(ref);
+    return this.cellAt(r, c)?.formula;
+  }
+
+  numberFormat(ref: string): string {
+    const { r, c } = this.at(ref);
+    return this.cellAt(r, c)?.numberFormat ?? "General";
+  }
+
+  /** Effective format property: cell, then row, column, whole sheet, then Excel's default. */
+  format(ref: string, path: string): unknown {
+    const { r, c } = this.at(ref);
+    return this.formatAt(r, c, path);
+  }
+
+  formatAt(r: number, c: number, path: string): unknown {
+    const own = this.cellAt(r, c)?.format;
+    if (own && path in own) return own[path];
+    const row = this.rowFormat.get(r);
+    if (row && path in row) return row[path];
+    const col = this.columnFormat.get(c);
+    if (col && path in col) return col[path];
+    if (path in this.sheetFormat) return this.sheetFormat[path];
+    return DEFAULT_FORMAT[path];
+  }
+
+  borders(ref: string): Partial<Record<Side, string>> {
+    const { r, c } = this.at(ref);
+    return { ...(this.cellAt(r, c)?.borders ?? {}) };
+  }
+
+  columnWidth(letter: string): number | undefined {
+    return this.columnFormat.get(colIndex(letter))?.columnWidth as number | undefined;
+  }
+
+  columnHidden(letter: string): boolean {
+    return this.columnFormat.get(colIndex(letter))?.columnHidden === true;
+  }
+
+  /** Row height by 1-based row number. */
+  rowHeight(row: number): number | undefined {
+    return this.rowFormat.get(row - 1)?.rowHeight as number | undefined;
+  }
+
+  /** The validation whose address covers `ref` and has a rule. */
+  validationAt(ref: string): MockValidation | undefined {
+    const { r, c } = this.at(ref);
+    return this.validations.find((v) => v.rule && contains(v.rect, r, c));
+  }
+
+  /** Bounding rectangle of cells with a value or formula. */
+  usedRect(): Rect | undefined {
+    let rect: Rect | undefined;
+    for (const [key, cell] of this.cells) {
+      if (cell.value === "" && cell.formula === undefined) continue;
+      const [r, c] = key.split(",").map(Number);
+      rect = rect
+        ? { r1: Math.min(rect.r1, r), c1: Math.min(rect.c1, c), r2: Math.max(rect.r2, r), c2: Math.max(rect.c2, c) }
+        : { r1: r, c1: c, r2: r, c2: c };
+    }
+    return rect;
+  }
+
+  grid<T>(rect: Rect, read: (cell: MockCell | undefined, r: number, c: number) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = rect.r1; r <= rect.r2; r++) {
+      const row: T[] = [];
+      for (let c = rect.c1; c <= rect.c2; c++) row.push(read(this.cellAt(r, c), r, c));
+      out.push(row);
+    }
+    return out;
+  }
+}
+
+// ---------- the fake ----------
+
+type Owner =
+  | { kind: "range"; sheet: MockSheet; areas: Rect[]; address: string }
+  | { kind: "sheet"; sheet: MockSheet }
+  | { kind: "other" };
+
+type LoadArg = string | string[] | Record<string, unknown> | undefined;
+type Fn = (...args: never[]) => unknown;
+
+interface MockInternals {
+  _properties: Map<string, { _valueBeforeLoaded: unknown; _isObject?: boolean }>;
+}
+
+interface Registered {
+  mock: OfficeMockObject;
+  /** Current values of scalar properties, read at sync time so loads see the latest state. */
+  read?: (key: string) => unknown;
+  keys?: string[];
+}
+
+export interface MockExcel {
+  context: Excel.RequestContext;
+  syncCount(): number;
+  /** Every property assignment and method call, in order. */
+  ops: MockOp[];
+  writes: RangeWrite[];
+  formats: FormatWrite[];
+  validations: MockValidation[];
+  merges: MergeCall[];
+  protections: ProtectionCall[];
+  getRangesCalls: GetRangesCall[];
+  maxAreasPerGetRanges(): number;
+  sheet(name: string): MockSheet;
+  sheetNames(): string[];
+  activeSheetName(): string | undefined;
+}
+
+export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
+  const sheets: MockSheet[] = [];
+  const registry: Registered[] = [];
+  const proxies = new WeakMap<OfficeMockObject, Map<string, OfficeMockObject>>();
+  const sheetMocks = new Map<MockSheet, OfficeMockObject>();
+  const items: OfficeMockObject[] = [];
+  const ops: MockOp[] = [];
+  const writes: RangeWrite[] = [];
+  const formats: FormatWrite[] = [];
+  const validations: MockValidation[] = [];
+  const merges: MergeCall[] = [];
+  const protections: ProtectionCall[] = [];
+  const getRangesCalls: GetRangesCall[] = [];
+  let syncs = 0;
+  let nextId = 1;
+  let active: MockSheet | undefined;
+  let pending: MockExcelError | undefined;
+
+  const fail = (code: string, message: string): void => {
+    pending ??= new MockExcelError(code, message);
+  };
+
+  const findSheet = (name: string): MockSheet | undefined => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+
+  const reorder = (): void => {
+    sheets.sort((a, b) => a.position - b.position);
+    sheets.forEach((s, i) => (s.position = i));
+    items.length = 0;
+    for (const s of sheets) items.push(sheetProxy(s));
+  };
+
+  const register = (mock: OfficeMockObject, read?: (key: string) => unknown, keys?: string[]): OfficeMockObject => {
+    registry.push({ mock, read, keys });
+    return mock;
+  };
+
+  /** Records sets and forwards them to the simulation; children and methods keep the owner. */
+  const wrap = (target: OfficeMockObject, owner: Owner, path: string): OfficeMockObject => {
+    let byPath = proxies.get(target);
+    if (!byPath) proxies.set(target, (byPath = new Map()));
+    const cached = byPath.get(path);
+    if (cached) return cached;
+    const proxy: OfficeMockObject = new Proxy(target, {
+      get(t, prop) {
+        const v: unknown = Reflect.get(t, prop);
+        if (typeof prop !== "string") return v;
+        if (prop === "load")
+          return (arg?: LoadArg) => {
+            t.load(arg ?? "*");
+            return proxy;
+          };
+        if (v instanceof OfficeMockObject) return wrap(v, owner, path ? `${path}.${prop}` : prop);
+        if (typeof v === "function") {
+          const fn = v as Fn;
+          return (...args: never[]) => fn.apply(t, args);
+        }
+        return v;
+      },
+      set(t, prop, value: unknown) {
+        if (typeof prop === "string") onSet(owner, path ? `${path}.${prop}` : prop, value);
+        return Reflect.set(t, prop, value);
+      },
+    });
+    byPath.set(path, proxy);
+    return proxy;
+  };
+
+  const log = (owner: Owner, path: string, kind: MockOp["kind"], value: unknown): void => {
+    ops.push({
+      sheet: owner.kind === "other" ? undefined : owner.sheet.name,
+      address: owner.kind === "range" ? owner.address : undefined,
+      path,
+      kind,
+      value,
+    });
+  };
+
+  const eachCell = (areas: Rect[], fn: (r: number, c: number) => void): void => {
+    for (const a of areas) for (let r = a.r1; r <= a.r2; r++) for (let c = a.c1; c <= a.c2; c++) fn(r, c);
+  };
+
+  const protectedBlocks = (sheet: MockSheet, allow: keyof Excel.WorksheetProtectionOptions | undefined): boolean => {
+    if (!sheet.protected) return false;
+    if (allow && sheet.protectionOptions?.[allow]) return false;
+    fail("AccessDenied", `sheet "${sheet.name}" is protected`);
+    return true;
+  };
+
+  const applyInput = (cell: MockCell, input: unknown): void => {
+    delete cell.formula;
+    if (input === null || input === undefined || input === "") {
+      cell.value = "";
+      return;
+    }
+    if (typeof input === "number" || typeof input === "boolean") {
+      cell.value = input;
+      return;
+    }
+    const s = String(input);
+    if (cell.numberFormat === "@") {
+      cell.value = s;
+      return;
+    }
+    if (/^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(s)) cell.value = Number(s);
+    else if (/^[=+\-@]/.test(s)) {
+      // Excel reads these as formulas (values and formulas alike).
+      cell.formula = s.startsWith("=") ? s : `=${s}`;
+      cell.value = "";
+    } else if (/^(true|false)$/i.test(s)) cell.value = s.toLowerCase() === "true";
+    else cell.value = s;
+  };
+
+  const writeCells = (owner: Extract<Owner, { kind: "range" }>, property: RangeWrite["property"], data: unknown): void => {
+    const { sheet, areas } = owner;
+    const area = areas[0];
+    if (areas.length !== 1 || !isBounded(area)) return fail("InvalidArgument", `cannot set ${property} on ${owner.address}`);
+    const rows = area.r2 - area.r1 + 1;
+    const cols = area.c2 - area.c1 + 1;
+    if (!Array.isArray(data) || data.length !== rows || data.some((row) => !Array.isArray(row) || row.length !== cols))
+      return fail("InvalidArgument", `${property} for ${owner.address} must be ${rows}×${cols}`);
+    const matrix = data as unknown[][];
+    if (property === "numberFormat") {
+      if (protectedBlocks(sheet, "allowFormatCells")) return;
+    } else if (sheet.protected) {
+      let locked = false;
+      eachCell(areas, (r, c) => (locked ||= sheet.formatAt(r, c, "protection.locked") !== false));
+      if (locked) return fail("AccessDenied", `cells ${owner.address} are locked`);
+    }
+    writes.push({ sheet: sheet.name, address: owner.address, property, data: matrix.map((row) => [...row]) });
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) {
+        const cell = sheet.cellAt(area.r1 + i, area.c1 + j, true);
+        if (property === "numberFormat") cell.numberFormat = String(matrix[i][j]);
+        else applyInput(cell, matrix[i][j]);
+      }
+  };
+
+  const setBorder = (sheet: MockSheet, areas: Rect[], side: string, style: unknown): void => {
+    const mark = (r: number, c: number, s: Side): void => {
+      const cell = sheet.cellAt(r, c, true);
+      if (style === "None") delete cell.borders[s];
+      else cell.borders[s] = String(style);
+    };
+    for (const a of areas)
+      eachCell([a], (r, c) => {
+        if (side === "EdgeTop" && r === a.r1) mark(r, c, "top");
+        if (side === "EdgeBottom" && r === a.r2) mark(r, c, "bottom");
+        if (side === "EdgeLeft" && c === a.c1) mark(r, c, "left");
+        if (side === "EdgeRight" && c === a.c2) mark(r, c, "right");
+        if (side === "InsideHorizontal") {
+          if (r > a.r1) mark(r, c, "top");
+          if (r < a.r2) mark(r, c, "bottom");
+        }
+        if (side === "InsideVertical") {
+          if (c > a.c1) mark(r, c, "left");
+          if (c < a.c2) mark(r, c, "right");
+        }
+      });
+  };
+
+  const setFormat = (owner: Extract<Owner, { kind: "range" }>, path: string, value: unknown): void => {
+    const { sheet, areas } = owner;
+    const allow =
+      path === "columnWidth" || path === "columnHidden"
+        ? "allowFormatColumns"
+        : path === "rowHeight" || path === "rowHidden"
+          ? "allowFormatRows"
+          : path.startsWith("protection.")
+            ? undefined
+            : "allowFormatCells";
+    if (protectedBlocks(sheet, allow)) return;
+    formats.push({ sheet: sheet.name, address: owner.address, path, value });
+    const border = /^borders\.(\w+)\.(\w+)$/.exec(path);
+    if (border) {
+      if (border[2] === "style") setBorder(sheet, areas, border[1], value);
+      return;
+    }
+    for (const a of areas) {
+      const fullCols = a.r1 === 0 && a.r2 === MAX_ROW;
+      const fullRows = a.c1 === 0 && a.c2 === MAX_COL;
+      if (path === "columnWidth" || (fullCols && !fullRows)) {
+        for (let c = a.c1; c <= a.c2; c++) sheet.columnFormat.set(c, { ...sheet.columnFormat.get(c), [path]: value });
+      } else if (path === "rowHeight" || (fullRows && !fullCols)) {
+        for (let r = a.r1; r <= a.r2; r++) sheet.rowFormat.set(r, { ...sheet.rowFormat.get(r), [path]: value });
+      } else if (fullRows && fullCols) sheet.sheetFormat[path] = value;
+      else eachCell([a], (r, c) => (sheet.cellAt(r, c, true).format[path] = value));
+    }
+  };
+
+  const setValidation = (owner: Extract<Owner, { kind: "range" }>, key: string, value: unknown): void => {
+    const { sheet } = owner;
+    if (protectedBlocks(sheet, undefined)) return;
+    for (const rect of owner.areas) {
+      const address = rectRef(rect);
+      let v = sheet.validations.find((x) => x.address === address);
+      if (!v) {
+        v = { sheet: sheet.name, address, rect };
+        sheet.validations.push(v);
+        validations.push(v);
+      }
+      if (key === "rule") v.rule = value as Excel.DataValidationRule;
+      else if (key === "prompt") v.prompt = value as Excel.DataValidationPrompt;
+      else if (key === "errorAlert") v.errorAlert = value as Excel.DataValidationErrorAlert;
+      else if (key === "ignoreBlanks") v.ignoreBlanks = value === true;
+    }
+  };
+
+  function onSet(owner: Owner, path: string, value: unknown): void {
+    log(owner, path, "set", value);
+    if (pending) return; // Excel skips the rest of a failed batch.
+    if (owner.kind === "range") {
+      if (path === "values" || path === "formulas" || path === "numberFormat") return writeCells(owner, path, value);
+      if (path === "columnHidden") return setFormat(owner, "columnHidden", value);
+      if (path === "rowHidden") return setFormat(owner, "rowHidden", value);
+      if (path.startsWith("format.")) return setFormat(owner, path.slice("format.".length), value);
+      if (path.startsWith("dataValidation.")) return setValidation(owner, path.slice("dataValidation.".length), value);
+      return;
+    }
+    if (owner.kind === "sheet") {
+      const { sheet } = owner;
+      if (path === "name") {
+        const name = String(value);
+        const other = findSheet(name);
+        if (other && other !== sheet) return fail("ItemAlreadyExists", `sheet "${name}" exists`);
+        sheet.name = name;
+      } else if (path === "position") {
+        const to = Number(value);
+        sheet.position = to < sheet.position ? to - 0.5 : to + 0.5;
+        reorder();
+      } else if (path === "visibility") sheet.visibility = String(value);
+      else if (path.startsWith("pageLayout.")) sheet.pageLayout[path.slice("pageLayout.".length)] = value;
+    }
+  }
+
+  const call = (owner: Owner, path: string, args: unknown[]): boolean => {
+    log(owner, path, "call", args);
+    return !pending;
+  };
+
+  // ----- ranges -----
+
+  const rangeProxy = (sheet: MockSheet, areas: Rect[], address: string): OfficeMockObject => {
+    const owner: Owner = { kind: "range", sheet, areas, address };
+    const first = areas[0];
+    const single = areas.length === 1;
+    const bounded = single && isBounded(first);
+    const fmt = (path: string): unknown => sheet.formatAt(first.r1, first.c1, path);
+    const snapshot = (key: string): unknown => {
+      if (!bounded) return [];
+      switch (key) {
+        case "values":
+          return sheet.grid(first, (c) => c?.value ?? "");
+        case "formulas":
+          return sheet.grid(first, (c) => c?.formula ?? c?.value ?? "");
+        case "numberFormat":
+          return sheet.grid(first, (c) => c?.numberFormat ?? "General");
+        case "text":
+          return sheet.grid(first, (c) => String(c?.value ?? ""));
+        case "valueTypes":
+          return sheet.grid(first, (c) =>
+            c === undefined || c.value === "" ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String",
+          );
+        default:
+          return undefined;
+      }
+    };
+    const readKeys = ["values", "formulas", "numberFormat", "text", "valueTypes"];
+    const data = {
+      address: `${quoteSheet(sheet.name)}!${areas.map(rectRef).join(",")}`,
+      addressLocal: `${quoteSheet(sheet.name)}!${areas.map(rectRef).join(",")}`,
+      areaCount: areas.length,
+      rowIndex: first.r1,
+      columnIndex: first.c1,
+      rowCount: first.r2 - first.r1 + 1,
+      columnCount: first.c2 - first.c1 + 1,
+      cellCount: areas.reduce((n, a) => n + (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1), 0),
+      // Cell grids are read at sync time, only when loaded (see sync).
+      values: undefined,
+      formulas: undefined,
+      numberFormat: undefined,
+      text: undefined,
+      valueTypes: undefined,
+      columnHidden: sheet.columnFormat.get(first.c1)?.columnHidden === true,
+      rowHidden: sheet.rowFormat.get(first.r1)?.rowHidden === true,
+      isNullObject: false,
+      format: {
+        font: {
+          name: fmt("font.name"),
+          size: fmt("font.size"),
+          bold: fmt("font.bold"),
+          italic: fmt("font.italic"),
+          color: fmt("font.color"),
+        },
+        fill: {
+          color: fmt("fill.color"),
+          clear: () => {
+            if (call(owner, "format.fill.clear", [])) setFormat(owner, "fill.color", "#FFFFFF");
+          },
+        },
+        borders: {
+          getItem: (side: string) => borderProxy(owner, side),
+        },
+        protection: { locked: fmt("protection.locked"), formulaHidden: fmt("protection.formulaHidden") },
+        wrapText: fmt("wrapText"),
+        horizontalAlignment: fmt("horizontalAlignment"),
+        verticalAlignment: fmt("verticalAlignment"),
+        columnWidth: sheet.columnFormat.get(first.c1)?.columnWidth ?? 48,
+        rowHeight: sheet.rowFormat.get(first.r1)?.rowHeight ?? 15,
+        autofitRows: () => call(owner, "format.autofitRows", []),
+        autofitColumns: () => call(owner, "format.autofitColumns", []),
+      },
+      dataValidation: {
+        rule: sheet.validations.find((v) => contains(v.rect, first.r1, first.c1))?.rule ?? {},
+        ignoreBlanks: true,
+        clear: () => {
+          if (!call(owner, "dataValidation.clear", []) || protectedBlocks(sheet, undefined)) return;
+          for (const v of [...sheet.validations]) if (areas.some((a) => contains(a, v.rect.r1, v.rect.c1))) sheet.validations.splice(sheet.validations.indexOf(v), 1);
+        },
+      },
+      merge: (across?: boolean) => {
+        if (!call(owner, "merge", [across]) || protectedBlocks(sheet, undefined)) return;
+        merges.push({ sheet: sheet.name, address, across: across === true });
+        sheet.merges.push(...areas.map(rectRef));
+      },
+      unmerge: () => {
+        if (!call(owner, "unmerge", []) || protectedBlocks(sheet, undefined)) return;
+        for (const a of areas.map(rectRef)) {
+          const i = sheet.merges.indexOf(a);
+          if (i >= 0) sheet.merges.splice(i, 1);
+        }
+      },
+      clear: (applyTo?: string) => {
+        if (!call(owner, "clear", [applyTo])) return;
+        eachCell(areas, (r, c) => {
+          const cell = sheet.cellAt(r, c);
+          if (!cell) return;
+          if (applyTo !== "Formats") {
+            cell.value = "";
+            delete cell.formula;
+          }
+          if (applyTo !== "Contents") {
+            cell.format = {};
+            cell.borders = {};
+            cell.numberFormat = "General";
+          }
+        });
+      },
+      select: () => call(owner, "select", []),
+      getCell: (r: number, c: number) => subRange(sheet, { r1: first.r1 + r, c1: first.c1 + c, r2: first.r1 + r, c2: first.c1 + c }),
+      getRow: (r: number) => subRange(sheet, { ...first, r1: first.r1 + r, r2: first.r1 + r }),
+      getColumn: (c: number) => subRange(sheet, { ...first, c1: first.c1 + c, c2: first.c1 + c }),
+      getOffsetRange: (dr: number, dc: number) => subRange(sheet, { r1: first.r1 + dr, c1: first.c1 + dc, r2: first.r2 + dr, c2: first.c2 + dc }),
+      getResizedRange: (dr: number, dc: number) => subRange(sheet, { ...first, r2: first.r2 + dr, c2: first.c2 + dc }),
+    };
+    const mock = register(new OfficeMockObject(data), snapshot, readKeys);
+    return wrap(mock, owner, "");
+  };
+
+  const subRange = (sheet: MockSheet, rect: Rect): OfficeMockObject => rangeProxy(sheet, [rect], rectRef(rect));
+
+  const borderProxy = (owner: Extract<Owner, { kind: "range" }>, side: string): OfficeMockObject => {
+    const mock = register(new OfficeMockObject({ sideIndex: side, style: "None", weight: "Thin", color: "#000000" }));
+    return wrap(mock, owner, `format.borders.${side}`);
+  };
+
+  // ----- sheets -----
+
+  const sheetProxy = (sheet: MockSheet): OfficeMockObject => {
+    const existing = sheetMocks.get(sheet);
+    if (existing) return existing;
+    const owner: Owner = { kind: "sheet", sheet };
+    const getRange = (address?: string): OfficeMockObject =>
+      address === undefined || address.trim() === ""
+        ? rangeProxy(sheet, [{ r1: 0, c1: 0, r2: MAX_ROW, c2: MAX_COL }], "")
+        : rangeProxy(sheet, [parseRef(address)], stripSheet(address));
+    const usedRange = (nullIfEmpty: boolean): OfficeMockObject => {
+      const rect = sheet.usedRect();
+      if (!rect && nullIfEmpty) return nullObject();
+      return subRange(sheet, rect ?? { r1: 0, c1: 0, r2: 0, c2: 0 });
+    };
+    const data = {
+      name: sheet.name,
+      id: sheet.id,
+      position: sheet.position,
+      visibility: sheet.visibility,
+      isNullObject: false,
+      getRange,
+      getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => subRange(sheet, { r1: r, c1: c, r2: r + rows - 1, c2: c + cols - 1 }),
+      getCell: (r: number, c: number) => subRange(sheet, { r1: r, c1: c, r2: r, c2: c }),
+      getRanges: (address?: string) => {
+        const parts = (address ?? "").split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+        const areas = parts.length ? parts.map(parseRef) : [{ r1: 0, c1: 0, r2: MAX_ROW, c2: MAX_COL }];
+        getRangesCalls.push({ sheet: sheet.name, address: address ?? "", areas: areas.length });
+        call(owner, "getRanges", [address]);
+        return rangeProxy(sheet, areas, parts.join(", "));
+      },
+      getUsedRange: () => usedRange(false),
+      getUsedRangeOrNullObject: () => usedRange(true),
+      activate: () => {
+        if (call(owner, "activate", [])) active = sheet;
+      },
+      delete: () => {
+        if (!call(owner, "delete", [])) return;
+        if (sheets.filter((s) => s !== sheet && s.visibility === "Visible").length === 0)
+          return fail("InvalidOperation", "cannot delete the last visible sheet");
+        sheets.splice(sheets.indexOf(sheet), 1);
+        if (active === sheet) active = sheets[0];
+        reorder();
+      },
+      freezePanes: {
+        freezeRows: (n?: number) => {
+          if (call(owner, "freezePanes.freezeRows", [n])) sheet.frozenRows = n ?? 1;
+        },
+        unfreeze: () => {
+          if (call(owner, "freezePanes.unfreeze", [])) sheet.frozenRows = 0;
+        },
+      },
+      pageLayout: {
+        orientation: "Portrait",
+        paperSize: "Letter",
+        zoom: { scale: 100 },
+        setPrintTitleRows: (rows: string) => {
+          if (call(owner, "pageLayout.setPrintTitleRows", [rows])) sheet.printTitleRows = rows;
+        },
+      },
+      protection: {
+        protected: sheet.protected,
+        protect: (options?: Excel.WorksheetProtectionOptions, password?: string) => {
+          if (!call(owner, "protection.protect", [options, password])) return;
+          if (sheet.protected) return fail("InvalidOperation", `sheet "${sheet.name}" is already protected`);
+          sheet.protected = true;
+          sheet.protectionOptions = options;
+          sheet.protectionPassword = password;
+          protections.push({ sheet: sheet.name, action: "protect", options, password });
+        },
+        unprotect: (password?: string) => {
+          if (!call(owner, "protection.unprotect", [password])) return;
+          if (sheet.protectionPassword !== undefined && sheet.protectionPassword !== password) return fail("InvalidArgument", "wrong password");
+          sheet.protected = false;
+          protections.push({ sheet: sheet.name, action: "unprotect", password });
+        },
+      },
+    };
+    const read = (key: string): unknown => (key === "name" ? sheet.name : key === "position" ? sheet.position : key === "visibility" ? sheet.visibility : undefined);
+    const mock = register(new OfficeMockObject(data), read, ["name", "position", "visibility"]);
+    mock.load("isNullObject");
+    const proxy = wrap(mock, owner, "");
+    sheetMocks.set(sheet, proxy);
+    return proxy;
+  };
+
+  const nullObject = (): OfficeMockObject => {
+    const mock = register(new OfficeMockObject({ isNullObject: true }));
+    mock.load("isNullObject");
+    return wrap(mock, { kind: "other" }, "");
+  };
+
+  const addSheet = (name: string): MockSheet => {
+    const sheet = new MockSheet(name, `{${String(nextId++).padStart(8, "0")}}`);
+    sheet.position = sheets.length;
+    sheets.push(sheet);
+    reorder();
+    return sheet;
+  };
+
+  for (const [name, init] of Object.entries(opts.sheets ?? {})) {
+    const sheet = addSheet(name);
+    init.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const nf = init.numberFormat?.[r]?.[c];
+        const fx = init.formulas?.[r]?.[c];
+        if ((v === "" || v === null || v === undefined) && !nf && !fx) return;
+        const cell = sheet.cellAt(r, c, true);
+        if (nf) cell.numberFormat = nf;
+        cell.value = typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : v === null || v === undefined ? "" : String(v);
+        if (fx) cell.formula = fx;
+      }),
+    );
+    sheet.protected = init.protected === true;
+  }
+  active = (opts.active !== undefined ? findSheet(opts.active) : undefined) ?? sheets[0];
+
+  const other: Owner = { kind: "other" };
+  const activeSheetProxy = (): OfficeMockObject => {
+    if (!active) active = addSheet("Sheet1");
+    return sheetProxy(active);
+  };
+
+  const rootData = {
+    workbook: {
+      worksheets: {
+        items,
+        add: (name?: string) => {
+          call(other, "worksheets.add", [name]);
+          let n = sheets.length + 1;
+          while (!name && findSheet(`Sheet${n}`)) n++;
+          const wanted = name ?? `Sheet${n}`;
+          if (findSheet(wanted)) {
+            fail("ItemAlreadyExists", `sheet "${wanted}" exists`);
+            return nullObject();
+          }
+          return sheetProxy(addSheet(wanted));
+        },
+        getItem: (name: string) => {
+          const s = findSheet(name);
+          if (!s) {
+            fail("ItemNotFound", `no sheet "${name}"`);
+            return nullObject();
+          }
+          return sheetProxy(s);
+        },
+        getItemOrNullObject: (name: string) => {
+          const s = findSheet(name);
+          return s ? sheetProxy(s) : nullObject();
+        },
+        getActiveWorksheet: () => activeSheetProxy(),
+        getFirst: () => (sheets[0] ? sheetProxy(sheets[0]) : nullObject()),
+        load(this: OfficeMockObject, arg?: LoadArg) {
+          // Collections: "items/name", "name" or { items: { name: true } } load those item properties.
+          const names = new Set<string>();
+          const add = (s: string): void => {
+            for (const part of s.split(",").map((x) => x.trim()).filter(Boolean)) {
+              const prop = part.startsWith("items/") ? part.slice("items/".length) : part;
+              if (prop !== "items") names.add(prop);
+            }
+          };
+          if (typeof arg === "string") add(arg);
+          else if (Array.isArray(arg)) arg.forEach(add);
+          else if (arg && typeof arg.items === "object" && arg.items) add(Object.keys(arg.items).join(","));
+          for (const item of items) item.load(names.size ? [...names].join(",") : "*");
+          return OfficeMockObject.prototype.load.call(this, "items");
+        },
+      },
+      getSelectedRange: () => activeSheetProxy().getRange("A1") as unknown,
+      getActiveCell: () => activeSheetProxy().getRange("A1") as unknown,
+    },
+    application: {
+      suspendScreenUpdatingUntilNextSync: () => call(other, "application.suspendScreenUpdatingUntilNextSync", []),
+      suspendApiCalculationUntilNextSync: () => call(other, "application.suspendApiCalculationUntilNextSync", []),
+      calculate: (type?: string) => call(other, "application.calculate", [type]),
+    },
+    sync: async <T>(passThrough?: T): Promise<T | undefined> => {
+      syncs++;
+      for (const { mock, read, keys } of registry) {
+        if (!read || !keys) continue;
+        const props = (mock as unknown as MockInternals)._properties;
+        for (const key of keys) {
+          const child = props.get(key);
+          // Loaded but not yet synced: serve the simulation's current state.
+          if (child && !child._isObject && mock[key] === NOT_SYNCED) child._valueBeforeLoaded = read(key);
+        }
+      }
+      await Promise.all(registry.map((r) => r.mock.sync()));
+      await OfficeMockObject.prototype.sync.call(root);
+      // The library updates parents in un-awaited callbacks: let them run.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (pending) {
+        const error = pending;
+        pending = undefined;
+        throw error;
+      }
+      return passThrough;
+    },
+  };
+  const root = new OfficeMockObject(rootData);
+  const context = wrap(root, other, "") as unknown as Excel.RequestContext;
+
+  return {
+    context,
+    syncCount: () => syncs,
+    ops,
+    writes,
+    formats,
+    validations,
+    merges,
+    protections,
+    getRangesCalls,
+    maxAreasPerGetRanges: () => getRangesCalls.reduce((m, c) => Math.max(m, c.areas), 0),
+    sheet: (name: string) => {
+      const s = findSheet(name);
+      if (!s) throw new Error(`no sheet "${name}" (have: ${sheets.map((x) => x.name).join(", ")})`);
+      return s;
+    },
+    sheetNames: () => sheets.map((s) => s.name),
+    activeSheetName: () => active?.name,
+  };
+}

@@ -1,0 +1,72 @@
+/* Builds the task pane (dist/taskpane.html) and the manifest; `npm start` serves it over https. */
+const path = require("path");
+const fs = require("fs");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+/** Where dist/ is deployed; set ADDIN_URL=https://cchc.example.gov.vn/ for `npm run build`. */
+const PROD_URL = process.env.ADDIN_URL || "https://localhost:3000/";
+
+function readJsonDir(dir) {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => ({ name: f, data: JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) }));
+}
+
+/** Office.js from the npm package, served beside the page (no CDN needed; standalone works offline). */
+function officeJsFilter(file) {
+  const rel = path.relative(path.join(__dirname, "node_modules/@microsoft/office-js/dist"), file).replace(/\\/g, "/");
+  if (rel.endsWith(".debug.js") || rel.endsWith(".d.ts") || rel.includes("vsdoc")) return false;
+  if (/^(access|onenote|outlook|powerpoint|project|visio|word)/i.test(rel)) return false;
+  const top = rel.split("/")[0];
+  if (/^[a-z]{2}-[a-z0-9]{2,4}$/.test(top)) return top === "en-us" || top === "vi-vn";
+  return true;
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== "production";
+  const baseUrl = dev ? DEV_URL : PROD_URL.endsWith("/") ? PROD_URL : PROD_URL + "/";
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [{ test: /\.tsx?$/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler" } } }, exclude: /node_modules/ }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new webpack.DefinePlugin({
+        __CATALOG_TEMPLATES__: JSON.stringify(readJsonDir(path.join(__dirname, "catalog/templates"))),
+        __CATALOG_RULES__: JSON.stringify(fs.readFileSync(path.join(__dirname, "catalog/rules/cchc-rules.json"), "utf8")),
+      }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "node_modules/@microsoft/office-js/dist", to: "office-js", filter: officeJsFilter },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().replace(new RegExp(DEV_URL, "g"), baseUrl)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.join(__dirname, "dist") },
+      port: Number(process.env.PORT || 3000),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      client: { overlay: false },
+    },
+  };
+  if (dev && !process.env.HTTP_ONLY) {
+    const devCerts = require("office-addin-dev-certs");
+    config.devServer.server = { type: "https", options: await devCerts.getHttpsServerOptions() };
+  }
+  return config;
+};
