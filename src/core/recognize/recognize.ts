@@ -206,8 +206,9 @@ function isFragment(label: string, unit: string, prev: SheetRow): boolean {
   const first = label.replace(/^[\s"“(<]+/, "").charAt(0);
   if (label && (label.startsWith("(") || (first && first !== first.toUpperCase() && first === first.toLowerCase())))
     return !unit || /=/.test(unit) || !prev.unit;
-  if (unit && /=/.test(unit) && /=/.test(prev.unit) && label.length < 25) return true;
-  if (!label && unit && /=/.test(unit) && /=/.test(prev.unit)) return true;
+  // A coded unit split over two lines ("Chưa = 0" / "Có = 1"): the previous unit lists a single code.
+  const codeCount = (u: string): number => (u.match(/=/g) ?? []).length;
+  if (unit && codeCount(unit) > 0 && codeCount(prev.unit) === 1 && (!label || (label.length < 25 && !/^[-–•+]/.test(label)))) return true;
   return false;
 }
 

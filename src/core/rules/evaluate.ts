@@ -221,8 +221,10 @@ class Context {
     if (a === b) return undefined;
     const kindOf = (u: string): string => (u === "%" || u.includes("ty le") ? "percent" : /\d/.test(u) ? "coded" : u.includes("dong") ? "money" : "count");
     if (t.kind === "coded") {
-      const codes = (u: string): string => [...u.matchAll(/\d+/g)].map((x) => x[0]).sort().join(",");
-      return kindOf(a) !== "coded" ? "kind" : codes(a) === codes(b) ? undefined : "kind";
+      // A code list cut short (split over a page break) is not a change; a foreign code is.
+      const codes = (u: string): string[] => [...u.matchAll(/\d+/g)].map((x) => x[0]);
+      const expected = new Set(codes(b));
+      return kindOf(a) !== "coded" ? "kind" : codes(a).every((x) => expected.has(x)) ? undefined : "kind";
     }
     if (kindOf(a) !== kindOf(b)) return "kind";
     const ga = this.synonyms.get(a);

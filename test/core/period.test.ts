@@ -1,0 +1,36 @@
+import { parsePeriod, periodTitle } from "../../src/core/period";
+import { unitFromFileName, unitFromTitle, unitKey } from "../../src/core/recognize/recognize";
+
+describe("periods and units from titles and file names", () => {
+  it.each([
+    ["QUÝ I NĂM 2023", { kind: "q1", year: 2023 }],
+    ["QUÝ II TẠI SỞ TÀI NGUYÊN MÔI TRƯỜNG (Ban hành kèm theo Báo cáo số /BC-STNMT ngày / 12 / 2023)", { kind: "q2", year: 2023 }],
+    ["NĂM 2023 CỦA SỞ THÔNG TIN VÀ TRUYỀN THÔNG", { kind: "year", year: 2023 }],
+    ["6 tháng đầu năm 2024", { kind: "h1", year: 2024 }],
+    ["bao-cao-cchc-Q3-2022.xlsx", { kind: "q3", year: 2022 }],
+  ])("%s", (text, expected) => {
+    expect(parsePeriod(text)).toEqual(expected);
+  });
+
+  it("writes titles as the templates print them", () => {
+    expect(periodTitle({ kind: "q1", year: 2023 })).toBe("QUÝ I NĂM 2023");
+    expect(periodTitle({ kind: "year", year: 2023 })).toBe("NĂM 2023");
+  });
+
+  it("finds the unit in the “Kèm theo … của …” line", () => {
+    expect(unitFromTitle(["(Kèm theo Báo cáo số /BC-SNN ngày tháng 3 năm 2023 của Sở Nông nghiệp và PTNT)"])).toBe("Sở Nông nghiệp và PTNT");
+    expect(unitFromTitle(["(Kèm theo Báo cáo số 85/BC-UBND ngày 16 tháng 3 năm 2023", "của Ủy ban nhân dân huyện Cù Lao Dung)"])).toBe(
+      "Ủy ban nhân dân huyện Cù Lao Dung",
+    );
+    expect(unitFromTitle(["(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)"])).toBeUndefined();
+  });
+
+  it("falls back to the file name", () => {
+    expect(unitFromFileName("So-Tai-chinh_Q1-2023.xlsx")).toBe("So Tai chinh");
+  });
+
+  it("recognises the same unit across spellings", () => {
+    expect(unitKey("Sở Tài chính tỉnh Sóc Trăng")).toBe(unitKey("SỞ TÀI CHÍNH"));
+    expect(unitKey("UBND huyện Cù Lao Dung")).toBe(unitKey("Ủy ban nhân dân huyện Cù Lao Dung"));
+  });
+});
