@@ -1,0 +1,89 @@
+import { readFileSync } from "fs";
+import { DEFAULT_RULES_FILE } from "../../src/adapters/node/ruleFiles";
+import { isValueRow } from "../../src/core/catalog/schema";
+import { checkGrids } from "../../src/core/check/check";
+import { Cell, Grid } from "../../src/core/grid";
+import { TEMPLATE_FIRST_DATA_ROW, buildTemplateLayout } from "../../src/core/layout/templateLayout";
+import { RuleSetError, parseRuleSet, serializeRuleSet } from "../../src/core/rules/schema";
+import { catalog, ruleSet } from "../support/data";
+
+/** A filled so-nganh-2023 sheet as a grid, with values given by indicator ID. */
+function filled(values: Record<string, Cell["value"]>, templateId = "so-nganh-2023"): Grid {
+  const t = catalog.byId.get(templateId)!;
+  const layout = buildTemplateLayout(t, { period: { kind: "q1", year: 2024 }, unitName: "Sở Thử nghiệm" });
+  const rows: (Cell | undefined)[][] = layout.rows.map((row) => row.map((c) => (c.value === undefined || c.value === "" ? undefined : { value: c.value })));
+  t.rows.forEach((r, i) => {
+    if (isValueRow(r) && r.id in values) rows[TEMPLATE_FIRST_DATA_ROW + i][3] = { value: values[r.id] };
+  });
+  return { name: "Biểu", rows };
+}
+
+function check(values: Record<string, Cell["value"]>, templateId?: string) {
+  const r = checkGrids([filled(values, templateId)], catalog, ruleSet);
+  if (!r.ok) throw new Error(r.reason);
+  return r.findings;
+}
+
+describe("the rule set as data", () => {
+  it("is valid, and survives export to one JSON file and loading back", () => {
+    const text = serializeRuleSet(ruleSet);
+    expect(parseRuleSet(text)).toEqual(ruleSet);
+    expect(parseRuleSet(readFileSync(DEFAULT_RULES_FILE, "utf8"))).toEqual(ruleSet);
+  });
+
+  it("rejects a broken rule set with a Vietnamese message", () => {
+    expect(() => parseRuleSet("{")).toThrow(RuleSetError);
+    expect(() => parseRuleSet({ version: "1", name: "x", unitSynonyms: [], rules: [{ id: "a", type: "compare" }] })).toThrow(/Bộ quy tắc không hợp lệ/);
+  });
+
+  it("names only indicators that exist in some template (a renamed ID would silently disable a rule)", () => {
+    const ids = new Set(catalog.templates.flatMap((t) => t.rows.filter(isValueRow).map((r) => r.id)));
+    for (const rule of ruleSet.rules) {
+      const used =
+        rule.type === "compare" ? [...rule.left, ...rule.right] : rule.type === "rate" ? [rule.rate, rule.numerator, rule.denominator] : rule.type === "codedDetails" ? [rule.coded, ...rule.details] : [];
+      for (const id of used) expect([rule.id, id, ids.has(id)]).toEqual([rule.id, id, true]);
+    }
+  });
+
+  it("has a rate rule for every rate the catalog recomputes", () => {
+    const rates = new Set(ruleSet.rules.flatMap((r) => (r.type === "rate" ? [r.rate] : [])));
+    for (const t of catalog.templates)
+      for (const r of t.rows.filter(isValueRow)) if (r.aggregate.type === "ratio") expect([r.id, rates.has(r.id)]).toEqual([r.id, true]);
+  });
+});
+
+describe("rules on a filled sheet", () => {
+  it("is silent on a consistent sheet", () => {
+    const f = check({ "direction.plan.tasks_planned": 20, "direction.plan.tasks_done": 15, "direction.plan.completion_rate": 75 });
+    expect(f).toEqual([]);
+  });
+
+  it("reports a part larger than its whole with both cells and values", () => {
+    const f = check({ "direction.plan.tasks_planned": 20, "direction.plan.tasks_done": 25 });
+    const e = f.find((x) => x.rule === "ke-hoach.hoan-thanh<=de-ra");
+    expect(e?.severity).toBe("error");
+    expect(e?.message).toMatch(/\(D\d+ = 25\).*\(D\d+ = 20\)/);
+  });
+
+  it("reports a rate that disagrees with its parts, within rounding", () => {
+    expect(check({ "direction.plan.tasks_planned": 23, "direction.plan.tasks_done": 13, "direction.plan.completion_rate": 57 })).toEqual([]);
+    const f = check({ "direction.plan.tasks_planned": 23, "direction.plan.tasks_done": 13, "direction.plan.completion_rate": 60 });
+    expect(f.find((x) => x.rule === "ty-le.hoan-thanh-ke-hoach-cchc")?.message).toContain("56,52");
+  });
+
+  it("reports a “Không = 0” answer contradicted by its details", () => {
+    const f = check({ "institution.legal_education.implemented": 0, "institution.legal_education.documents_disseminated": 12 });
+    const e = f.find((x) => x.rule === "pbgdpl.khong-nhung-co-van-ban");
+    expect(e?.message).toContain("Không = 0");
+  });
+
+  it("reports text and ambiguous numbers instead of crashing or guessing", () => {
+    const f = check({ "direction.plan.tasks_planned": "mười", "direction.plan.tasks_done": "1.5", "direction.plan.completion_rate": 150 });
+    expect(f.map((x) => x.rule).sort()).toEqual(["kieu.gia-tri", "kieu.gia-tri", "kieu.so-mo-ho"].sort());
+  });
+
+  it("reports codes outside the list and negative counts", () => {
+    const f = check({ "direction.innovation.has_initiative": 3, "direction.plan.directive_documents": -2 });
+    expect(f.filter((x) => x.rule === "kieu.gia-tri")).toHaveLength(2);
+  });
+});
