@@ -52,7 +52,8 @@ module.exports = async (env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().replace(new RegExp(DEV_URL, "g"), baseUrl)),
+            transform: (content) =>
+              dev ? content : content.toString().replace(new RegExp(DEV_URL, "g"), baseUrl).replace(/https:\/\/localhost:3000/g, new URL(baseUrl).origin),
           },
         ],
       }),

@@ -19,12 +19,14 @@ export const PERIOD_LABELS: Record<PeriodKind, string> = {
 
 /** "QUÝ I NĂM 2023", "6 THÁNG ĐẦU NĂM 2023", "NĂM 2023". */
 export function periodTitle(p: Period): string {
-  if (p.kind === "year") return `NĂM ${p.year}`;
-  return `${PERIOD_LABELS[p.kind].toUpperCase()} NĂM ${p.year}`;
+  return periodLabel(p).toUpperCase();
 }
 
+/** "Quý I năm 2023", "6 tháng đầu năm 2023", "9 tháng năm 2023", "Năm 2023". */
 export function periodLabel(p: Period): string {
-  return p.kind === "year" ? `Năm ${p.year}` : `${PERIOD_LABELS[p.kind]} năm ${p.year}`;
+  if (p.kind === "year") return `Năm ${p.year}`;
+  if (p.kind === "h1") return `6 tháng đầu năm ${p.year}`;
+  return `${PERIOD_LABELS[p.kind]} năm ${p.year}`;
 }
 
 export function samePeriod(a: Period, b: Period): boolean {

@@ -1,5 +1,5 @@
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useId, useRef, useState } from "react";
 
 const useStyles = makeStyles({
   zone: {
@@ -8,17 +8,27 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalL,
     display: "flex",
     flexDirection: "column",
+    alignItems: "flex-start",
     gap: tokens.spacingVerticalS,
   },
   active: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   label: { fontWeight: tokens.fontWeightSemibold },
+  // The native input stays in the page (labelled, usable by assistive tools) but the Fluent button is what people see.
+  input: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap", opacity: 0 },
 });
 
-/** A labelled file input that also accepts files dropped onto it. */
+/** A labelled file picker with a Vietnamese button that also accepts files dropped onto it. */
 export function FilePicker(props: { label: string; multiple: boolean; disabled?: boolean; onFiles: (files: File[]) => void }) {
   const styles = useStyles();
   const id = useId();
+  const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  const [chosen, setChosen] = useState<string>();
+  const take = (files: File[]) => {
+    if (!files.length || props.disabled) return;
+    setChosen(files.length === 1 ? files[0].name : `${files.length} tệp`);
+    props.onFiles(files);
+  };
   return (
     <div
       className={over ? `${styles.zone} ${styles.active}` : styles.zone}
@@ -30,7 +40,7 @@ export function FilePicker(props: { label: string; multiple: boolean; disabled?:
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        if (!props.disabled) props.onFiles([...e.dataTransfer.files]);
+        take([...e.dataTransfer.files]);
       }}
     >
       <label htmlFor={id} className={styles.label}>
@@ -38,6 +48,9 @@ export function FilePicker(props: { label: string; multiple: boolean; disabled?:
       </label>
       <input
         id={id}
+        ref={input}
+        className={styles.input}
+        tabIndex={-1}
         type="file"
         accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         multiple={props.multiple}
@@ -45,10 +58,13 @@ export function FilePicker(props: { label: string; multiple: boolean; disabled?:
         onChange={(e) => {
           const files = e.target.files ? [...e.target.files] : [];
           e.target.value = "";
-          if (files.length) props.onFiles(files);
+          take(files);
         }}
       />
-      <Text size={200}>hoặc kéo thả tệp vào đây</Text>
+      <Button disabled={props.disabled} onClick={() => input.current?.click()}>
+        Chọn tệp…
+      </Button>
+      <Text size={200}>{chosen ? `Đã chọn: ${chosen}` : props.multiple ? "hoặc kéo thả các tệp vào đây" : "hoặc kéo thả tệp vào đây"}</Text>
     </div>
   );
 }

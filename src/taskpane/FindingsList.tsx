@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", textAlign: "left", justifyContent: "flex-start", height: "auto", paddingTop: "4px", paddingBottom: "4px", fontWeight: "normal" },
   text: { whiteSpace: "normal" },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 /** Findings grouped by section, with counts; clicking one selects its cell when `onSelect` is given. */
@@ -43,8 +44,8 @@ export function FindingsList({ findings, onSelect }: { findings: Finding[]; onSe
                       appearance="subtle"
                       className={styles.item}
                       onClick={onSelect ? () => onSelect(f) : undefined}
-                      aria-label={`${f.severity === "error" ? "Lỗi" : "Cảnh báo"} ô ${f.cell}: ${f.message}`}
                     >
+                      <span className={styles.hidden}>{f.severity === "error" ? "Lỗi" : "Cảnh báo"} ô</span>
                       <Badge color={f.severity === "error" ? "danger" : "warning"} appearance="filled">
                         {f.cell}
                       </Badge>

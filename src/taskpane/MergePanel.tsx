@@ -31,6 +31,8 @@ import { HostKind } from "./host";
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   table: { tableLayout: "auto" },
+  status: { whiteSpace: "nowrap", width: "9.5em" },
+  badge: { whiteSpace: "nowrap" },
 });
 
 interface FileRow {
@@ -133,7 +135,7 @@ export function MergePanel({ host }: { host: HostKind }) {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Tệp</TableHeaderCell>
-              <TableHeaderCell>Trạng thái</TableHeaderCell>
+              <TableHeaderCell className={styles.status}>Trạng thái</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -143,8 +145,8 @@ export function MergePanel({ host }: { host: HostKind }) {
                   {r.name}
                   {r.detail ? <div>{r.detail}</div> : null}
                 </TableCell>
-                <TableCell>
-                  <Badge color={STATUS_COLOR[r.status]} appearance="tint">
+                <TableCell className={styles.status}>
+                  <Badge color={STATUS_COLOR[r.status]} appearance="tint" className={styles.badge}>
                     {STATUS_TEXT[r.status]}
                   </Badge>
                 </TableCell>

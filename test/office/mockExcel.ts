@@ -97,12 +97,31 @@ export interface MockSheetInit {
   /** Formulas with "=", same shape as values; empty entries keep the value. */
   formulas?: string[][];
   protected?: boolean;
+  /** Options of the initial protection (with `protected`). */
+  protectionOptions?: Excel.WorksheetProtectionOptions;
+  protectionPassword?: string;
+  /** Cell formats by address, e.g. { D173: { "fill.color": "#00B0F0" } }. */
+  formats?: Record<string, Record<string, unknown>>;
+  /** Cell notes by address. */
+  notes?: Record<string, string>;
 }
 
 export interface MockExcelOptions {
   sheets?: Record<string, MockSheetInit>;
   /** Name of the active sheet; the first one by default. */
   active?: string;
+  /**
+   * Whether the host has ExcelApi 1.18 (cell notes). Without it every use of `worksheet.notes`
+   * makes the batch fail like an old Excel ("ApiNotFound"). True by default.
+   */
+  notesApi?: boolean;
+}
+
+export interface NoteCall {
+  sheet: string;
+  address: string;
+  action: "add" | "delete" | "content";
+  content?: string;
 }
 
 export class MockExcelError extends Error {
@@ -202,6 +221,8 @@ export class MockSheet {
   readonly merges: string[] = [];
   readonly validations: MockValidation[] = [];
   readonly pageLayout: Record<string, unknown> = {};
+  /** Cell notes by address ("D83"). */
+  readonly notes = new Map<string, string>();
   frozenRows = 0;
   printTitleRows?: string;
   protected = false;
@@ -289,11 +310,34 @@ export class MockSheet {
     return this.validations.find((v) => v.rule && contains(v.rect, r, c));
   }
 
-  /** Bounding rectangle of cells with a value or formula. */
-  usedRect(): Rect | undefined {
+  /** The note on `ref`, if any. */
+  note(ref: string): string | undefined {
+    return this.notes.get(rectRef(parseRef(ref)));
+  }
+
+  /** What a user typing in Excel does: a new value (numbers stay numbers), the formula gone. */
+  setValue(ref: string, value: CellValue): void {
+    const { r, c } = this.at(ref);
+    const cell = this.cellAt(r, c, true);
+    cell.value = value;
+    delete cell.formula;
+  }
+
+  /** What a user formatting a cell in Excel does, e.g. setFormat("D5", "fill.color", "#00B0F0"). */
+  setFormat(ref: string, path: string, value: unknown): void {
+    const { r, c } = this.at(ref);
+    this.cellAt(r, c, true).format[path] = value;
+  }
+
+  /**
+   * Bounding rectangle of the used cells: with a value or formula, and (unless `valuesOnly`, like
+   * Excel's getUsedRange) also cells that only carry a format.
+   */
+  usedRect(valuesOnly = true): Rect | undefined {
     let rect: Rect | undefined;
     for (const [key, cell] of this.cells) {
-      if (cell.value === "" && cell.formula === undefined) continue;
+      const formatted = cell.numberFormat !== "General" || Object.keys(cell.format).length > 0 || Object.keys(cell.borders).length > 0;
+      if (cell.value === "" && cell.formula === undefined && (valuesOnly || !formatted)) continue;
       const [r, c] = key.split(",").map(Number);
       rect = rect
         ? { r1: Math.min(rect.r1, r), c1: Math.min(rect.c1, c), r2: Math.max(rect.r2, r), c2: Math.max(rect.c2, c) }
@@ -318,13 +362,21 @@ export class MockSheet {
 type Owner =
   | { kind: "range"; sheet: MockSheet; areas: Rect[]; address: string }
   | { kind: "sheet"; sheet: MockSheet }
+  | { kind: "note"; sheet: MockSheet; address: string }
   | { kind: "other" };
 
 type LoadArg = string | string[] | Record<string, unknown> | undefined;
 type Fn = (...args: never[]) => unknown;
 
+/** office-addin-mock's private state of an object or property, read to serve loads from the simulation. */
 interface MockInternals {
-  _properties: Map<string, { _valueBeforeLoaded: unknown; _isObject?: boolean }>;
+  _properties: Map<string, MockProperty>;
+}
+
+interface MockProperty extends MockInternals {
+  _valueBeforeLoaded: unknown;
+  _isObject?: boolean;
+  _loaded?: boolean;
 }
 
 interface Registered {
@@ -345,6 +397,8 @@ export interface MockExcel {
   merges: MergeCall[];
   protections: ProtectionCall[];
   getRangesCalls: GetRangesCall[];
+  /** Note additions, deletions and content changes that took effect, in order. */
+  noteCalls: NoteCall[];
   maxAreasPerGetRanges(): number;
   sheet(name: string): MockSheet;
   sheetNames(): string[];
@@ -364,6 +418,13 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   const merges: MergeCall[] = [];
   const protections: ProtectionCall[] = [];
   const getRangesCalls: GetRangesCall[] = [];
+  const noteCalls: NoteCall[] = [];
+  const nullMocks = new WeakSet<OfficeMockObject>();
+  /** Range proxies → their areas, for methods that take a Range (notes.add). */
+  const rangeOwners = new WeakMap<object, Extract<Owner, { kind: "range" }>>();
+  /** Objects load() was called on since the last sync: their loaded properties are read again. */
+  const reloaded = new Set<OfficeMockObject>();
+  const notesApi = opts.notesApi !== false;
   let syncs = 0;
   let nextId = 1;
   let active: MockSheet | undefined;
@@ -399,7 +460,9 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         if (typeof prop !== "string") return v;
         if (prop === "load")
           return (arg?: LoadArg) => {
-            t.load(arg ?? "*");
+            // A null object loads nothing (its isNullObject is known after the sync).
+            if (!nullMocks.has(t)) t.load(arg ?? "*");
+            reloaded.add(t);
             return proxy;
           };
         if (v instanceof OfficeMockObject) return wrap(v, owner, path ? `${path}.${prop}` : prop);
@@ -421,7 +484,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   const log = (owner: Owner, path: string, kind: MockOp["kind"], value: unknown): void => {
     ops.push({
       sheet: owner.kind === "other" ? undefined : owner.sheet.name,
-      address: owner.kind === "range" ? owner.address : undefined,
+      address: owner.kind === "range" || owner.kind === "note" ? owner.address : undefined,
       path,
       kind,
       value,
@@ -582,6 +645,15 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         reorder();
       } else if (path === "visibility") sheet.visibility = String(value);
       else if (path.startsWith("pageLayout.")) sheet.pageLayout[path.slice("pageLayout.".length)] = value;
+      return;
+    }
+    if (owner.kind === "note" && path === "content") {
+      const { sheet, address } = owner;
+      if (!notesApi) return fail("ApiNotFound", "ExcelApi 1.18 (notes) is not supported");
+      if (!sheet.notes.has(address)) return fail("ItemNotFound", `no note on ${address}`);
+      if (protectedBlocks(sheet, "allowEditObjects")) return;
+      sheet.notes.set(address, String(value));
+      noteCalls.push({ sheet: sheet.name, address, action: "content", content: String(value) });
     }
   }
 
@@ -599,6 +671,8 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     const bounded = single && isBounded(first);
     const fmt = (path: string): unknown => sheet.formatAt(first.r1, first.c1, path);
     const snapshot = (key: string): unknown => {
+      // Formats read back as they are at sync time (the first cell's, like a uniform area).
+      if (key.startsWith("format/")) return fmt(key.slice("format/".length).replace(/\//g, "."));
       if (!bounded) return [];
       switch (key) {
         case "values":
@@ -617,7 +691,22 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
           return undefined;
       }
     };
-    const readKeys = ["values", "formulas", "numberFormat", "text", "valueTypes"];
+    const readKeys = [
+      "values",
+      "formulas",
+      "numberFormat",
+      "text",
+      "valueTypes",
+      "format/fill/color",
+      "format/font/name",
+      "format/font/size",
+      "format/font/bold",
+      "format/font/italic",
+      "format/font/color",
+      "format/wrapText",
+      "format/horizontalAlignment",
+      "format/verticalAlignment",
+    ];
     const data = {
       address: `${quoteSheet(sheet.name)}!${areas.map(rectRef).join(",")}`,
       addressLocal: `${quoteSheet(sheet.name)}!${areas.map(rectRef).join(",")}`,
@@ -684,6 +773,13 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       },
       clear: (applyTo?: string) => {
         if (!call(owner, "clear", [applyTo])) return;
+        if (sheet.protected) {
+          // Contents need unlocked cells, formats the allowFormatCells option.
+          let locked = false;
+          if (applyTo !== "Formats") eachCell(areas, (r, c) => (locked ||= sheet.formatAt(r, c, "protection.locked") !== false));
+          if (locked) return fail("AccessDenied", `cells ${address} are locked`);
+          if (applyTo !== "Contents" && protectedBlocks(sheet, "allowFormatCells")) return;
+        }
         eachCell(areas, (r, c) => {
           const cell = sheet.cellAt(r, c);
           if (!cell) return;
@@ -706,7 +802,11 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       getResizedRange: (dr: number, dc: number) => subRange(sheet, { ...first, r2: first.r2 + dr, c2: first.c2 + dc }),
     };
     const mock = register(new OfficeMockObject(data), snapshot, readKeys);
-    return wrap(mock, owner, "");
+    // *OrNullObject results tell after a sync whether they exist, without a load.
+    mock.load("isNullObject");
+    const proxy = wrap(mock, owner, "");
+    rangeOwners.set(proxy, owner);
+    return proxy;
   };
 
   const subRange = (sheet: MockSheet, rect: Rect): OfficeMockObject => rangeProxy(sheet, [rect], rectRef(rect));
@@ -726,10 +826,45 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       address === undefined || address.trim() === ""
         ? rangeProxy(sheet, [{ r1: 0, c1: 0, r2: MAX_ROW, c2: MAX_COL }], "")
         : rangeProxy(sheet, [parseRef(address)], stripSheet(address));
-    const usedRange = (nullIfEmpty: boolean): OfficeMockObject => {
-      const rect = sheet.usedRect();
+    const usedRange = (nullIfEmpty: boolean, valuesOnly?: boolean): OfficeMockObject => {
+      const rect = sheet.usedRect(valuesOnly === true);
       if (!rect && nullIfEmpty) return nullObject();
       return subRange(sheet, rect ?? { r1: 0, c1: 0, r2: 0, c2: 0 });
+    };
+    /** One cell's address ("D83") from a string or a Range, or undefined. */
+    const noteCell = (cellAddress: unknown): string | undefined => {
+      let rect: Rect | undefined;
+      if (typeof cellAddress === "string") rect = parseRef(cellAddress);
+      else if (typeof cellAddress === "object" && cellAddress !== null) {
+        const o = rangeOwners.get(cellAddress);
+        if (o && o.sheet === sheet && o.areas.length === 1) rect = o.areas[0];
+      }
+      return rect && rect.r1 === rect.r2 && rect.c1 === rect.c2 ? rectRef(rect) : undefined;
+    };
+    const noteProxy = (address: string): OfficeMockObject => {
+      const noteOwner: Owner = { kind: "note", sheet, address };
+      const data = {
+        content: sheet.notes.get(address) ?? "",
+        authorName: "",
+        visible: false,
+        isNullObject: false,
+        delete: () => {
+          if (!call(noteOwner, "delete", [])) return;
+          if (!notesApi) return fail("ApiNotFound", "ExcelApi 1.18 (notes) is not supported");
+          if (!sheet.notes.has(address)) return fail("ItemNotFound", `no note on ${address}`);
+          if (protectedBlocks(sheet, "allowEditObjects")) return;
+          sheet.notes.delete(address);
+          noteCalls.push({ sheet: sheet.name, address, action: "delete" });
+        },
+        getLocation: () => subRange(sheet, parseRef(address)),
+      };
+      const mock = register(new OfficeMockObject(data), (key) => (key === "content" ? (sheet.notes.get(address) ?? "") : undefined), ["content"]);
+      mock.load("isNullObject");
+      return wrap(mock, noteOwner, "");
+    };
+    const notesMissing = (): boolean => {
+      if (!notesApi) fail("ApiNotFound", "ExcelApi 1.18 (notes) is not supported");
+      return !notesApi;
     };
     const data = {
       name: sheet.name,
@@ -747,8 +882,39 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         call(owner, "getRanges", [address]);
         return rangeProxy(sheet, areas, parts.join(", "));
       },
-      getUsedRange: () => usedRange(false),
-      getUsedRangeOrNullObject: () => usedRange(true),
+      getUsedRange: (valuesOnly?: boolean) => usedRange(false, valuesOnly),
+      getUsedRangeOrNullObject: (valuesOnly?: boolean) => usedRange(true, valuesOnly),
+      notes: {
+        add: (cellAddress: unknown, content: unknown) => {
+          if (!call(owner, "notes.add", [typeof cellAddress === "string" ? cellAddress : noteCell(cellAddress), content]) || notesMissing()) return nullObject();
+          const address = noteCell(cellAddress);
+          if (!address) {
+            fail("InvalidArgument", "a note goes on exactly one cell");
+            return nullObject();
+          }
+          // A cell holds one note: assumed to be rejected like a second threaded comment, never merged.
+          if (sheet.notes.has(address)) {
+            fail("InvalidArgument", `${address} already has a note`);
+            return nullObject();
+          }
+          if (protectedBlocks(sheet, "allowEditObjects")) return nullObject();
+          sheet.notes.set(address, String(content));
+          noteCalls.push({ sheet: sheet.name, address, action: "add", content: String(content) });
+          return noteProxy(address);
+        },
+        getItem: (key: string) => {
+          if (notesMissing()) return nullObject();
+          const address = noteCell(key);
+          if (address && sheet.notes.has(address)) return noteProxy(address);
+          fail("ItemNotFound", `no note on ${key}`);
+          return nullObject();
+        },
+        getItemOrNullObject: (key: string) => {
+          if (notesMissing()) return nullObject();
+          const address = noteCell(key);
+          return address && sheet.notes.has(address) ? noteProxy(address) : nullObject();
+        },
+      },
       activate: () => {
         if (call(owner, "activate", [])) active = sheet;
       },
@@ -794,17 +960,49 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         },
       },
     };
-    const read = (key: string): unknown => (key === "name" ? sheet.name : key === "position" ? sheet.position : key === "visibility" ? sheet.visibility : undefined);
-    const mock = register(new OfficeMockObject(data), read, ["name", "position", "visibility"]);
+    const read = (key: string): unknown => {
+      switch (key) {
+        case "name":
+          return sheet.name;
+        case "position":
+          return sheet.position;
+        case "visibility":
+          return sheet.visibility;
+        case "protection/protected":
+          return sheet.protected;
+        default:
+          return undefined;
+      }
+    };
+    const mock = register(new OfficeMockObject(data), read, ["name", "position", "visibility", "protection/protected"]);
     mock.load("isNullObject");
     const proxy = wrap(mock, owner, "");
     sheetMocks.set(sheet, proxy);
     return proxy;
   };
 
+  /** What *OrNullObject methods return for something missing; methods on it chain (getters fail like Excel). */
   const nullObject = (): OfficeMockObject => {
-    const mock = register(new OfficeMockObject({ isNullObject: true }));
+    const missing = (): OfficeMockObject => {
+      fail("ItemNotFound", "the object does not exist");
+      return nullObject();
+    };
+    const mock = register(
+      new OfficeMockObject({
+        isNullObject: true,
+        getUsedRangeOrNullObject: () => nullObject(),
+        getItemOrNullObject: () => nullObject(),
+        getRange: missing,
+        getRangeByIndexes: missing,
+        getRanges: missing,
+        getCell: missing,
+        getUsedRange: missing,
+        getItem: missing,
+        delete: () => void missing(),
+      }),
+    );
     mock.load("isNullObject");
+    nullMocks.add(mock);
     return wrap(mock, { kind: "other" }, "");
   };
 
@@ -829,7 +1027,13 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         if (fx) cell.formula = fx;
       }),
     );
+    for (const [ref, format] of Object.entries(init.formats ?? {})) for (const [path, value] of Object.entries(format)) sheet.setFormat(ref, path, value);
+    for (const [ref, content] of Object.entries(init.notes ?? {})) sheet.notes.set(rectRef(parseRef(ref)), content);
     sheet.protected = init.protected === true;
+    if (sheet.protected) {
+      sheet.protectionOptions = init.protectionOptions;
+      sheet.protectionPassword = init.protectionPassword;
+    }
   }
   active = (opts.active !== undefined ? findSheet(opts.active) : undefined) ?? sheets[0];
 
@@ -896,13 +1100,26 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       syncs++;
       for (const { mock, read, keys } of registry) {
         if (!read || !keys) continue;
-        const props = (mock as unknown as MockInternals)._properties;
         for (const key of keys) {
-          const child = props.get(key);
-          // Loaded but not yet synced: serve the simulation's current state.
-          if (child && !child._isObject && mock[key] === NOT_SYNCED) child._valueBeforeLoaded = read(key);
+          // Keys are paths below the object ("format/fill/color"): find the owning object.
+          const parts = key.split("/");
+          const last = parts.pop() ?? key;
+          let parent: MockInternals | undefined = mock as unknown as MockInternals;
+          for (const part of parts) {
+            const next: MockProperty | undefined = parent?._properties.get(part);
+            parent = next?._isObject ? next : undefined;
+          }
+          const child = parent?._properties.get(last);
+          if (!parent || !child || child._isObject || !child._loaded) continue;
+          const holder = parent as unknown as Record<string, unknown>;
+          // Loaded but not yet synced, or loaded again: serve the simulation's current state.
+          const again = reloaded.has(mock) || reloaded.has(parent as unknown as OfficeMockObject);
+          if (holder[last] !== NOT_SYNCED && !again) continue;
+          child._valueBeforeLoaded = read(key);
+          holder[last] = NOT_SYNCED;
         }
       }
+      reloaded.clear();
       await Promise.all(registry.map((r) => r.mock.sync()));
       await OfficeMockObject.prototype.sync.call(root);
       // The library updates parents in un-awaited callbacks: let them run.
@@ -928,6 +1145,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     merges,
     protections,
     getRangesCalls,
+    noteCalls,
     maxAreasPerGetRanges: () => getRangesCalls.reduce((m, c) => Math.max(m, c.areas), 0),
     sheet: (name: string) => {
       const s = findSheet(name);
@@ -937,4 +1155,35 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     sheetNames: () => sheets.map((s) => s.name),
     activeSheetName: () => active?.name,
   };
+}
+
+// ---------- Office.js globals ----------
+
+interface OfficeGlobals {
+  Office?: unknown;
+  Excel?: unknown;
+}
+
+/**
+ * Sets the globals add-in code reads outside a request context: `Office.context.requirements`
+ * (what supports() asks; "ExcelApi 1.18" also answers yes for lower versions) and the Excel enums it uses.
+ */
+export function installOfficeGlobals(supported: string[]): void {
+  const has = (name: string, version = "1.1"): boolean =>
+    supported.some((s) => {
+      const [set, max = "1.1"] = s.split(" ");
+      if (set.toLowerCase() !== name.toLowerCase()) return false;
+      const [a1, a2 = 0] = version.split(".").map(Number);
+      const [b1, b2 = 0] = max.split(".").map(Number);
+      return a1 < b1 || (a1 === b1 && a2 <= b2);
+    });
+  const g = globalThis as OfficeGlobals;
+  g.Office = { context: { requirements: { isSetSupported: has } } };
+  g.Excel = { SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } };
+}
+
+export function removeOfficeGlobals(): void {
+  const g = globalThis as OfficeGlobals;
+  delete g.Office;
+  delete g.Excel;
 }

@@ -49,7 +49,7 @@ export function gridFromRange(name: string, rowIndex: number, columnIndex: numbe
 
 function parseState(values: unknown[][] | undefined, sheet: string): Highlight[] {
   if (!values) return [];
-  const row = values.find((r) => r[0] === sheet);
+  const row = values.find((r) => String(r[0]) === sheet);
   if (!row) return [];
   try {
     const parsed: unknown = JSON.parse(row.slice(1).join(""));
@@ -121,6 +121,8 @@ export async function checkActiveSheetIn(
     r.format.fill.load("color");
     return r;
   });
+  // A note the user wrote on a finding cell stays: a cell holds one note, and it is not ours to delete later.
+  const userNotes = notes ? [...byCell.keys()].map((a) => (previousByCell.get(a)?.n ? undefined : sheet.notes.getItemOrNullObject(a))) : [];
   for (const n of prevNotes) n.load("content");
   await context.sync();
 
@@ -143,13 +145,14 @@ export async function checkActiveSheetIn(
     // A cell still showing our colour keeps its original fill from the previous check.
     const original = prev && sameColor(current, prev.c) ? prev.f : isNoFill(current) ? "" : current;
     const e = byCell.get(a)!;
-    highlights.push({ a, f: original, c: FILL[e.severity], n: notes });
+    const userNote = userNotes[i];
+    highlights.push({ a, f: original, c: FILL[e.severity], n: notes && (!userNote || userNote.isNullObject) });
   });
   for (const severity of ["warning", "error"] as const) {
     const addresses = cells.filter((a) => byCell.get(a)!.severity === severity);
     for (const part of chunks(addresses, MAX_AREAS_PER_CALL)) sheet.getRanges(part.join(",")).format.fill.color = FILL[severity];
   }
-  if (notes) for (const a of cells) sheet.notes.add(a, byCell.get(a)!.messages.join("\n"));
+  for (const h of highlights) if (h.n) sheet.notes.add(h.a, byCell.get(h.a)!.messages.join("\n"));
   if (wasProtected)
     sheet.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });
 
@@ -159,12 +162,15 @@ export async function checkActiveSheetIn(
     state = context.workbook.worksheets.add(STATE_SHEET);
     state.visibility = Excel.SheetVisibility.veryHidden;
   }
-  const kept = (stateRange.isNullObject ? [] : stateRange.values).filter((r) => r[0] !== sheet.name && r[0] !== "");
+  const kept = (stateRange.isNullObject ? [] : stateRange.values).filter((r) => String(r[0]) !== sheet.name && r[0] !== "");
   const rows = [...kept.map((r) => r.map((v) => String(v))), stateRow(sheet.name, highlights)];
   const width = Math.max(...rows.map((r) => r.length));
   const padded = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill("")]);
   if (!stateRange.isNullObject) stateRange.clear();
-  state.getRangeByIndexes(0, 0, padded.length, width).values = padded;
+  const target = state.getRangeByIndexes(0, 0, padded.length, width);
+  // Text format first: a sheet named "2023" must stay the text "2023" to be found again.
+  target.numberFormat = padded.map((r) => r.map(() => "@"));
+  target.values = padded;
   await context.sync();
 
   return { result, notice: findings.length && !notes ? NOTES_MISSING : undefined };

@@ -1,0 +1,122 @@
+import { readFileSync, writeFileSync, mkdtempSync } from "fs";
+import { Server } from "http";
+import { tmpdir } from "os";
+import { join } from "path";
+import { Browser, Page } from "playwright-core";
+import { readXlsx } from "../../src/adapters/xlsx/read";
+import { decodeIdentity } from "../../src/core/identity";
+import { DIST, ROOT, SHOTS, axeSerious, launch, screenshot, serveDist, watchConsole } from "./harness";
+
+const WORKBOOKS = join(ROOT, "test", "fixtures", "workbooks");
+let server: Server;
+let url: string;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launch();
+  console.log(`Ảnh chụp màn hình: ${SHOTS}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 }, locale: "vi-VN" });
+  errors = watchConsole(page);
+  await page.goto(url);
+  await page.getByTestId("host-mode").waitFor();
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(errors).toEqual([]);
+});
+
+async function downloaded(action: () => Promise<void>): Promise<Uint8Array> {
+  const [download] = await Promise.all([page.waitForEvent("download"), action()]);
+  const file = join(mkdtempSync(join(tmpdir(), "cchc-dl-")), download.suggestedFilename());
+  await download.saveAs(file);
+  return readFileSync(file);
+}
+
+describe("task pane in a real browser, standalone mode", () => {
+  it("starts in standalone mode, in Vietnamese, accessible", async () => {
+    await expect(page.getByTestId("host-mode").textContent()).resolves.toContain("trang web");
+    expect(await page.getAttribute("html", "lang")).toBe("vi");
+    await screenshot(page, "1-chen-bieu-mau");
+    expect(await axeSerious(page)).toEqual([]);
+  });
+
+  it("inserts a template as a downloaded .xlsx", async () => {
+    await page.getByLabel("Loại đơn vị").selectOption({ label: "UBND cấp huyện" });
+    await page.getByLabel("Kỳ báo cáo").selectOption({ label: "6 tháng đầu năm" });
+    await page.getByLabel("Năm").fill("2024");
+    await page.getByLabel("Tên đơn vị báo cáo").fill("UBND huyện Long Phú");
+    const bytes = await downloaded(() => page.getByRole("button", { name: "Tải biểu mẫu (.xlsx)" }).click());
+    const [grid] = readXlsx(bytes);
+    expect(grid.rows[1][0]?.value).toBe("6 THÁNG ĐẦU NĂM 2024");
+    expect(decodeIdentity(grid.rows[0][5]?.value)).toMatchObject({ template: "cap-huyen-2023", unitName: "UBND huyện Long Phú", period: { kind: "h1", year: 2024 } });
+    await page.getByText("Đã tạo tệp biểu mẫu").waitFor();
+    await screenshot(page, "2-da-tao-bieu-mau");
+  });
+
+  it("checks an uploaded workbook and lists its findings by section", async () => {
+    await page.getByRole("tab", { name: "Kiểm tra" }).click();
+    await page.getByLabel("Chọn tệp báo cáo cần kiểm tra (.xlsx)").setInputFiles(join(WORKBOOKS, "004-so-tai-nguyen-khanh-hoa-2023.xlsx"));
+    const summary = page.getByTestId("check-summary");
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/Sở TNMT.*\d+ lỗi/);
+    const findings = page.getByTestId("finding");
+    expect(await findings.count()).toBeGreaterThan(10);
+    await expect(page.getByText(/D92 = 177\.190/).first().isVisible()).resolves.toBe(true);
+    await screenshot(page, "3-kiem-tra");
+    expect(await axeSerious(page)).toEqual([]);
+  });
+
+  it("explains a file that is not a workbook", async () => {
+    await page.getByRole("tab", { name: "Kiểm tra" }).click();
+    const bad = join(mkdtempSync(join(tmpdir(), "cchc-bad-")), "bao-cao.xlsx");
+    writeFileSync(bad, "không phải tệp excel");
+    await page.getByLabel("Chọn tệp báo cáo cần kiểm tra (.xlsx)").setInputFiles(bad);
+    await expect(page.getByTestId("check-error").textContent()).resolves.toContain("không phải sổ làm việc Excel");
+  });
+
+  it("merges several uploaded workbooks and downloads the consolidated workbook", async () => {
+    await page.getByRole("tab", { name: "Tổng hợp" }).click();
+    const bad = join(mkdtempSync(join(tmpdir(), "cchc-bad-")), "hong.xlsx");
+    writeFileSync(bad, readFileSync(join(WORKBOOKS, "001-so-thong-tin-nam-2023.xlsx")).subarray(0, 3000));
+    await page.getByLabel("Chọn các tệp báo cáo đã nhận (.xlsx)").setInputFiles([
+      join(WORKBOOKS, "000-so-nong-nghiep-q1-2023.xlsx"),
+      join(WORKBOOKS, "003-huyen-cu-lao-dung-q1-2023-text.xlsx"),
+      join(WORKBOOKS, "002-so-tai-chinh-q1-2021.xlsx"),
+      bad,
+    ]);
+    await page.getByLabel(/Danh sách đơn vị phải báo cáo/).fill("Sở Nông nghiệp và PTNT\nỦy ban nhân dân huyện Cù Lao Dung\nSở Y tế");
+    const bytes = await downloaded(() => page.getByRole("button", { name: /Tổng hợp 4 tệp và tải về/ }).click());
+    await page.getByTestId("merge-message").waitFor();
+    expect(await page.getByTestId("merge-message").textContent()).toContain("Đã tổng hợp 2 đơn vị");
+    const rows = page.getByTestId("file-row");
+    expect(await rows.count()).toBe(4);
+    await expect(page.getByText("khác kỳ báo cáo").first().isVisible()).resolves.toBe(true);
+    await screenshot(page, "4-tong-hop");
+    expect(await axeSerious(page)).toEqual([]);
+
+    const grids = readXlsx(bytes);
+    expect(grids.map((g) => g.name)).toEqual(["Tổng hợp", "Tình hình nộp báo cáo", "Lỗi", "Danh sách đơn vị"]);
+    const planned = grids[0].rows.find((r) => r[1]?.value === "Số nhiệm vụ đề ra trong kế hoạch");
+    expect(planned?.[3]?.value).toBe(42);
+    const status = grids[1].rows.map((r) => r.map((c) => c?.value));
+    expect(status.find((r) => r[1] === "Sở Y tế")?.[2]).toBe("Chưa nộp");
+  });
+
+  it("ships a manifest pointed at the configured address", () => {
+    const manifest = readFileSync(join(DIST, "manifest.xml"), "utf8");
+    expect(manifest).toContain("https://cchc.example.gov.vn/addin/taskpane.html");
+    expect(manifest).not.toContain("localhost");
+  });
+});

@@ -1,0 +1,51 @@
+import { readFileSync, existsSync } from "fs";
+import { join } from "path";
+
+const ROOT = join(__dirname, "..");
+const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+
+/** Offline checks of manifest.xml (office-addin-manifest validate needs a network service). */
+function tag(name: string): string[] {
+  return [...xml.matchAll(new RegExp(`<${name}\\b[^>]*>([^<]*)</${name}>|<${name}\\b([^>]*)/>`, "g"))].map((m) => m[1] ?? m[2]);
+}
+
+function attr(fragment: string, name: string): string | undefined {
+  return new RegExp(`${name}="([^"]*)"`).exec(fragment)?.[1];
+}
+
+describe("manifest.xml", () => {
+  it("is well-formed XML (balanced tags)", () => {
+    const stack: string[] = [];
+    for (const m of xml.replace(/<\?xml[^>]*\?>/, "").matchAll(/<(\/?)([\w:.]+)[^>]*?(\/?)>/g)) {
+      const [, close, name, self] = m;
+      if (self) continue;
+      if (close) expect(stack.pop()).toBe(name);
+      else stack.push(name);
+    }
+    expect(stack).toEqual([]);
+  });
+
+  it("has a GUID Id, a version and vi-VN as default locale", () => {
+    expect(tag("Id")[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(tag("Version")[0]).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(tag("DefaultLocale")[0]).toBe("vi-VN");
+  });
+
+  it("targets workbooks and requires the ExcelApi set the code uses", () => {
+    expect(xml).toContain('<Host Name="Workbook"/>');
+    const set = tag("Set").find((s) => attr(s, "Name") === "ExcelApi");
+    const code = readFileSync(join(ROOT, "src/adapters/office/capabilities.ts"), "utf8");
+    const version = /version: "([\d.]+)"/.exec(code)?.[1];
+    expect(attr(set!, "MinVersion")).toBe(version);
+  });
+
+  it("points at the task pane page over https, with icons that exist and a ribbon button", () => {
+    const source = attr(tag("SourceLocation")[0], "DefaultValue")!;
+    expect(source).toMatch(/^https:\/\/[^/]+\/taskpane\.html$/);
+    const icons = [...xml.matchAll(/DefaultValue="https:\/\/[^/]+\/(assets\/[^"]+\.png)"/g)].map((m) => m[1]);
+    expect(icons.length).toBeGreaterThanOrEqual(4);
+    for (const icon of icons) expect([icon, existsSync(join(ROOT, icon))]).toEqual([icon, true]);
+    expect(xml).toMatch(/<Control xsi:type="Button"[\s\S]*<Action xsi:type="ShowTaskpane">/);
+    expect(xml).toContain('resid="Taskpane.Url"');
+  });
+});

@@ -1,0 +1,388 @@
+import { readXlsx } from "../../src/adapters/xlsx/read";
+import { FILL, NOTES_MISSING, STATE_SHEET, checkActiveSheetIn } from "../../src/adapters/office/checkSheet";
+import { MAX_AREAS_PER_CALL } from "../../src/adapters/office/writeLayout";
+import { checkGrids } from "../../src/core/check/check";
+import { Finding } from "../../src/core/findings";
+import { Grid } from "../../src/core/grid";
+import { FIXTURES, catalog, fixture, ruleSet } from "../support/data";
+import { MockExcel, MockExcelOptions, MockSheetInit, colLetters, createMockExcel, installOfficeGlobals, removeOfficeGlobals } from "./mockExcel";
+
+/** The protection the add-in puts on the sheets it inserts (writeLayout) and restores after a check. */
+const ADDIN_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  allowSort: true,
+};
+const USER_BLUE = "#00B0F0";
+const USER_GREEN = "#92D050";
+const NO_FILL = "#FFFFFF";
+/** Rows above the first indicator row in the Sở Tài chính fixture (titles and the two header rows). */
+const HEADER_ROWS = 8;
+
+function firstGrid(name: string): Grid {
+  return readXlsx(fixture(`${name}.xlsx`))[0];
+}
+
+/** `grid`'s body repeated `times` times below its header: a much longer sheet, every copy after the first unknown to the template. */
+function repeated(grid: Grid, times: number): Grid {
+  const body = grid.rows.slice(HEADER_ROWS);
+  const rows = grid.rows.slice(0, HEADER_ROWS);
+  for (let k = 0; k < times; k++) rows.push(...body.map((row) => row.map((c) => (c ? { ...c } : c))));
+  return { name: grid.name, rows };
+}
+
+/** The grid as Excel shows it: values, number formats and formulas, as readXlsx read them. */
+function sheetInit(grid: Grid, extra: Partial<MockSheetInit> = {}): MockSheetInit {
+  const width = Math.max(0, ...grid.rows.map((r) => r.length));
+  const each = <T>(f: (c: Grid["rows"][number][number]) => T): T[][] => grid.rows.map((row) => Array.from({ length: width }, (_, c) => f(row[c])));
+  return {
+    values: each((c) => c?.value ?? ""),
+    numberFormat: each((c) => c?.format ?? ""),
+    formulas: each((c) => (c?.formula !== undefined ? `=${c.formula}` : "")),
+    ...extra,
+  };
+}
+
+interface Expected {
+  findings: Finding[];
+  /** By cell: the colour (the most severe finding) and the note (every message). */
+  cells: Map<string, { fill: string; note: string }>;
+}
+
+/** What a check of `grid` must mark, straight from the core checker. */
+function expectedFor(grid: Grid): Expected {
+  const r = checkGrids([grid], catalog, ruleSet);
+  if (!r.ok) throw new Error(r.reason);
+  const byCell = new Map<string, { severity: Finding["severity"]; messages: string[] }>();
+  for (const f of r.findings) {
+    const e = byCell.get(f.cell) ?? { severity: f.severity, messages: [] };
+    if (f.severity === "error") e.severity = "error";
+    e.messages.push(f.message);
+    byCell.set(f.cell, e);
+  }
+  return { findings: r.findings, cells: new Map([...byCell].map(([a, e]) => [a, { fill: FILL[e.severity], note: e.messages.join("\n") }])) };
+}
+
+function workbook(grid: Grid, extra: Partial<MockSheetInit> = {}, opts: Omit<MockExcelOptions, "sheets"> = {}, name = grid.name): MockExcel {
+  return createMockExcel({ ...opts, sheets: { [name]: sheetInit(grid, extra) } });
+}
+
+/** Runs one check and returns its outcome with the syncs it took. */
+async function check(mock: MockExcel): Promise<Awaited<ReturnType<typeof checkActiveSheetIn>> & { syncs: number }> {
+  const before = mock.syncCount();
+  const out = await checkActiveSheetIn(mock.context, catalog, ruleSet);
+  return { ...out, syncs: mock.syncCount() - before };
+}
+
+/** Cells of `sheet` carrying a fill other than none, with that fill. */
+function filled(mock: MockExcel, sheet: string): Map<string, unknown> {
+  const s = mock.sheet(sheet);
+  const out = new Map<string, unknown>();
+  for (const key of s.cells.keys()) {
+    const [r, c] = key.split(",").map(Number);
+    const color = s.formatAt(r, c, "fill.color");
+    if (color !== NO_FILL) out.set(`${colLetters(c)}${r + 1}`, color);
+  }
+  return out;
+}
+
+function expectMarked(mock: MockExcel, sheet: string, expected: Expected, withNotes: boolean): void {
+  const s = mock.sheet(sheet);
+  const problems: string[] = [];
+  for (const [a, e] of expected.cells) {
+    if (s.format(a, "fill.color") !== e.fill) problems.push(`${a} fill ${String(s.format(a, "fill.color"))} ≠ ${e.fill}`);
+    const note = s.note(a);
+    if (withNotes ? note !== e.note : note !== undefined) problems.push(`${a} note ${JSON.stringify(note)}`);
+  }
+  expect(problems.slice(0, 10)).toEqual([]);
+  expect(s.notes.size).toBe(withNotes ? expected.cells.size : 0);
+}
+
+interface StoredHighlight {
+  a: string;
+  f: string;
+  c: string;
+  n: boolean;
+}
+
+/** The highlights the state sheet remembers for `sheet` (what the next check will undo). */
+function stored(mock: MockExcel, sheet: string): StoredHighlight[] | undefined {
+  const state = mock.sheet(STATE_SHEET);
+  const rect = state.usedRect();
+  if (!rect) return undefined;
+  const rows = state.grid(rect, (c) => c?.value ?? "");
+  const row = rows.find((r) => r[0] === sheet);
+  return row ? (JSON.parse(row.slice(1).join("")) as StoredHighlight[]) : undefined;
+}
+
+describe("checkActiveSheetIn on a fake Excel", () => {
+  const taiChinh = firstGrid(FIXTURES.taiChinh);
+  const nongNghiep = firstGrid(FIXTURES.nongNghiep);
+
+  beforeEach(() => installOfficeGlobals(["ExcelApi 1.18"]));
+  afterEach(() => removeOfficeGlobals());
+
+  it("reads the sheet as the core checker does and finds the note-column number at E55", () => {
+    const expected = expectedFor(taiChinh);
+    expect(expected.findings.find((f) => f.cell === "E55")).toMatchObject({ rule: "cau-truc.so-lieu-o-cot-ghi-chu", severity: "error" });
+  });
+
+  it("takes 3 syncs for a small sheet and for a 20× larger one with many more findings", async () => {
+    const small = workbook(taiChinh);
+    const smallRun = await check(small);
+    const bigGrid = repeated(taiChinh, 20);
+    const bigExpected = expectedFor(bigGrid);
+    const smallExpected = expectedFor(taiChinh);
+    expect(bigGrid.rows.length).toBeGreaterThanOrEqual(20 * (taiChinh.rows.length - HEADER_ROWS));
+    expect(bigExpected.cells.size).toBeGreaterThan(10 * smallExpected.cells.size);
+    const big = workbook(bigGrid);
+    const bigRun = await check(big);
+    // A second check (state to undo, notes to delete) costs the same.
+    const bigAgain = await check(big);
+    expect([smallRun.syncs, bigRun.syncs, bigAgain.syncs]).toEqual([3, 3, 3]);
+    // The result is the core checker's, through the Office.js read.
+    for (const [run, exp] of [
+      [smallRun, smallExpected],
+      [bigRun, bigExpected],
+    ] as const) {
+      expect(run.result.ok).toBe(true);
+      if (run.result.ok) expect(run.result.findings).toEqual(exp.findings);
+    }
+    expectMarked(big, bigGrid.name, bigExpected, true);
+  });
+
+  it("fills each finding cell with its severity colour and notes its messages (ExcelApi 1.18)", async () => {
+    const expected = expectedFor(nongNghiep);
+    const severities = new Set(expected.findings.map((f) => f.severity));
+    expect(severities).toEqual(new Set(["error", "warning"]));
+    expect(FILL).toEqual({ error: "#F8CBAD", warning: "#FFE699" });
+    const mock = workbook(nongNghiep);
+    const run = await check(mock);
+    expect(run.notice).toBeUndefined();
+    expectMarked(mock, nongNghiep.name, expected, true);
+    // Nothing else is coloured.
+    expect(new Map([...filled(mock, nongNghiep.name)])).toEqual(new Map([...expected.cells].map(([a, e]) => [a, e.fill])));
+    expect(expected.cells.get("D173")?.note).toContain("D173");
+  });
+
+  it("without ExcelApi 1.18 colours the cells, adds no note and says so in Vietnamese", async () => {
+    installOfficeGlobals(["ExcelApi 1.17"]);
+    const expected = expectedFor(nongNghiep);
+    // The fake rejects any use of worksheet.notes, like an Excel without 1.18.
+    const mock = workbook(nongNghiep, {}, { notesApi: false });
+    const run = await check(mock);
+    expect(run.syncs).toBe(3);
+    expect(run.notice).toBe(NOTES_MISSING);
+    expect(run.notice).toMatch(/^Phiên bản Excel này chưa hỗ trợ ghi chú ô/);
+    expectMarked(mock, nongNghiep.name, expected, false);
+    expect(mock.noteCalls).toEqual([]);
+    expect(stored(mock, nongNghiep.name)?.every((h) => !h.n)).toBe(true);
+    // A check with nothing to report has nothing to explain.
+    const clean = nongNghiep.rows.map((row) => row.map((c) => (c ? { ...c } : c)));
+    const fixedGrid: Grid = { name: nongNghiep.name, rows: clean };
+    clean[172][3] = { value: 700 };
+    clean[184][3] = { value: 73 };
+    if (expectedFor(fixedGrid).findings.length === 0) expect((await check(workbook(fixedGrid, {}, { notesApi: false }))).notice).toBeUndefined();
+  });
+
+  it("on a second check restores the fills of fixed cells, removes their notes and keeps a fill the user changed", async () => {
+    const first = expectedFor(nongNghiep);
+    expect(first.cells.get("D173")?.fill).toBe(FILL.error);
+    expect(first.cells.get("D185")?.fill).toBe(FILL.warning);
+    // The user had coloured D173 before checking.
+    const mock = workbook(nongNghiep, { formats: { D173: { "fill.color": USER_BLUE } } });
+    const sheet = mock.sheet(nongNghiep.name);
+    await check(mock);
+    expect(sheet.format("D173", "fill.color")).toBe(FILL.error);
+    // Checking again without changes keeps the user's colour as the one to restore.
+    expect((await check(mock)).syncs).toBe(3);
+    expectMarked(mock, nongNghiep.name, first, true);
+    expect(stored(mock, nongNghiep.name)?.find((h) => h.a === "D173")).toEqual({ a: "D173", f: USER_BLUE, c: FILL.error, n: true });
+
+    // The user fixes both numbers, and recolours D185 in between.
+    sheet.setValue("D173", 700);
+    sheet.setValue("D185", 73);
+    sheet.setFormat("D185", "fill.color", USER_GREEN);
+    const fixedRows = nongNghiep.rows.map((row) => row.map((c) => (c ? { ...c } : c)));
+    fixedRows[172][3] = { value: 700 };
+    fixedRows[184][3] = { value: 73 };
+    const second = expectedFor({ name: nongNghiep.name, rows: fixedRows });
+    expect(second.cells.has("D173")).toBe(false);
+    expect(second.cells.has("D185")).toBe(false);
+
+    const run = await check(mock);
+    expect(run.syncs).toBe(3);
+    expect(sheet.format("D173", "fill.color")).toBe(USER_BLUE);
+    expect(sheet.format("D185", "fill.color")).toBe(USER_GREEN);
+    expect(sheet.note("D173")).toBeUndefined();
+    expect(sheet.note("D185")).toBeUndefined();
+    expectMarked(mock, nongNghiep.name, second, true);
+    expect(stored(mock, nongNghiep.name)?.map((h) => h.a)).toEqual([...second.cells.keys()]);
+  });
+
+  it("restores no fill on a fixed cell that had none", async () => {
+    const mock = workbook(taiChinh);
+    const sheet = mock.sheet(taiChinh.name);
+    await check(mock);
+    expect(sheet.format("E55", "fill.color")).toBe(FILL.error);
+    expect(sheet.note("E55")).toBe(expectedFor(taiChinh).cells.get("E55")?.note);
+    sheet.setValue("E55", "");
+    await check(mock);
+    expect(sheet.format("E55", "fill.color")).toBe(NO_FILL);
+    expect(sheet.note("E55")).toBeUndefined();
+  });
+
+  it("unprotects a protected template sheet, marks it and protects it again without a password", async () => {
+    const mock = workbook(taiChinh, { protected: true, protectionOptions: ADDIN_PROTECTION });
+    const sheet = mock.sheet(taiChinh.name);
+    const run = await check(mock);
+    expect(run.syncs).toBe(3);
+    expectMarked(mock, taiChinh.name, expectedFor(taiChinh), true);
+    expect(sheet.protected).toBe(true);
+    expect(sheet.protectionPassword).toBeUndefined();
+    expect(sheet.protectionOptions).toEqual(ADDIN_PROTECTION);
+    expect(mock.protections).toEqual([
+      { sheet: taiChinh.name, action: "unprotect", password: undefined },
+      { sheet: taiChinh.name, action: "protect", options: ADDIN_PROTECTION, password: undefined },
+    ]);
+    // Every change to the sheet happens between the two.
+    const ops = mock.ops.filter((o) => o.sheet === taiChinh.name);
+    const unprotectAt = ops.findIndex((o) => o.path === "protection.unprotect");
+    const protectAt = ops.findIndex((o) => o.path === "protection.protect");
+    const changes = ops.map((o, i) => (o.kind === "set" || o.path.startsWith("notes.") || o.path === "format.fill.clear" ? i : -1)).filter((i) => i >= 0);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(Math.min(...changes)).toBeGreaterThan(unprotectAt);
+    expect(Math.max(...changes)).toBeLessThan(protectAt);
+
+    // The fix, checked again on the protected sheet.
+    sheet.setValue("E55", "");
+    const again = await check(mock);
+    expect(again.syncs).toBe(3);
+    expect(sheet.format("E55", "fill.color")).toBe(NO_FILL);
+    expect(sheet.note("E55")).toBeUndefined();
+    expect(sheet.protected).toBe(true);
+    expect(mock.protections.map((p) => p.action)).toEqual(["unprotect", "protect", "unprotect", "protect"]);
+  });
+
+  it("never passes more than 200 areas to one getRanges call, with more than 400 findings", async () => {
+    const grid = repeated(taiChinh, 20);
+    const expected = expectedFor(grid);
+    expect(expected.cells.size).toBeGreaterThan(400);
+    const mock = workbook(grid);
+    await check(mock);
+    const calls = mock.getRangesCalls.filter((c) => c.sheet === grid.name);
+    expect(mock.maxAreasPerGetRanges()).toBeLessThanOrEqual(MAX_AREAS_PER_CALL);
+    expect(calls.length).toBeGreaterThanOrEqual(Math.ceil(expected.cells.size / MAX_AREAS_PER_CALL));
+    expect(calls.reduce((n, c) => n + c.areas, 0)).toBe(expected.cells.size);
+    expectMarked(mock, grid.name, expected, true);
+  });
+
+  it("keeps its state in a very hidden sheet, one row per checked sheet", async () => {
+    const mock = createMockExcel({ sheets: { [taiChinh.name]: sheetInit(taiChinh), "Biểu 2": sheetInit(nongNghiep) } });
+    await check(mock);
+    mock.context.workbook.worksheets.getItem("Biểu 2").activate();
+    await mock.context.sync();
+    await check(mock);
+    expect(mock.sheetNames()).toEqual([taiChinh.name, "Biểu 2", STATE_SHEET]);
+    const state = mock.sheet(STATE_SHEET);
+    expect(state.visibility).toBe("VeryHidden");
+    expect(mock.activeSheetName()).toBe("Biểu 2");
+    expect(stored(mock, taiChinh.name)?.map((h) => h.a)).toEqual([...expectedFor(taiChinh).cells.keys()]);
+    expect(stored(mock, "Biểu 2")?.map((h) => h.a)).toEqual([...expectedFor(nongNghiep).cells.keys()]);
+    expect(state.usedRect()?.r2).toBe(1);
+  });
+
+  it("undoes its marks on a sheet whose name Excel would read as a number", async () => {
+    const mock = workbook(taiChinh, {}, {}, "2023");
+    const sheet = mock.sheet("2023");
+    await check(mock);
+    expect(sheet.format("E55", "fill.color")).toBe(FILL.error);
+    sheet.setValue("E55", "");
+    await check(mock);
+    expect(sheet.format("E55", "fill.color")).toBe(NO_FILL);
+    expect(sheet.note("E55")).toBeUndefined();
+    expect(stored(mock, "2023")).toEqual([]);
+    expect(mock.sheet(STATE_SHEET).usedRect()?.r2).toBe(0);
+  });
+
+  it("leaves a note the user wrote on a finding cell alone", async () => {
+    const mine = "Số liệu đã xác nhận với phòng Kế hoạch";
+    const mock = workbook(taiChinh, { notes: { E55: mine } });
+    const sheet = mock.sheet(taiChinh.name);
+    const run = await check(mock);
+    expect(run.syncs).toBe(3);
+    expect(sheet.format("E55", "fill.color")).toBe(FILL.error);
+    expect(sheet.note("E55")).toBe(mine);
+    sheet.setValue("E55", "");
+    await check(mock);
+    expect(sheet.format("E55", "fill.color")).toBe(NO_FILL);
+    expect(sheet.note("E55")).toBe(mine);
+  });
+});
+
+describe("the fake Excel for checks", () => {
+  afterEach(() => removeOfficeGlobals());
+
+  it("enforces protection on values, formats and notes like Excel", async () => {
+    const mock = createMockExcel({ sheets: { Khóa: { values: [["a", 1]], protected: true, protectionOptions: ADDIN_PROTECTION } } });
+    const ws = mock.context.workbook.worksheets.getItem("Khóa");
+    ws.getRanges("A1, B1").format.fill.color = "#FFE699";
+    await mock.context.sync();
+    expect(mock.sheet("Khóa").format("B1", "fill.color")).toBe("#FFE699");
+    ws.notes.add("A1", "x");
+    await expect(mock.context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    ws.getRange("A1").clear();
+    await expect(mock.context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(mock.sheet("Khóa").notes.size).toBe(0);
+    expect(mock.sheet("Khóa").value("A1")).toBe("a");
+    ws.protection.unprotect();
+    ws.notes.add("A1", "x");
+    ws.protection.protect({});
+    ws.getRange("B1").format.fill.color = "#F8CBAD";
+    await expect(mock.context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(mock.sheet("Khóa").note("A1")).toBe("x");
+    expect(mock.sheet("Khóa").format("B1", "fill.color")).toBe("#FFE699");
+  });
+
+  it("reads loaded formats, protection and notes as they are at each sync", async () => {
+    const mock = createMockExcel({ sheets: { Trang: { values: [["a"]], formats: { A1: { "fill.color": USER_BLUE } }, notes: { A1: "cũ" } } } });
+    const ws = mock.context.workbook.worksheets.getActiveWorksheet();
+    const a1 = ws.getRange("A1");
+    a1.format.fill.load("color");
+    ws.protection.load("protected");
+    const note = ws.notes.getItemOrNullObject("A1");
+    note.load("content");
+    const none = ws.notes.getItemOrNullObject("B2");
+    const missing = mock.context.workbook.worksheets.getItemOrNullObject("Không có");
+    const missingUsed = missing.getUsedRangeOrNullObject(true);
+    missingUsed.load("values");
+    await mock.context.sync();
+    expect([a1.format.fill.color, ws.protection.protected, note.isNullObject, note.content, none.isNullObject]).toEqual([USER_BLUE, false, false, "cũ", true]);
+    expect([missing.isNullObject, missingUsed.isNullObject]).toEqual([true, true]);
+    mock.sheet("Trang").setFormat("A1", "fill.color", USER_GREEN);
+    note.content = "mới";
+    ws.protection.protect();
+    a1.format.fill.load("color");
+    ws.protection.load("protected");
+    await mock.context.sync();
+    expect([a1.format.fill.color, ws.protection.protected, mock.sheet("Trang").note("A1")]).toEqual([USER_GREEN, true, "mới"]);
+  });
+
+  it("rejects notes without ExcelApi 1.18 and a second note on a cell", async () => {
+    const old = createMockExcel({ sheets: { Trang: { values: [["a"]] } }, notesApi: false });
+    old.context.workbook.worksheets.getActiveWorksheet().notes.getItemOrNullObject("A1");
+    await expect(old.context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    const mock = createMockExcel({ sheets: { Trang: { values: [["a"]], notes: { A1: "cũ" } } } });
+    mock.context.workbook.worksheets.getActiveWorksheet().notes.add("A1", "mới");
+    await expect(mock.context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(mock.sheet("Trang").note("A1")).toBe("cũ");
+  });
+
+  it("reports requirement sets up to the installed version", () => {
+    installOfficeGlobals(["ExcelApi 1.18"]);
+    const office = (globalThis as unknown as { Office: typeof Office }).Office;
+    expect(["1.1", "1.9", "1.18", "1.19"].map((v) => office.context.requirements.isSetSupported("ExcelApi", v))).toEqual([true, true, true, false]);
+  });
+});
