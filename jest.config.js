@@ -4,5 +4,6 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/test/e2e/"],
+  reporters: ["default", ["<rootDir>/test/support/countReporter.js", { name: "unit" }]],
   transform: { "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true }] },
 };

@@ -5,5 +5,6 @@ module.exports = {
   testMatch: ["**/*.e2e.ts"],
   globalSetup: "<rootDir>/test/e2e/globalSetup.js",
   testTimeout: 120000,
+  reporters: ["default", ["<rootDir>/test/support/countReporter.js", { name: "e2e" }]],
   transform: { "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true }] },
 };

@@ -4,6 +4,7 @@ import { parseArgs } from "util";
 import { loadCatalog } from "../adapters/node/catalogFiles";
 import { loadRuleSet } from "../adapters/node/ruleFiles";
 import { XlsxReadError, readXlsx } from "../adapters/xlsx/read";
+import { nativeInflateRaw } from "../adapters/node/nativeZip";
 import { checkGrids, toReport } from "../core/check/check";
 import { countBySeverity } from "../core/findings";
 import { periodLabel } from "../core/period";
@@ -34,7 +35,7 @@ export async function runCheck(args: string[]): Promise<number> {
     }
     let grids;
     try {
-      grids = readXlsx(bytes);
+      grids = readXlsx(bytes, nativeInflateRaw);
     } catch (e) {
       exit = 2;
       report(values.json, reports, file, e instanceof XlsxReadError ? e.message : "Tệp bị hỏng, không đọc được.");

@@ -4,6 +4,7 @@ import { parseArgs } from "util";
 import { loadCatalog } from "../adapters/node/catalogFiles";
 import { loadRuleSet } from "../adapters/node/ruleFiles";
 import { XlsxReadError, readXlsx } from "../adapters/xlsx/read";
+import { nativeInflateRaw } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { checkGrids } from "../core/check/check";
 import { MergeInput, consolidate } from "../core/consolidate/consolidate";
@@ -57,7 +58,7 @@ export async function runMerge(args: string[]): Promise<number> {
       return { fileName, result: { ok: false, fileName, reason: "Không mở được tệp." } };
     }
     try {
-      return { fileName, modified, result: checkGrids(readXlsx(bytes), catalog, ruleSet, fileName) };
+      return { fileName, modified, result: checkGrids(readXlsx(bytes, nativeInflateRaw), catalog, ruleSet, fileName) };
     } catch (e) {
       return { fileName, result: { ok: false, fileName, reason: e instanceof XlsxReadError ? e.message : "Tệp bị hỏng, không đọc được." } };
     }
@@ -106,7 +107,7 @@ function readUnits(file: string): { name: string; unitType?: string }[] | undefi
   try {
     const bytes = readFileSync(file);
     if (file.toLowerCase().endsWith(".xlsx")) {
-      const grid = readXlsx(bytes).find((g) => g.name === UNITS_SHEET);
+      const grid = readXlsx(bytes, nativeInflateRaw).find((g) => g.name === UNITS_SHEET);
       if (!grid) {
         console.error(`Tệp “${file}” không có trang “${UNITS_SHEET}”.`);
         return undefined;

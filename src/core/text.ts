@@ -1,5 +1,19 @@
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 50_000;
+
 /** Folding of Vietnamese labels for tolerant matching: case, diacritics, punctuation, spacing, a leading "- ". */
 export function foldText(s: string): string {
+  // Labels repeat across rows, rules and submissions: folding each once makes a province merge fast.
+  let f = foldCache.get(s);
+  if (f === undefined) {
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    f = fold(s);
+    foldCache.set(s, f);
+  }
+  return f;
+}
+
+function fold(s: string): string {
   return s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

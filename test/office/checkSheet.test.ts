@@ -33,6 +33,18 @@ function repeated(grid: Grid, times: number): Grid {
   return { name: grid.name, rows };
 }
 
+function copyGrid(grid: Grid): Grid {
+  return { name: grid.name, rows: grid.rows.map((row) => row.map((c) => (c ? { ...c } : c))) };
+}
+
+/** `grid` with a row the template does not know, holding a number: a warning on its label cell. */
+function withUnknownRow(grid: Grid): { grid: Grid; label: string; value: string } {
+  const out = copyGrid(grid);
+  out.rows.push([undefined, { value: "Chỉ tiêu riêng của đơn vị" }, { value: "Văn bản" }, { value: 5 }]);
+  const n = out.rows.length;
+  return { grid: out, label: `B${n}`, value: `D${n}` };
+}
+
 /** The grid as Excel shows it: values, number formats and formulas, as readXlsx read them. */
 function sheetInit(grid: Grid, extra: Partial<MockSheetInit> = {}): MockSheetInit {
   const width = Math.max(0, ...grid.rows.map((r) => r.length));
@@ -154,17 +166,19 @@ describe("checkActiveSheetIn on a fake Excel", () => {
   });
 
   it("fills each finding cell with its severity colour and notes its messages (ExcelApi 1.18)", async () => {
-    const expected = expectedFor(nongNghiep);
-    const severities = new Set(expected.findings.map((f) => f.severity));
-    expect(severities).toEqual(new Set(["error", "warning"]));
+    // An error (a number in the note column) and a warning (a row the template does not know).
+    const { grid, label } = withUnknownRow(taiChinh);
+    const expected = expectedFor(grid);
     expect(FILL).toEqual({ error: "#F8CBAD", warning: "#FFE699" });
-    const mock = workbook(nongNghiep);
+    expect(expected.cells.get("E55")?.fill).toBe(FILL.error);
+    expect(expected.cells.get(label)?.fill).toBe(FILL.warning);
+    const mock = workbook(grid);
     const run = await check(mock);
     expect(run.notice).toBeUndefined();
-    expectMarked(mock, nongNghiep.name, expected, true);
+    expectMarked(mock, grid.name, expected, true);
+    expect(mock.sheet(grid.name).note("E55")).toContain("E55");
     // Nothing else is coloured.
-    expect(new Map([...filled(mock, nongNghiep.name)])).toEqual(new Map([...expected.cells].map(([a, e]) => [a, e.fill])));
-    expect(expected.cells.get("D173")?.note).toContain("D173");
+    expect(filled(mock, grid.name)).toEqual(new Map([...expected.cells].map(([a, e]) => [a, e.fill])));
   });
 
   it("without ExcelApi 1.18 colours the cells, adds no note and says so in Vietnamese", async () => {
@@ -179,47 +193,49 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     expectMarked(mock, nongNghiep.name, expected, false);
     expect(mock.noteCalls).toEqual([]);
     expect(stored(mock, nongNghiep.name)?.every((h) => !h.n)).toBe(true);
-    // A check with nothing to report has nothing to explain.
-    const clean = nongNghiep.rows.map((row) => row.map((c) => (c ? { ...c } : c)));
-    const fixedGrid: Grid = { name: nongNghiep.name, rows: clean };
-    clean[172][3] = { value: 700 };
-    clean[184][3] = { value: 73 };
-    if (expectedFor(fixedGrid).findings.length === 0) expect((await check(workbook(fixedGrid, {}, { notesApi: false }))).notice).toBeUndefined();
+    // A check with nothing to mark has nothing to explain.
+    const other = createMockExcel({ sheets: { Lương: { values: [["Họ tên", "Lương"]] } }, notesApi: false });
+    const none = await check(other);
+    expect([none.result.ok, none.notice, none.syncs]).toEqual([false, undefined, 3]);
+    expect(filled(other, "Lương").size).toBe(0);
   });
 
   it("on a second check restores the fills of fixed cells, removes their notes and keeps a fill the user changed", async () => {
-    const first = expectedFor(nongNghiep);
+    // D173: 1128 + 338 electronic documents > 1129 in total; plus a row the template does not know.
+    const { grid, label, value } = withUnknownRow(nongNghiep);
+    const first = expectedFor(grid);
     expect(first.cells.get("D173")?.fill).toBe(FILL.error);
-    expect(first.cells.get("D185")?.fill).toBe(FILL.warning);
+    expect(first.cells.get(label)?.fill).toBe(FILL.warning);
     // The user had coloured D173 before checking.
-    const mock = workbook(nongNghiep, { formats: { D173: { "fill.color": USER_BLUE } } });
-    const sheet = mock.sheet(nongNghiep.name);
+    const mock = workbook(grid, { formats: { D173: { "fill.color": USER_BLUE } } });
+    const sheet = mock.sheet(grid.name);
     await check(mock);
     expect(sheet.format("D173", "fill.color")).toBe(FILL.error);
     // Checking again without changes keeps the user's colour as the one to restore.
     expect((await check(mock)).syncs).toBe(3);
-    expectMarked(mock, nongNghiep.name, first, true);
-    expect(stored(mock, nongNghiep.name)?.find((h) => h.a === "D173")).toEqual({ a: "D173", f: USER_BLUE, c: FILL.error, n: true });
+    expectMarked(mock, grid.name, first, true);
+    expect(stored(mock, grid.name)?.find((h) => h.a === "D173")).toEqual({ a: "D173", f: USER_BLUE, c: FILL.error, n: true });
 
-    // The user fixes both numbers, and recolours D185 in between.
+    // The user fixes D173 and removes the stray number, after recolouring that row's label.
     sheet.setValue("D173", 700);
-    sheet.setValue("D185", 73);
-    sheet.setFormat("D185", "fill.color", USER_GREEN);
-    const fixedRows = nongNghiep.rows.map((row) => row.map((c) => (c ? { ...c } : c)));
-    fixedRows[172][3] = { value: 700 };
-    fixedRows[184][3] = { value: 73 };
-    const second = expectedFor({ name: nongNghiep.name, rows: fixedRows });
+    sheet.setValue(value, "");
+    sheet.setFormat(label, "fill.color", USER_GREEN);
+    const fixed = copyGrid(grid);
+    fixed.rows[172][3] = { value: 700 };
+    fixed.rows[fixed.rows.length - 1][3] = undefined;
+    const second = expectedFor(fixed);
     expect(second.cells.has("D173")).toBe(false);
-    expect(second.cells.has("D185")).toBe(false);
+    expect(second.cells.has(label)).toBe(false);
 
     const run = await check(mock);
     expect(run.syncs).toBe(3);
     expect(sheet.format("D173", "fill.color")).toBe(USER_BLUE);
-    expect(sheet.format("D185", "fill.color")).toBe(USER_GREEN);
+    expect(sheet.format(label, "fill.color")).toBe(USER_GREEN);
     expect(sheet.note("D173")).toBeUndefined();
-    expect(sheet.note("D185")).toBeUndefined();
-    expectMarked(mock, nongNghiep.name, second, true);
-    expect(stored(mock, nongNghiep.name)?.map((h) => h.a)).toEqual([...second.cells.keys()]);
+    expect(sheet.note(label)).toBeUndefined();
+    // Cells still wrong stay marked.
+    expectMarked(mock, grid.name, second, true);
+    expect(stored(mock, grid.name)?.map((h) => h.a)).toEqual([...second.cells.keys()]);
   });
 
   it("restores no fill on a fixed cell that had none", async () => {

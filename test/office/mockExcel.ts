@@ -5,7 +5,11 @@
  * office-addin-mock only knows a fixed object tree, while Excel hands out fresh objects per address
  * (getRange, getRanges, getItem…). Those are built here as new OfficeMockObjects, registered so every
  * context.sync() also syncs them, and wrapped in a Proxy that records each property assignment in
- * order and applies it to a simulated workbook (cells, formats, validations, merges, protection).
+ * order and applies it to a simulated workbook (cells, formats, validations, merges, protection, notes).
+ * Loaded properties (cell grids, fills, fonts, sheet protection, note contents) are read from the
+ * simulation at sync time, again on every new load; *OrNullObject misses are null objects whose
+ * isNullObject is known after the sync. A protected sheet refuses what Excel refuses: writes to locked
+ * cells, formats unless its options allow them, notes unless allowEditObjects.
  */
 import { OfficeMockObject } from "office-addin-mock";
 

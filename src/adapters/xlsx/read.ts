@@ -1,6 +1,7 @@
-import { strFromU8, unzipSync } from "fflate";
-import { Cell, Grid, parseAddress } from "../../core/grid";
+import { strFromU8 } from "fflate";
+import { Cell, Grid } from "../../core/grid";
 import { attr, unesc } from "./xml";
+import { InflateRaw, unzipEntries } from "./zip";
 
 export type XlsxProblem = "encrypted" | "legacyXls" | "corrupt" | "notExcel" | "empty";
 
@@ -33,21 +34,23 @@ const BUILTIN_PERCENT = new Set([9, 10]);
  * Reads every worksheet of an .xlsx into grids, taking from the zip only the parts a check or a merge
  * needs (workbook, sheets, shared strings, number formats). The bytes are never modified.
  */
-export function readXlsx(bytes: Uint8Array): Grid[] {
+export function readXlsx(bytes: Uint8Array, inflateRaw?: InflateRaw): Grid[] {
   if (bytes.length < 4) fail(bytes.length === 0 ? "corrupt" : "notExcel");
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     fail(hasUtf16(bytes, "EncryptionInfo") ? "encrypted" : "legacyXls");
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail("notExcel");
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
-      filter: (f) =>
-        f.name === "xl/workbook.xml" ||
-        f.name === "xl/_rels/workbook.xml.rels" ||
-        f.name === "xl/sharedStrings.xml" ||
-        f.name === "xl/styles.xml" ||
-        f.name.startsWith("xl/worksheets/sheet"),
-    });
+    files = unzipEntries(
+      bytes,
+      (name) =>
+        name === "xl/workbook.xml" ||
+        name === "xl/_rels/workbook.xml.rels" ||
+        name === "xl/sharedStrings.xml" ||
+        name === "xl/styles.xml" ||
+        name.startsWith("xl/worksheets/sheet"),
+      inflateRaw,
+    );
   } catch {
     fail("corrupt");
   }
@@ -135,54 +138,85 @@ function parseStyles(xml: string): (string | undefined)[] {
   return out;
 }
 
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+/** "D83" → { r: 82, c: 3 } without a regular expression (this runs for every cell). */
+function refToIndex(ref: string): { r: number; c: number } {
+  let c = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    c = c * 26 + (code - 64);
+  }
+  return { r: Number(ref.slice(i)) - 1, c: c - 1 };
+}
 
+function between(s: string, open: string, close: string): string | undefined {
+  const a = s.indexOf(open);
+  if (a < 0) return undefined;
+  const b = s.indexOf(close, a + open.length);
+  return b < 0 ? undefined : s.slice(a + open.length, b);
+}
+
+const isNameEnd = (code: number): boolean => code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+
+/** One pass over the sheet XML with indexOf: the merge reads 130 of these, so no regex per cell. */
 function parseSheet(xml: string, strings: string[], formats: (string | undefined)[]): (Cell | undefined)[][] {
   const rows: (Cell | undefined)[][] = [];
-  const start = xml.indexOf("<sheetData");
-  if (start < 0) return rows;
-  const end = xml.indexOf("</sheetData>", start);
-  const data = end < 0 ? xml.slice(start) : xml.slice(start, end);
-  let rowMatch: RegExpExecArray | null;
+  let pos = xml.indexOf("<sheetData");
+  if (pos < 0) return rows;
   let nextRow = 0;
-  ROW.lastIndex = 0;
-  while ((rowMatch = ROW.exec(data))) {
-    const rAttr = attr(rowMatch[1], "r");
-    const r = rAttr ? Number(rAttr) - 1 : nextRow;
-    nextRow = r + 1;
-    const body = rowMatch[2];
-    if (!body) continue;
-    const row: (Cell | undefined)[] = [];
-    let nextCol = 0;
-    let cm: RegExpExecArray | null;
-    CELL.lastIndex = 0;
-    while ((cm = CELL.exec(body))) {
-      const a = cm[1];
+  let r = -1;
+  let nextCol = 0;
+  for (;;) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0) break;
+    if (xml.startsWith("<row", lt) && isNameEnd(xml.charCodeAt(lt + 4))) {
+      const gt = xml.indexOf(">", lt);
+      const rAttr = attr(xml.slice(lt + 4, gt), "r");
+      r = rAttr ? Number(rAttr) - 1 : nextRow;
+      nextRow = r + 1;
+      nextCol = 0;
+      pos = gt + 1;
+      continue;
+    }
+    if (xml.startsWith("<c", lt) && isNameEnd(xml.charCodeAt(lt + 2))) {
+      const gt = xml.indexOf(">", lt);
+      const selfClosing = xml.charCodeAt(gt - 1) === 47;
+      const a = xml.slice(lt + 2, selfClosing ? gt - 1 : gt);
       const ref = attr(a, "r");
-      const c = ref ? parseAddress(ref).c : nextCol;
-      nextCol = c + 1;
-      const inner = cm[2];
-      if (!inner) continue;
+      const at = ref ? refToIndex(ref) : { r: Math.max(r, 0), c: nextCol };
+      nextCol = at.c + 1;
+      if (selfClosing) {
+        pos = gt + 1;
+        continue;
+      }
+      const close = xml.indexOf("</c>", gt);
+      const inner = xml.slice(gt + 1, close < 0 ? undefined : close);
+      pos = close < 0 ? xml.length : close + 4;
       const type = attr(a, "t");
       const s = attr(a, "s");
       const format = s !== undefined ? formats[Number(s)] : undefined;
-      const f = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(inner);
-      const v = /<v>([\s\S]*?)<\/v>/.exec(inner);
+      const v = between(inner, "<v>", "</v>");
       let value: Cell["value"] = null;
-      if (type === "s") value = v ? (strings[Number(v[1])] ?? null) : null;
+      if (type === "s") value = v !== undefined ? (strings[Number(v)] ?? null) : null;
       else if (type === "inlineStr") {
         const ts = inner.match(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g) ?? [];
         value = unesc(ts.map((x) => x.replace(/<\/?t[^>]*>/g, "")).join(""));
-      } else if (type === "str" || type === "e") value = v ? unesc(v[1]) : null;
-      else if (type === "b") value = v ? v[1] === "1" : null;
-      else if (v) value = Number(v[1]);
+      } else if (type === "str" || type === "e") value = v !== undefined ? unesc(v) : null;
+      else if (type === "b") value = v !== undefined ? v === "1" : null;
+      else if (v !== undefined) value = Number(v);
       const cell: Cell = { value };
       if (format) cell.format = format;
-      if (f) cell.formula = unesc(f[1]);
-      row[c] = cell;
+      if (inner.indexOf("<f") >= 0) {
+        const f = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(inner);
+        if (f) cell.formula = unesc(f[1]);
+      }
+      const row = (rows[at.r] ??= []);
+      row[at.c] = cell;
+      continue;
     }
-    rows[r] = row;
+    if (xml.startsWith("</sheetData>", lt)) break;
+    pos = lt + 1;
   }
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   return rows;

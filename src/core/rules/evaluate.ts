@@ -53,7 +53,19 @@ function fill(template: string, vars: Record<string, string | number | undefined
     .replace(/ {2,}/g, " ");
 }
 
+const shortCache = new Map<string, string>();
+
 function shortLabel(label: string): string {
+  let s = shortCache.get(label);
+  if (s === undefined) {
+    if (shortCache.size > 20_000) shortCache.clear();
+    s = shorten(label);
+    shortCache.set(label, s);
+  }
+  return s;
+}
+
+function shorten(label: string): string {
   return label
     .replace(/^[\s\-–•+]+/, "")
     .replace(/[.,:;]?\s*(trong đó|Trong đó)\s*:?\s*$/u, "")

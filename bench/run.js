@@ -1,0 +1,76 @@
+/* Benchmarks (figures, not assertions): checking one sheet in the core, and merging 130 submissions
+ * with `cchc merge` against Python's openpyxl merely loading the same files. Run: npm run bench */
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const path = require("path");
+
+const ROOT = path.join(__dirname, "..");
+const DIST = path.join(ROOT, "dist-cli");
+if (!fs.existsSync(path.join(DIST, "src", "cli", "main.js"))) {
+  console.error("Chạy `npm run build:cli` trước.");
+  process.exit(2);
+}
+const { loadCatalog } = require(path.join(DIST, "src/adapters/node/catalogFiles.js"));
+const { loadRuleSet } = require(path.join(DIST, "src/adapters/node/ruleFiles.js"));
+const { readXlsx } = require(path.join(DIST, "src/adapters/xlsx/read.js"));
+const { checkGrids } = require(path.join(DIST, "src/core/check/check.js"));
+const { syntheticSubmission } = require(path.join(DIST, "scripts/syntheticSubmissions.js"));
+
+const catalog = loadCatalog();
+const ruleSet = loadRuleSet();
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+// 1. Checking one seed-sized sheet in the core.
+const seed = fs.readFileSync(path.join(ROOT, "test/fixtures/workbooks/004-so-tai-nguyen-khanh-hoa-2023.xlsx"));
+const grids = readXlsx(seed);
+for (let i = 0; i < 20; i++) checkGrids(grids, catalog, ruleSet, "x.xlsx");
+const runs = 200;
+let t0 = process.hrtime.bigint();
+for (let i = 0; i < runs; i++) checkGrids(grids, catalog, ruleSet, "x.xlsx");
+const checkMs = ms(t0) / runs;
+t0 = process.hrtime.bigint();
+for (let i = 0; i < runs; i++) readXlsx(seed);
+const readMs = ms(t0) / runs;
+console.log(`Kiểm tra một trang cỡ báo cáo mẫu (seed 004, 207 dòng): ${checkMs.toFixed(2)} ms (đọc .xlsx: ${readMs.toFixed(2)} ms)`);
+
+// 2. A province: 130 submissions (departments and districts; stamped, hand-made, typed, text).
+const corpus = path.join(ROOT, "bench", "out", "corpus");
+fs.rmSync(corpus, { recursive: true, force: true });
+fs.mkdirSync(corpus, { recursive: true });
+const period = { kind: "q1", year: 2024 };
+const dept = catalog.byId.get("so-nganh-2023");
+const district = catalog.byId.get("cap-huyen-2023");
+for (let i = 0; i < 130; i++) {
+  const t = i % 3 === 2 ? district : dept;
+  const name = t === dept ? `Sở số ${i + 1}` : `UBND huyện số ${i + 1}`;
+  const bytes = syntheticSubmission(t, name, i, period, { asText: i % 4 === 1, unstamped: i % 2 === 0 });
+  fs.writeFileSync(path.join(corpus, `bao-cao-${String(i + 1).padStart(3, "0")}.xlsx`), bytes);
+}
+const files = fs.readdirSync(corpus).map((f) => path.join(corpus, f));
+const out = path.join(ROOT, "bench", "out", "tong-hop.xlsx");
+
+function timed(cmd, args) {
+  const best = [];
+  let rss = 0;
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync("/usr/bin/time", ["-f", "%e %M", cmd, ...args], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
+    const [sec, kb] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
+    best.push(sec);
+    rss = Math.max(rss, kb / 1024);
+  }
+  return { seconds: Math.min(...best), rssMb: rss };
+}
+
+const merge = timed("node", [path.join(ROOT, "bin", "cchc.js"), "merge", ...files, "-o", out]);
+console.log(`cchc merge 130 tệp: ${merge.seconds.toFixed(2)} s, bộ nhớ đỉnh ${merge.rssMb.toFixed(0)} MB`);
+
+const py = spawnSync("/usr/bin/python3", ["-c", "import openpyxl"], { encoding: "utf8" });
+if (py.status !== 0) {
+  console.log("Không có openpyxl (apt-get install python3-openpyxl): bỏ qua phép so sánh.");
+  process.exit(0);
+}
+const loader = path.join(ROOT, "bench", "openpyxl_load.py");
+const load = timed("/usr/bin/python3", [loader, ...files]);
+console.log(`openpyxl chỉ mở 130 tệp: ${load.seconds.toFixed(2)} s, bộ nhớ đỉnh ${load.rssMb.toFixed(0)} MB`);
+console.log(`Tỷ lệ cchc merge / openpyxl load: ${(merge.seconds / load.seconds).toFixed(2)} (mục tiêu ≤ 1,0; hướng tới 0,25)`);
