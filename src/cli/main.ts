@@ -2,6 +2,7 @@ import { writeFileSync } from "fs";
 import { parseArgs } from "util";
 import { loadCatalog } from "../adapters/node/catalogFiles";
 import { writeXlsx } from "../adapters/xlsx/write";
+import { nativeZip } from "../adapters/node/nativeZip";
 import { buildTemplateLayout } from "../core/layout/templateLayout";
 import { PERIODS, Period, PeriodKind } from "../core/period";
 import { runCheck } from "./check";
@@ -86,7 +87,7 @@ function writeTemplate(args: string[]): number {
     period = { kind: kind as PeriodKind, year };
   }
   const layout = buildTemplateLayout(t, { period, unitName: values["unit-name"] });
-  writeFileSync(values.output, writeXlsx([layout]));
+  writeFileSync(values.output, writeXlsx([layout], nativeZip));
   console.log(`Đã ghi ${values.output} (${t.name}, ${t.rows.length} dòng).`);
   return 0;
 }

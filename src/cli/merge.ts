@@ -4,7 +4,7 @@ import { parseArgs } from "util";
 import { loadCatalog } from "../adapters/node/catalogFiles";
 import { loadRuleSet } from "../adapters/node/ruleFiles";
 import { XlsxReadError, readXlsx } from "../adapters/xlsx/read";
-import { nativeInflateRaw } from "../adapters/node/nativeZip";
+import { nativeInflateRaw, nativeZip } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { checkGrids } from "../core/check/check";
 import { MergeInput, consolidate } from "../core/consolidate/consolidate";
@@ -70,7 +70,7 @@ export async function runMerge(args: string[]): Promise<number> {
     for (const f of c.files) console.error(`  ${f.fileName}: ${f.reason ?? ""}`);
     return 2;
   }
-  writeFileSync(values.output, writeXlsx(buildMergeLayouts(c)));
+  writeFileSync(values.output, writeXlsx(buildMergeLayouts(c), nativeZip));
   if (values.json) {
     console.log(JSON.stringify(jsonOf(c), null, 2));
     return 0;

@@ -12,7 +12,10 @@ import {
 import { esc } from "./xml";
 
 /** Writes sheet layouts as a real .xlsx (Office Open XML) that Excel and LibreOffice open without repair. */
-export function writeXlsx(sheets: SheetLayout[]): Uint8Array {
+/** Packs the parts into a zip; Node passes one on native zlib, browsers use fflate. */
+export type Zipper = (files: Record<string, Uint8Array>) => Uint8Array;
+
+export function writeXlsx(sheets: SheetLayout[], zip: Zipper = (files) => zipSync(files, { level: 6 })): Uint8Array {
   if (sheets.length === 0) throw new Error("no sheets");
   const strings = new SharedStrings();
   const files: Record<string, Uint8Array> = {};
@@ -33,7 +36,7 @@ export function writeXlsx(sheets: SheetLayout[]): Uint8Array {
   files["xl/_rels/workbook.xml.rels"] = strToU8(workbookRels(sheets.length));
   files["xl/styles.xml"] = strToU8(stylesXml());
   files["xl/sharedStrings.xml"] = strToU8(strings.xml());
-  return zipSync(files, { level: 6 });
+  return zip(files);
 }
 
 class SharedStrings {

@@ -282,10 +282,22 @@ function alignById(grid: Grid, rows: SheetRow[], t: Template, idColumn: number):
     else rest.push(row);
   }
   // Headings carry no ID: match them by label.
-  const headings = align(rest, { ...t, rows: t.rows.map((r) => (isValueRow(r) ? { ...r, label: "\u0000", aliases: [] } : r)) });
+  const headings = align(rest, headingsOnly(t));
   for (const m of headings.matched) matched.push({ ...m, templateRow: t.rows[m.templateIndex] });
   matched.sort((a, b) => a.row.r - b.row.r);
   return { matched, unmatched: headings.unmatched };
+}
+
+const headingsCache = new WeakMap<Template, Template>();
+
+/** The template with its value rows made unmatchable, so only headings align by label (cached per template). */
+function headingsOnly(t: Template): Template {
+  let h = headingsCache.get(t);
+  if (!h) {
+    h = { ...t, rows: t.rows.map((r) => (isValueRow(r) ? { ...r, label: "\u0000", aliases: [] } : r)) };
+    headingsCache.set(t, h);
+  }
+  return h;
 }
 
 function titleLines(grid: Grid, headerRow: number): string[] {

@@ -257,22 +257,36 @@ class Context {
     }
   }
 
-  private side(ids: string[], label: string | undefined): { value?: number; missing: number; cells: string; shown: string; name: string; anchor?: IndicatorValue } | undefined {
-    const vals = ids.map((id) => this.values.get(id));
-    if (vals.some((v) => !v)) return undefined; // not this template's indicator: the rule does not apply
-    const present = vals.filter((v): v is IndicatorValue => v!.number !== undefined);
+  /** Σ of one side's indicators; undefined when the rule does not apply to this template. */
+  private side(ids: string[]): { value?: number; missing: number; vals: IndicatorValue[] } | undefined {
+    const vals: IndicatorValue[] = [];
+    let sum = 0;
+    let present = 0;
+    for (const id of ids) {
+      const v = this.values.get(id);
+      if (!v) return undefined;
+      vals.push(v);
+      if (v.number !== undefined) {
+        sum += v.number;
+        present++;
+      }
+    }
+    return { value: present ? sum : undefined, missing: ids.length - present, vals };
+  }
+
+  /** How a side reads in a message: its name, its cells and its values (built only for a finding). */
+  private describe(vals: IndicatorValue[], label: string | undefined): { name: string; cells: string; shown: string } {
+    const present = vals.filter((v) => v.number !== undefined);
     const sum = present.reduce((s, v) => s + v.number!, 0);
-    const name =
-      label ??
-      (vals.length === 1 ? shortLabel(vals[0]!.row.label) : `tổng ${vals.map((v) => lowerFirst(shortLabel(v!.row.label))).join(" + ")}`);
-    const cells = vals.map((v) => v!.cell).join(" + ");
+    const name = label ?? (vals.length === 1 ? shortLabel(vals[0].row.label) : `tổng ${vals.map((v) => lowerFirst(shortLabel(v.row.label))).join(" + ")}`);
+    const cells = vals.map((v) => v.cell).join(" + ");
     const shown = vals.length === 1 ? formatNumberVi(sum) : `${present.map((v) => formatNumberVi(v.number!)).join(" + ") || "0"} = ${formatNumberVi(sum)}`;
-    return { value: present.length ? sum : undefined, missing: vals.length - present.length, cells, shown, name, anchor: vals[0] };
+    return { name, cells, shown };
   }
 
   compare(rule: CompareRule): void {
-    const l = this.side(rule.left, rule.leftLabel);
-    const r = this.side(rule.right, rule.rightLabel);
+    const l = this.side(rule.left);
+    const r = l && this.side(rule.right);
     if (!l || !r) return;
     const total = rule.left.length + rule.right.length;
     const missing = l.missing + r.missing;
@@ -285,8 +299,10 @@ class Context {
       rule.operator === "<=" ? lv <= rv + 1e-9 : rule.operator === "<" ? lv < rv : rule.operator === ">=" ? lv + 1e-9 >= rv : rule.operator === ">" ? lv > rv : Math.abs(lv - rv) < 1e-6;
     if (ok) return;
     const phrase = { "<=": "lớn hơn", "<": "không nhỏ hơn", ">=": "nhỏ hơn", ">": "không lớn hơn", "==": "khác" }[rule.operator];
-    const message = `${l.name} (${l.cells} = ${l.shown}) ${phrase} ${lowerFirst(r.name)} (${r.cells} = ${r.shown}).`;
-    const anchor = l.anchor!;
+    const a = this.describe(l.vals, rule.leftLabel);
+    const b = this.describe(r.vals, rule.rightLabel);
+    const message = `${a.name} (${a.cells} = ${a.shown}) ${phrase} ${lowerFirst(b.name)} (${b.cells} = ${b.shown}).`;
+    const anchor = l.vals[0];
     this.push(rule, anchor.sheetRow.r + 1, anchor.cell, message, anchor.row.id, this.indexOf(anchor.row.id));
   }
 
