@@ -27,6 +27,27 @@ function officeJsFilter(file) {
   return true;
 }
 
+/**
+ * Office add-ins must be served over https. office-addin-dev-certs makes a localhost certificate and
+ * trusts its CA; where trusting fails (Linux without sudo) the certificate is still used, with a hint.
+ */
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+    if (!fs.existsSync(path.join(dir, "localhost.crt"))) throw e;
+    console.warn(`Could not trust the development CA (${e.message.split("\n")[0]}).`);
+    console.warn(`Serving with ${dir}/localhost.crt anyway; trust ${dir}/ca.crt in your browser/OS to avoid warnings.`);
+    return {
+      key: fs.readFileSync(path.join(dir, "localhost.key")),
+      cert: fs.readFileSync(path.join(dir, "localhost.crt")),
+      ca: fs.readFileSync(path.join(dir, "ca.crt")),
+    };
+  }
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const baseUrl = dev ? DEV_URL : PROD_URL.endsWith("/") ? PROD_URL : PROD_URL + "/";
@@ -63,11 +84,25 @@ module.exports = async (env, argv) => {
       port: Number(process.env.PORT || 3000),
       headers: { "Access-Control-Allow-Origin": "*" },
       client: { overlay: false },
+      onListening: (server) => {
+        const port = server.server.address().port;
+        const scheme = config.devServer.server ? "https" : "http";
+        console.log(
+          [
+            "",
+            `Task pane (standalone page, works in any browser): ${scheme}://localhost:${port}/taskpane.html`,
+            "Sideload into Excel:",
+            "  - Excel on the web: Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in > choose manifest.xml",
+            "  - Excel desktop (Windows): share a folder containing manifest.xml, add it under File > Options > Trust Center >",
+            "    Trusted Add-in Catalogs, restart Excel, then Home > Add-ins > Shared Folder > Thống kê CCHC",
+            "",
+          ].join("\n"),
+        );
+      },
     },
   };
   if (dev && !process.env.HTTP_ONLY) {
-    const devCerts = require("office-addin-dev-certs");
-    config.devServer.server = { type: "https", options: await devCerts.getHttpsServerOptions() };
+    config.devServer.server = { type: "https", options: await httpsOptions() };
   }
   return config;
 };
