@@ -68,9 +68,9 @@ describe("writing a merge through the fake Excel", () => {
   nongNghiep.rows[8][3] = { value: FORMULA_TEXT };
   const two = consolidate([input(`${FORMULA_TEXT}.xlsx`, nongNghiep), input(`${FIXTURES.cuLaoDung}.xlsx`, firstGrid(FIXTURES.cuLaoDung))]);
 
-  // Forty units: copies of the two fixtures under other unit names.
+  // A province of 150 units: copies of the two fixtures under other unit names.
   const forty = consolidate(
-    Array.from({ length: 40 }, (_, i) => {
+    Array.from({ length: 150 }, (_, i) => {
       const src = SOURCES[i % 2];
       const unit = i % 2 === 0 ? `Sở Thử nghiệm số ${i + 1}` : `Ủy ban nhân dân huyện Thử nghiệm ${i + 1}`;
       return input(`${src}-${i + 1}.xlsx`, renamed(firstGrid(src), unit));
@@ -80,12 +80,12 @@ describe("writing a merge through the fake Excel", () => {
   it("merges what it was given", () => {
     expect(two.units.length).toBe(2);
     expect(two.units.map((u) => u.sheetName)).toContain(FORMULA_TEXT);
-    expect(forty.units.length).toBe(40);
-    expect(new Set(forty.units.map((u) => u.unitName)).size).toBe(40);
+    expect(forty.units.length).toBe(150);
+    expect(new Set(forty.units.map((u) => u.unitName)).size).toBe(150);
     expect(forty.units.every((u) => /Thử nghiệm/.test(u.unitName))).toBe(true);
   });
 
-  it("uses the same number of syncs for 2 and for 40 reports", async () => {
+  it("uses the same number of syncs for 2 and for 150 reports", async () => {
     const small = await writeMerge(two);
     const big = await writeMerge(forty);
     expect(small.mock.syncCount()).toBe(big.mock.syncCount());
@@ -100,7 +100,7 @@ describe("writing a merge through the fake Excel", () => {
     const names = forty.units.map((_, i) => totals.value(address(5, 6 + i)));
     expect(names).toEqual(forty.units.map((u) => u.unitName));
     const status = big.mock.sheet(STATUS_SHEET);
-    const listed = new Set(Array.from({ length: 40 }, (_, i) => status.value(`B${6 + i}`)));
+    const listed = new Set(Array.from({ length: 150 }, (_, i) => status.value(`B${6 + i}`)));
     expect(listed).toEqual(new Set(forty.units.map((u) => u.unitName)));
     expect(big.mock.maxAreasPerGetRanges()).toBeLessThanOrEqual(200);
   });
@@ -121,5 +121,27 @@ describe("writing a merge through the fake Excel", () => {
       expect(typeof t.value === "string" && t.value.startsWith(FORMULA_TEXT)).toBe(true);
       expect(t).toEqual({ ref: t.ref, value: t.value, formula: undefined, numberFormat: "@" });
     }
+  });
+});
+
+describe("staying under Excel on the web's 5 MB request limit", () => {
+  it("spreads a sheet with far more data than a province over several requests, each bounded", async () => {
+    const long = "Nội dung rất dài của một ghi chú do đơn vị gửi lên, lặp lại nhiều lần. ".repeat(3);
+    const layout: SheetLayout = {
+      name: "Lớn",
+      columns: [],
+      rows: Array.from({ length: 12000 }, (_, r) => [{ value: r }, { value: `${r} ${long}` }, { value: long }]),
+      merges: [],
+      validations: [],
+      protect: false,
+    };
+    const mock = createMockExcel();
+    await writeLayouts(mock.context, [layout]);
+    expect(mock.syncCount()).toBeGreaterThan(2);
+    const sheet = mock.sheet("Lớn");
+    expect(sheet.value("A12000")).toBe(11999);
+    expect(sheet.value("B1")).toBe(`0 ${long}`);
+    // Each values write carries at most about a megabyte.
+    for (const w of mock.writes.filter((x) => x.sheet === "Lớn" && x.property === "formulas")) expect(JSON.stringify(w.data).length).toBeLessThan(1_500_000);
   });
 });

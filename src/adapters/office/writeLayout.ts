@@ -36,7 +36,8 @@ export interface WriteLayoutOptions {
 
 /**
  * Writes each layout into a new worksheet with a constant number of round trips:
- * one sync to read the existing sheet names, one final sync for everything else.
+ * one sync to read the existing sheet names, one final sync for everything else (plus one per ~4 MB
+ * of cell data, which only sheets far beyond a province's size reach).
  * Returns the names the sheets got, in layout order.
  */
 export async function writeLayouts(context: Excel.RequestContext, layouts: SheetLayout[], opts: WriteLayoutOptions = {}): Promise<string[]> {
@@ -55,7 +56,8 @@ export async function writeLayouts(context: Excel.RequestContext, layouts: Sheet
 
   context.application.suspendScreenUpdatingUntilNextSync();
   const written: Excel.Worksheet[] = [];
-  layouts.forEach((layout, i) => {
+  const batch = new Batch(context);
+  for (const [i, layout] of layouts.entries()) {
     const p = plan[i];
     const old = p.replaces ? existing.get(p.name.toLowerCase()) : undefined;
     let ws: Excel.Worksheet;
@@ -68,9 +70,9 @@ export async function writeLayouts(context: Excel.RequestContext, layouts: Sheet
     } else {
       ws = sheets.add(p.name);
     }
-    renderSheet(ws, layout);
+    await renderSheet(ws, layout, batch);
     written.push(ws);
-  });
+  }
   if (opts.activate && written.length > 0) written[0].activate();
   await context.sync();
   return plan.map((p) => p.name);
@@ -243,8 +245,25 @@ function validationRule(v: Validation): Excel.DataValidationRule {
   }
 }
 
-/** Queues every command that renders `layout` into the empty sheet `ws` (no sync). */
-function renderSheet(ws: Excel.Worksheet, layout: SheetLayout): void {
+/** Excel on the web rejects requests over 5 MB: the queued payload is synced before it gets near that. */
+export const MAX_BATCH_BYTES = 4_000_000;
+const MAX_BLOCK_BYTES = 1_000_000;
+
+/** Estimates what is queued and syncs early only when a request would grow too large. */
+export class Batch {
+  private queued = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+  async add(bytes: number): Promise<void> {
+    if (this.queued > 0 && this.queued + bytes > MAX_BATCH_BYTES) {
+      await this.context.sync();
+      this.queued = 0;
+    }
+    this.queued += bytes;
+  }
+}
+
+/** Queues every command that renders `layout` into the empty sheet `ws`; syncs only to stay under the request limit. */
+async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batch): Promise<void> {
   const nRows = layout.rows.length;
   const nCols = layout.rows.reduce((m, r) => Math.max(m, r.length), 0);
 
@@ -261,22 +280,33 @@ function renderSheet(ws: Excel.Worksheet, layout: SheetLayout): void {
 
   const used = nRows > 0 && nCols > 0 ? rectAddress({ r1: 0, c1: 0, r2: nRows - 1, c2: nCols - 1 }) : undefined;
   if (used) {
-    const numberFormat: string[][] = [];
-    const formulas: (string | number)[][] = [];
-    for (const row of layout.rows) {
-      const nf: string[] = [];
-      const fx: (string | number)[] = [];
-      for (let c = 0; c < nCols; c++) {
-        nf.push(cellNumberFormat(row[c]));
-        fx.push(cellInput(row[c]));
+    // Row blocks of bounded size, so a huge sheet can be spread over several requests.
+    let start = 0;
+    while (start < nRows) {
+      const numberFormat: string[][] = [];
+      const formulas: (string | number)[][] = [];
+      let bytes = 0;
+      let r = start;
+      for (; r < nRows && (r === start || bytes < MAX_BLOCK_BYTES); r++) {
+        const row = layout.rows[r];
+        const nf: string[] = [];
+        const fx: (string | number)[] = [];
+        for (let c = 0; c < nCols; c++) {
+          nf.push(cellNumberFormat(row[c]));
+          const input = cellInput(row[c]);
+          fx.push(input);
+          bytes += nf[c].length + (typeof input === "string" ? input.length * 2 : 12) + 8;
+        }
+        numberFormat.push(nf);
+        formulas.push(fx);
       }
-      numberFormat.push(nf);
-      formulas.push(fx);
+      await batch.add(bytes);
+      const range = ws.getRange(rectAddress({ r1: start, c1: 0, r2: r - 1, c2: nCols - 1 }));
+      // Text format first, so a submitted "=…" string is stored as text, never as a formula.
+      range.numberFormat = numberFormat;
+      range.formulas = formulas;
+      start = r;
     }
-    const range = ws.getRange(used);
-    // Text format first, so a submitted "=…" string is stored as text, never as a formula.
-    range.numberFormat = numberFormat;
-    range.formulas = formulas;
   }
 
   const byStyle = new Map<StyleName, [number, number][]>();
