@@ -6,5 +6,5 @@ module.exports = {
   globalSetup: "<rootDir>/test/e2e/globalSetup.js",
   testTimeout: 120000,
   reporters: ["default", ["<rootDir>/test/support/countReporter.js", { name: "e2e" }]],
-  transform: { "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true }] },
+  transform: { "^.+\\.tsx?$": "ts-jest" },
 };

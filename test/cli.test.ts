@@ -88,6 +88,22 @@ describe("cchc command line", () => {
     expect(readFileSync(a).toString("base64")).toBe(before);
   });
 
+  it("exports the rule set as one JSON file and loads a province's own rule set back", () => {
+    const file = join(tmp, "quy-tac.json");
+    expect(cchc("rules", "-o", file).code).toBe(0);
+    const rules = JSON.parse(readFileSync(file, "utf8"));
+    expect(rules.rules.length).toBeGreaterThan(100);
+    // A province that drops the documents rule no longer reports 000's documents.
+    rules.rules = rules.rules.filter((r: { id: string }) => r.id !== "van-ban.dien-tu+song-song-giay<=tong");
+    writeFileSync(file, JSON.stringify(rules));
+    const r = cchc("check", join(WORKBOOKS, `${FIXTURES.nongNghiep}.xlsx`), "--rules", file, "--json");
+    expect(JSON.parse(r.out)[0].findings.some((f: { rule: string }) => f.rule === "van-ban.dien-tu+song-song-giay<=tong")).toBe(false);
+    writeFileSync(file, "{ hỏng");
+    const bad = cchc("rules", "--rules", file);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("không phải JSON hợp lệ");
+  });
+
   it("exits 2 when nothing can be merged", () => {
     const broken = join(tmp, "hong2.xlsx");
     writeFileSync(broken, "PK\u0003\u0004broken");

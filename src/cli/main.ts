@@ -7,6 +7,8 @@ import { buildTemplateLayout } from "../core/layout/templateLayout";
 import { PERIODS, Period, PeriodKind } from "../core/period";
 import { runCheck } from "./check";
 import { runMerge } from "./merge";
+import { loadRuleSet } from "../adapters/node/ruleFiles";
+import { serializeRuleSet } from "../core/rules/schema";
 
 const USAGE = `Cách dùng:
   cchc templates [--json]                         Liệt kê các biểu mẫu
@@ -14,7 +16,8 @@ const USAGE = `Cách dùng:
                                                   Tạo biểu mẫu trống
   cchc check <tệp.xlsx>... [--json]               Kiểm tra báo cáo
   cchc merge <tệp.xlsx>... -o <tệp.xlsx> [--json] [--units <danh sách đơn vị.txt>]
-                                                  Tổng hợp báo cáo`;
+                                                  Tổng hợp báo cáo
+  cchc rules [--rules <tệp.json>] [-o <tệp.json>]  Xuất bộ quy tắc kiểm tra (một tệp JSON cho cả tỉnh)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -27,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
       return runCheck(rest);
     case "merge":
       return runMerge(rest);
+    case "rules":
+      return exportRules(rest);
     case undefined:
     case "help":
     case "--help":
@@ -37,6 +42,23 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`Lệnh không hợp lệ: ${command}\n\n${USAGE}`);
       return 2;
   }
+}
+
+/** Prints or writes the rule set as one JSON file (validated on the way in and out). */
+function exportRules(args: string[]): number {
+  const { values } = parseArgs({ args, options: { rules: { type: "string" }, output: { type: "string", short: "o" } } });
+  let text: string;
+  try {
+    text = serializeRuleSet(loadRuleSet(values.rules));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : "Không đọc được bộ quy tắc.");
+    return 2;
+  }
+  if (values.output) {
+    writeFileSync(values.output, text);
+    console.log(`Đã ghi bộ quy tắc vào ${values.output}.`);
+  } else process.stdout.write(text);
+  return 0;
 }
 
 function listTemplates(args: string[]): number {
