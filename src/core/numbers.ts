@@ -1,5 +1,6 @@
 import { Cell } from "./grid";
 import { Code, ValueKind } from "./catalog/schema";
+import { foldText } from "./text";
 
 /** The outcome of reading one value cell the way a Vietnamese officer meant it. */
 export type ReadValue =
@@ -77,18 +78,9 @@ function parseNumberText(s: string, kind: ValueKind, percent: boolean): ReadValu
 function readCode(raw: string, codes: Code[]): number | undefined {
   const eq = /=\s*(\d+)\s*$/.exec(raw) ?? /^(\d+)\s*[-=:]/.exec(raw);
   if (eq) return Number(eq[1]);
-  const folded = fold(raw);
-  const hit = codes.find((c) => fold(c.label) === folded);
+  const folded = foldText(raw);
+  const hit = codes.find((c) => foldText(c.label) === folded);
   return hit?.value;
-}
-
-function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .trim();
 }
 
 function roundFloat(x: number): number {

@@ -1,4 +1,4 @@
-import { Template, TemplateRow, ValueRow, isValueRow } from "./schema";
+import { Template, TemplateRow, ValueRow, describeIssues, isValueRow } from "./schema";
 
 /** The validated set of templates, indexed for lookups. Built from plain data (JSON), never from code branches. */
 export interface Catalog {
@@ -14,21 +14,21 @@ export function buildCatalog(sources: { name: string; data: unknown }[]): Catalo
   for (const { name, data } of sources) {
     const parsed = Template.safeParse(data);
     if (!parsed.success) {
-      const first = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`);
-      throw new CatalogError(`Biểu mẫu "${name}" không hợp lệ: ${first.join("; ")}`);
+      throw new CatalogError(`Biểu mẫu “${name}” không hợp lệ: ${describeIssues(parsed.error)}`);
     }
     const t = parsed.data;
-    if (byId.has(t.id)) throw new CatalogError(`Mã biểu mẫu "${t.id}" bị trùng (${name}).`);
+    if (byId.has(t.id)) throw new CatalogError(`Mã biểu mẫu “${t.id}” bị trùng (${name}).`);
     const seen = new Set<string>();
     for (const row of t.rows) {
       if (!isValueRow(row)) continue;
-      if (seen.has(row.id)) throw new CatalogError(`Biểu mẫu "${t.id}": mã chỉ tiêu "${row.id}" lặp lại.`);
+      if (seen.has(row.id)) throw new CatalogError(`Biểu mẫu “${t.id}”: mã chỉ tiêu “${row.id}” lặp lại.`);
       seen.add(row.id);
     }
     templates.push(t);
     byId.set(t.id, t);
   }
-  templates.sort((a, b) => a.unitType.localeCompare(b.unitType) || b.version.localeCompare(a.version));
+  // Unit types in Vietnamese order (Sở, ban, ngành before UBND…), newest version first.
+  templates.sort((a, b) => a.unitTypeLabel.localeCompare(b.unitTypeLabel, "vi") || b.version.localeCompare(a.version));
   return { templates, byId };
 }
 

@@ -94,6 +94,14 @@ export type TemplateRow = z.infer<typeof TemplateRow>;
 export type Template = z.infer<typeof Template>;
 export type ValueKind = z.infer<typeof ValueKind>;
 
+/** The first few problems of a failed zod parse, for a message an officer can pass on. */
+export function describeIssues(error: z.ZodError, limit = 5): string {
+  return error.issues
+    .slice(0, limit)
+    .map((i) => `${i.path.join(".")}: ${i.message}`)
+    .join("; ");
+}
+
 export function isValueRow(row: TemplateRow): row is ValueRow {
   return row.kind !== "section" && row.kind !== "group";
 }

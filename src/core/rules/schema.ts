@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IndicatorId } from "../catalog/schema";
+import { IndicatorId, describeIssues } from "../catalog/schema";
 
 /**
  * The rule set as data, after DHIS2's validation rules: a left side, an operator, a right side,
@@ -120,8 +120,7 @@ export function parseRuleSet(json: unknown): RuleSet {
   }
   const parsed = RuleSet.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new RuleSetError(`Bộ quy tắc không hợp lệ: ${issues.join("; ")}`);
+    throw new RuleSetError(`Bộ quy tắc không hợp lệ: ${describeIssues(parsed.error)}`);
   }
   return parsed.data;
 }
