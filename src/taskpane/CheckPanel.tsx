@@ -10,6 +10,8 @@ import { FindingsList } from "./FindingsList";
 import { HostKind } from "./host";
 import { checkActiveSheet, selectCell } from "../adapters/office/actions";
 import { FilePicker } from "./FilePicker";
+import { RuleSetPanel } from "./RuleSetPanel";
+import { currentRuleSet } from "./ruleSetStore";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -36,7 +38,8 @@ export function CheckPanel({ host }: { host: HostKind }) {
     }
   }
 
-  const { catalog, ruleSet } = builtinData();
+  const { catalog } = builtinData();
+  const [ruleSet, setRuleSet] = useState(() => currentRuleSet().ruleSet);
 
   async function checkFile(files: File[]) {
     const file = files[0];
@@ -72,6 +75,7 @@ export function CheckPanel({ host }: { host: HostKind }) {
         </MessageBar>
       )}
       {result && result.ok && <CheckSummary result={result} host={host} />}
+      <RuleSetPanel onChange={setRuleSet} />
     </div>
   );
 }

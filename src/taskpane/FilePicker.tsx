@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 });
 
 /** A labelled file picker with a Vietnamese button that also accepts files dropped onto it. */
-export function FilePicker(props: { label: string; multiple: boolean; disabled?: boolean; onFiles: (files: File[]) => void }) {
+export function FilePicker(props: { label: string; multiple: boolean; disabled?: boolean; accept?: string; onFiles: (files: File[]) => void }) {
   const styles = useStyles();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -52,7 +52,7 @@ export function FilePicker(props: { label: string; multiple: boolean; disabled?:
         className={styles.input}
         tabIndex={-1}
         type="file"
-        accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={props.accept ?? ".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
         multiple={props.multiple}
         disabled={props.disabled}
         onChange={(e) => {

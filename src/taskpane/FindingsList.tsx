@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", textAlign: "left", justifyContent: "flex-start", height: "auto", paddingTop: "4px", paddingBottom: "4px", fontWeight: "normal" },
   text: { whiteSpace: "normal" },
+  badge: { flexShrink: 0, minWidth: "3.6em", whiteSpace: "nowrap" },
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
@@ -46,7 +47,7 @@ export function FindingsList({ findings, onSelect }: { findings: Finding[]; onSe
                       onClick={onSelect ? () => onSelect(f) : undefined}
                     >
                       <span className={styles.hidden}>{f.severity === "error" ? "Lỗi" : "Cảnh báo"} ô</span>
-                      <Badge color={f.severity === "error" ? "danger" : "warning"} appearance="filled">
+                      <Badge color={f.severity === "error" ? "danger" : "warning"} appearance="filled" className={styles.badge}>
                         {f.cell}
                       </Badge>
                       <span className={styles.text}>{f.message}</span>

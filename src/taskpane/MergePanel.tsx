@@ -24,6 +24,7 @@ import { Consolidation, FileStatus, MergeInput, consolidate } from "../core/cons
 import { buildMergeLayouts } from "../core/layout/mergeLayouts";
 import { periodLabel } from "../core/period";
 import { builtinData } from "./builtinData";
+import { currentRuleSet } from "./ruleSetStore";
 import { downloadBytes, readFileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
 import { HostKind } from "./host";
@@ -72,7 +73,8 @@ export function MergePanel({ host }: { host: HostKind }) {
   }
 
   async function onMerge() {
-    const { catalog, ruleSet } = builtinData();
+    const { catalog } = builtinData();
+    const { ruleSet } = currentRuleSet();
     setMessage(undefined);
     setProgress(0);
     const inputs: MergeInput[] = [];

@@ -1,6 +1,8 @@
 /** Saves bytes as a file in the browser (standalone mode). */
-export function downloadBytes(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([new Uint8Array(bytes)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export function downloadBytes(bytes: Uint8Array, fileName: string, type = XLSX_TYPE): void {
+  const blob = new Blob([new Uint8Array(bytes)], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

@@ -78,6 +78,42 @@ describe("task pane in a real browser, standalone mode", () => {
     expect(await axeSerious(page)).toEqual([]);
   });
 
+  it("uses a province's own rule set loaded from its JSON file, and exports the current one", async () => {
+    await page.getByRole("tab", { name: "Kiểm tra" }).click();
+    await page.getByRole("button", { name: "Bộ quy tắc kiểm tra" }).click();
+    const exported = await downloaded(() => page.getByRole("button", { name: "Tải bộ quy tắc hiện hành (.json)" }).click());
+    const rules = JSON.parse(new TextDecoder().decode(exported)) as { name: string; rules: { id: string }[] };
+    rules.name = "Bộ quy tắc của tỉnh thử nghiệm";
+    rules.rules = rules.rules.filter((r) => r.id !== "van-ban.dien-tu+song-song-giay<=tong");
+    const file = join(mkdtempSync(join(tmpdir(), "cchc-rules-")), "quy-tac-tinh.json");
+    writeFileSync(file, JSON.stringify(rules));
+    await page.getByLabel("Nạp bộ quy tắc của tỉnh (.json)").setInputFiles(file);
+    await page.getByTestId("rule-set").filter({ hasText: "Bộ quy tắc của tỉnh thử nghiệm" }).waitFor();
+    await page.getByLabel("Chọn tệp báo cáo cần kiểm tra (.xlsx)").setInputFiles(join(WORKBOOKS, "000-so-nong-nghiep-q1-2023.xlsx"));
+    await page.getByTestId("check-summary").filter({ hasText: ": 0 lỗi" }).waitFor();
+    await screenshot(page, "5-bo-quy-tac");
+    await page.getByRole("button", { name: "Dùng lại bộ quy tắc mặc định" }).click();
+    await page.getByLabel("Chọn tệp báo cáo cần kiểm tra (.xlsx)").setInputFiles(join(WORKBOOKS, "000-so-nong-nghiep-q1-2023.xlsx"));
+    await page.getByTestId("check-summary").filter({ hasText: ": 1 lỗi" }).waitFor();
+  });
+
+  it("can be used with the keyboard alone", async () => {
+    // Tab from the start of the page to the insert button, then press Enter.
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = (await page.evaluate(() => document.activeElement?.textContent ?? "")) === "Tải biểu mẫu (.xlsx)";
+    }
+    expect(reached).toBe(true);
+    const bytes = await downloaded(() => page.keyboard.press("Enter"));
+    expect(readXlsx(bytes)[0].rows[0][0]?.value).toContain("THỐNG KÊ");
+    // Arrow keys move between the tabs.
+    await page.getByRole("tab", { name: "Chèn biểu mẫu" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Chọn tệp…" }).waitFor();
+  });
+
   it("explains a file that is not a workbook", async () => {
     await page.getByRole("tab", { name: "Kiểm tra" }).click();
     const bad = join(mkdtempSync(join(tmpdir(), "cchc-bad-")), "bao-cao.xlsx");
