@@ -1,5 +1,5 @@
-import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
 import { XlsxReadError, readXlsx } from "../adapters/xlsx/read";
 import { CheckResult, checkGrids } from "../core/check/check";
 import { countBySeverity } from "../core/findings";
@@ -8,7 +8,8 @@ import { builtinData } from "./builtinData";
 import { readFileBytes } from "./download";
 import { FindingsList } from "./FindingsList";
 import { HostKind } from "./host";
-import { checkActiveSheet, selectCell } from "../adapters/office/actions";
+import { checkActiveSheet, selectCell, watchActiveSheet } from "../adapters/office/actions";
+import { debounce } from "./debounce";
 import { FilePicker } from "./FilePicker";
 import { RuleSetPanel } from "./RuleSetPanel";
 import { currentRuleSet } from "./ruleSetStore";
@@ -40,6 +41,26 @@ export function CheckPanel({ host }: { host: HostKind }) {
 
   const { catalog } = builtinData();
   const [ruleSet, setRuleSet] = useState(() => currentRuleSet().ruleSet);
+  const [live, setLive] = useState(false);
+  const recheck = useRef(() => {});
+  recheck.current = () => void run(() => checkActiveSheet(catalog, ruleSet));
+
+  // Optional: check again 1.5 s after the officer stops typing on the sheet.
+  useEffect(() => {
+    if (!live || host !== "excel") return;
+    const d = debounce(() => recheck.current(), 1500);
+    let stop: (() => Promise<void>) | undefined;
+    let cancelled = false;
+    watchActiveSheet(d.call).then(
+      (s) => (cancelled ? void s() : (stop = s)),
+      () => setNotice("Phiên bản Excel này không cho theo dõi thay đổi trên trang tính; hãy bấm Kiểm tra sau khi sửa."),
+    );
+    return () => {
+      cancelled = true;
+      d.cancel();
+      void stop?.();
+    };
+  }, [live, host]);
 
   async function checkFile(files: File[]) {
     const file = files[0];
@@ -57,9 +78,12 @@ export function CheckPanel({ host }: { host: HostKind }) {
   return (
     <div className={styles.panel}>
       {host === "excel" ? (
-        <Button appearance="primary" disabled={busy} onClick={() => void run(() => checkActiveSheet(catalog, ruleSet))}>
-          Kiểm tra trang tính hiện hành
-        </Button>
+        <>
+          <Button appearance="primary" disabled={busy} onClick={() => recheck.current()}>
+            Kiểm tra trang tính hiện hành
+          </Button>
+          <Switch checked={live} onChange={(_e, d) => setLive(d.checked)} label="Tự kiểm tra lại khi sửa số liệu" />
+        </>
       ) : (
         <FilePicker label="Chọn tệp báo cáo cần kiểm tra (.xlsx)" multiple={false} disabled={busy} onFiles={(f) => void checkFile(f)} />
       )}

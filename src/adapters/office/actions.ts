@@ -51,3 +51,18 @@ export async function readExpectedUnits(): Promise<{ name: string; unitType?: st
     return expectedUnitsFromRows(used.values as (string | number | boolean | null)[][]);
   });
 }
+
+/** Calls `onChange` whenever data on the active sheet changes (ExcelApi 1.7); returns how to stop. */
+export async function watchActiveSheet(onChange: () => void): Promise<() => Promise<void>> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    const registration = sheet.onChanged.add(async () => onChange());
+    await context.sync();
+    return async () => {
+      await Excel.run(registration.context, async (ctx) => {
+        registration.remove();
+        await ctx.sync();
+      });
+    };
+  });
+}
