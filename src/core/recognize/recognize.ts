@@ -169,22 +169,28 @@ function findHeader(grid: Grid): Header | undefined {
 
 const ROMAN_LABEL = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)\s+(\S.*)$/;
 
+/** Collapses runs of white space; most labels have none, so they are returned as they are. */
+function squash(s: string): string {
+  return /\s\s|[\t\n\r]/.test(s) ? s.replace(/\s+/g, " ") : s;
+}
+
 function readRows(grid: Grid, header: Header): SheetRow[] {
   const { stt: cs, label: cl, unit: cu, value: cv, note: cn } = header.columns;
   const out: SheetRow[] = [];
   for (let r = header.lastRow + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r] ?? [];
-    let stt = cellText(row[cs]).replace(/\.$/, "").trim();
-    let label = cellText(row[cl]).replace(/\s+/g, " ");
-    const unit = cellText(row[cu]).replace(/\s+/g, " ");
+    let stt = cellText(row[cs]);
+    if (stt.endsWith(".")) stt = stt.slice(0, -1).trim();
+    let label = squash(cellText(row[cl]));
+    const unit = squash(cellText(row[cu]));
     const value = row[cv];
     const note = row[cn];
     let beyond: Cell | undefined;
     for (let c = cn + 1; c < row.length; c++) if (c !== ID_COLUMN && !isBlank(row[c]) && !cellText(row[c]).startsWith("CCHC-ID:")) beyond = row[c];
+    if (!stt && !label && !unit && isBlank(value) && isBlank(note)) continue;
     const fl = foldText(label);
     // Page breaks repeat the header.
-    if (fl.startsWith("chi tieu thong ke") || foldText(unit).startsWith("don vi tinh") || foldText(stt) === "stt") continue;
-    if (!stt && !label && !unit && isBlank(value) && isBlank(note)) continue;
+    if (fl.startsWith("chi tieu thong ke") || (unit && foldText(unit).startsWith("don vi tinh")) || (stt && foldText(stt) === "stt")) continue;
     if (!stt) {
       const roman = ROMAN_LABEL.exec(label);
       if (roman) [stt, label] = [roman[1], roman[2]];
@@ -192,11 +198,12 @@ function readRows(grid: Grid, header: Header): SheetRow[] {
     const prev = out[out.length - 1];
     if (prev && !stt && isBlank(value) && isFragment(label, unit, prev)) {
       prev.label = `${prev.label} ${label}`.trim();
+      prev.key = foldText(prev.label);
       if (unit) prev.unit = `${prev.unit} ${unit}`.trim();
       if (isBlank(prev.note) && !isBlank(note)) prev.note = note;
       continue;
     }
-    out.push({ r, stt, label, unit, value, note, beyond });
+    out.push({ r, stt, label, key: foldText(label), unit, value, note, beyond });
   }
   return out;
 }
@@ -218,7 +225,7 @@ function chooseTemplate(rows: SheetRow[], catalog: Catalog): { template: Templat
     const idx = templateIndex(t);
     const hit = new Set<number>();
     for (const row of rows) {
-      const list = idx.exact.get(foldText(row.label));
+      const list = idx.exact.get(row.key);
       if (list) for (const i of list) hit.add(i);
     }
     const score = hit.size - 0.25 * (t.rows.length - hit.size);
@@ -234,7 +241,7 @@ function align(rows: SheetRow[], t: Template): { matched: MatchedRow[]; unmatche
   const unmatched: SheetRow[] = [];
   let pointer = 0;
   for (const row of rows) {
-    const f = foldText(row.label);
+    const f = row.key;
     let candidates = (idx.exact.get(f) ?? []).filter((i) => !used.has(i));
     if (!candidates.length && f) {
       let bestScore = FUZZY_MIN;

@@ -9,6 +9,8 @@ export interface SheetRow {
   r: number;
   stt: string;
   label: string;
+  /** The label folded for matching (computed once per row). */
+  key: string;
   unit: string;
   value: Cell | undefined;
   note: Cell | undefined;

@@ -141,12 +141,13 @@ class Context {
     const cols = this.sub.columns;
     for (const m of this.sub.matched) {
       const { row } = m;
-      const base = { label: shortLabel(m.templateRow.label), stt: m.templateRow.stt };
+      // Names for the message, built only when a finding is reported.
+      const base = (): { label: string; stt: string } => ({ label: shortLabel(m.templateRow.label), stt: m.templateRow.stt });
       const r1 = row.r + 1;
       if (!isValueRow(m.templateRow)) {
         if (check === "headingValue" && !isBlank(row.value)) {
           const cell = address(row.r, cols.value);
-          this.push(rule, r1, cell, fill(rule.message, { ...base, cell, value: cellText(row.value) }), undefined, m.templateIndex);
+          this.push(rule, r1, cell, fill(rule.message, { ...base(), cell, value: cellText(row.value) }), undefined, m.templateIndex);
         }
         if (check === "numbering") this.numbering(rule, m);
         continue;
@@ -158,7 +159,7 @@ class Context {
       switch (check) {
         case "valueKind": {
           const reason = kindProblem(t, v.read);
-          if (reason) this.push(rule, r1, cell, fill(rule.message, { ...base, cell, value: displayRaw(row.value), reason }), t.id, m.templateIndex);
+          if (reason) this.push(rule, r1, cell, fill(rule.message, { ...base(), cell, value: displayRaw(row.value), reason }), t.id, m.templateIndex);
           break;
         }
         case "ambiguousNumber":
@@ -167,7 +168,7 @@ class Context {
               rule,
               r1,
               cell,
-              fill(rule.message, { ...base, cell, value: v.read.text, readings: v.read.readings.map(formatNumberVi).join(" hay ") }),
+              fill(rule.message, { ...base(), cell, value: v.read.text, readings: v.read.readings.map(formatNumberVi).join(" hay ") }),
               t.id,
               m.templateIndex,
             );
@@ -178,7 +179,7 @@ class Context {
           const n = numericOnly(note);
           if (n !== undefined) {
             const noteCell = address(row.r, cols.note);
-            this.push(rule, r1, noteCell, fill(rule.message, { ...base, cell, noteCell, value: n }), t.id, m.templateIndex);
+            this.push(rule, r1, noteCell, fill(rule.message, { ...base(), cell, noteCell, value: n }), t.id, m.templateIndex);
           }
           break;
         }
@@ -186,7 +187,7 @@ class Context {
           if (v.shifted) {
             const noteCell = address(row.r, cols.note);
             const moved = displayRaw(row.note) || "(trống)";
-            this.push(rule, r1, cell, fill(rule.message, { ...base, cell, noteCell, unit: cellText(row.value), value: moved }), t.id, m.templateIndex);
+            this.push(rule, r1, cell, fill(rule.message, { ...base(), cell, noteCell, unit: cellText(row.value), value: moved }), t.id, m.templateIndex);
           }
           break;
         case "unitChanged":
@@ -194,7 +195,7 @@ class Context {
           const change = this.unitChange(t, row.unit);
           if (change === (check === "unitChanged" ? "kind" : "variant")) {
             const unitCell = address(row.r, cols.unit);
-            this.push(rule, r1, unitCell, fill(rule.message, { ...base, cell: unitCell, unit: row.unit, expectedUnit: t.unit }), t.id, m.templateIndex);
+            this.push(rule, r1, unitCell, fill(rule.message, { ...base(), cell: unitCell, unit: row.unit, expectedUnit: t.unit }), t.id, m.templateIndex);
           }
           break;
         }
