@@ -47,11 +47,3 @@ export function columnLetter(c: number): string {
 export function address(r: number, c: number): string {
   return `${columnLetter(c)}${r + 1}`;
 }
-
-export function parseAddress(ref: string): { r: number; c: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  if (!m) throw new Error(`bad cell reference ${ref}`);
-  let c = 0;
-  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return { r: Number(m[2]) - 1, c: c - 1 };
-}

@@ -16,7 +16,7 @@ import { esc } from "./xml";
 export type Zipper = (files: Record<string, Uint8Array>) => Uint8Array;
 
 export function writeXlsx(sheets: SheetLayout[], zip: Zipper = (files) => zipSync(files, { level: 6 })): Uint8Array {
-  if (sheets.length === 0) throw new Error("no sheets");
+  if (sheets.length === 0) throw new Error("Không có trang tính nào để ghi.");
   const strings = new SharedStrings();
   const files: Record<string, Uint8Array> = {};
   sheets.forEach((s, i) => {
