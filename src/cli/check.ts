@@ -3,9 +3,9 @@ import { basename } from "path";
 import { parseArgs } from "util";
 import { loadCatalog } from "../adapters/node/catalogFiles";
 import { loadRuleSet } from "../adapters/node/ruleFiles";
-import { XlsxReadError, readXlsx } from "../adapters/xlsx/read";
+import { checkXlsx } from "../adapters/xlsx/checkFile";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
-import { checkGrids, toReport } from "../core/check/check";
+import { toReport } from "../core/check/check";
 import { countBySeverity } from "../core/findings";
 import { periodLabel } from "../core/period";
 
@@ -33,15 +33,7 @@ export async function runCheck(args: string[]): Promise<number> {
       report(values.json, reports, file, `Không mở được tệp “${file}”.`);
       continue;
     }
-    let grids;
-    try {
-      grids = readXlsx(bytes, nativeInflateRaw);
-    } catch (e) {
-      exit = 2;
-      report(values.json, reports, file, e instanceof XlsxReadError ? e.message : "Tệp bị hỏng, không đọc được.");
-      continue;
-    }
-    const result = checkGrids(grids, catalog, ruleSet, basename(file));
+    const result = checkXlsx(bytes, basename(file), catalog, ruleSet, nativeInflateRaw);
     if (!result.ok) {
       exit = 2;
       report(values.json, reports, file, result.reason);

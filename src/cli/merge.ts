@@ -3,10 +3,10 @@ import { basename } from "path";
 import { parseArgs } from "util";
 import { loadCatalog } from "../adapters/node/catalogFiles";
 import { loadRuleSet } from "../adapters/node/ruleFiles";
-import { XlsxReadError, readXlsx } from "../adapters/xlsx/read";
+import { readXlsx } from "../adapters/xlsx/read";
 import { nativeInflateRaw, nativeZip } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
-import { checkGrids } from "../core/check/check";
+import { checkXlsx } from "../adapters/xlsx/checkFile";
 import { MergeInput, consolidate } from "../core/consolidate/consolidate";
 import { UNITS_SHEET, buildMergeLayouts, expectedUnitsFromRows } from "../core/layout/mergeLayouts";
 import { PERIODS, Period, PeriodKind, periodLabel } from "../core/period";
@@ -57,11 +57,7 @@ export async function runMerge(args: string[]): Promise<number> {
     } catch {
       return { fileName, result: { ok: false, fileName, reason: "Không mở được tệp." } };
     }
-    try {
-      return { fileName, modified, result: checkGrids(readXlsx(bytes, nativeInflateRaw), catalog, ruleSet, fileName) };
-    } catch (e) {
-      return { fileName, result: { ok: false, fileName, reason: e instanceof XlsxReadError ? e.message : "Tệp bị hỏng, không đọc được." } };
-    }
+    return { fileName, modified, result: checkXlsx(bytes, fileName, catalog, ruleSet, nativeInflateRaw) };
   });
   const c = consolidate(inputs, { period, expected });
   if (c.units.length === 0) {

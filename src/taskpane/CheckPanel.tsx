@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { XlsxReadError, readXlsx } from "../adapters/xlsx/read";
-import { CheckResult, checkGrids } from "../core/check/check";
+import { checkXlsx } from "../adapters/xlsx/checkFile";
+import { CheckResult } from "../core/check/check";
 import { countBySeverity } from "../core/findings";
 import { periodLabel } from "../core/period";
 import { builtinData } from "./builtinData";
@@ -65,14 +65,7 @@ export function CheckPanel({ host }: { host: HostKind }) {
   async function checkFile(files: File[]) {
     const file = files[0];
     if (!file) return;
-    await run(async () => {
-      try {
-        const grids = readXlsx(await readFileBytes(file));
-        return { result: checkGrids(grids, catalog, ruleSet, file.name) };
-      } catch (e) {
-        return { result: { ok: false, fileName: file.name, reason: e instanceof XlsxReadError ? e.message : "Tệp bị hỏng, không đọc được." } };
-      }
-    });
+    await run(async () => ({ result: checkXlsx(await readFileBytes(file), file.name, catalog, ruleSet) }));
   }
 
   return (

@@ -17,9 +17,8 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { writeMergeSheets, readExpectedUnits } from "../adapters/office/actions";
-import { XlsxReadError, readXlsx } from "../adapters/xlsx/read";
+import { checkXlsx } from "../adapters/xlsx/checkFile";
 import { writeXlsx } from "../adapters/xlsx/write";
-import { checkGrids } from "../core/check/check";
 import { Consolidation, FileStatus, MergeInput, consolidate } from "../core/consolidate/consolidate";
 import { buildMergeLayouts } from "../core/layout/mergeLayouts";
 import { periodLabel } from "../core/period";
@@ -80,12 +79,7 @@ export function MergePanel({ host }: { host: HostKind }) {
     const inputs: MergeInput[] = [];
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
-      try {
-        const result = checkGrids(readXlsx(await readFileBytes(f)), catalog, ruleSet, f.name);
-        inputs.push({ fileName: f.name, result, modified: f.lastModified });
-      } catch (e) {
-        inputs.push({ fileName: f.name, result: { ok: false, fileName: f.name, reason: e instanceof XlsxReadError ? e.message : "Tệp bị hỏng, không đọc được." } });
-      }
+      inputs.push({ fileName: f.name, result: checkXlsx(await readFileBytes(f), f.name, catalog, ruleSet), modified: f.lastModified });
       setProgress((i + 1) / files.length);
       await nextFrame();
     }
