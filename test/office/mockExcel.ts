@@ -11,6 +11,7 @@
  * isNullObject is known after the sync. A protected sheet refuses what Excel refuses: writes to locked
  * cells, formats unless its options allow them, notes unless allowEditObjects.
  */
+import { columnLetter } from "../../src/core/grid";
 import { OfficeMockObject } from "office-addin-mock";
 
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose entry point pulls in
@@ -162,16 +163,8 @@ export function colIndex(letters: string): number {
   return c - 1;
 }
 
-export function colLetters(c: number): string {
-  let s = "";
-  let n = c + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** The fake uses the core's own column lettering. */
+export const colLetters = columnLetter;
 
 function stripSheet(ref: string): string {
   const i = ref.lastIndexOf("!");
