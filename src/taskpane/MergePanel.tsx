@@ -2,6 +2,8 @@ import {
   Badge,
   Button,
   Field,
+  Input,
+  Select,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -21,7 +23,7 @@ import { checkXlsx } from "../adapters/xlsx/checkFile";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { Consolidation, FileStatus, MergeInput, consolidate } from "../core/consolidate/consolidate";
 import { buildMergeLayouts } from "../core/layout/mergeLayouts";
-import { periodLabel } from "../core/period";
+import { PERIODS, PERIOD_LABELS, Period, PeriodKind, periodLabel } from "../core/period";
 import { builtinData } from "./builtinData";
 import { currentRuleSet } from "./ruleSetStore";
 import { downloadBytes, readFileBytes } from "./download";
@@ -62,6 +64,10 @@ export function MergePanel({ host }: { host: HostKind }) {
   const [result, setResult] = useState<Consolidation>();
   const [message, setMessage] = useState<{ intent: "success" | "error" | "warning"; text: string }>();
   const [unitsText, setUnitsText] = useState("");
+  const [periodKind, setPeriodKind] = useState<PeriodKind | "auto">("auto");
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const yearValid = /^\d{4}$/.test(year) && Number(year) >= 2000 && Number(year) <= 2100;
+  const period: Period | undefined = periodKind === "auto" || !yearValid ? undefined : { kind: periodKind, year: Number(year) };
 
   function addFiles(list: File[]) {
     const merged = [...files, ...list.filter((f) => !files.some((x) => x.name === f.name && x.size === f.size))];
@@ -90,7 +96,7 @@ export function MergePanel({ host }: { host: HostKind }) {
       .map((name) => ({ name }));
     try {
       if (host === "excel" && !expected.length) expected = await readExpectedUnits();
-      const c = consolidate(inputs, { expected });
+      const c = consolidate(inputs, { expected, period });
       setResult(c);
       setRows(c.files.map((f) => ({ name: f.fileName, status: f.status, detail: f.reason })));
       if (!c.units.length) {
@@ -117,7 +123,22 @@ export function MergePanel({ host }: { host: HostKind }) {
       <Field label="Danh sách đơn vị phải báo cáo (mỗi dòng một đơn vị; để trống để dùng danh sách trong sổ hoặc các đơn vị đã nộp)">
         <Textarea value={unitsText} onChange={(_e, d) => setUnitsText(d.value)} rows={3} resize="vertical" />
       </Field>
-      <Button appearance="primary" disabled={!files.length || progress !== undefined} onClick={() => void onMerge()}>
+      <Field label="Kỳ tổng hợp">
+        <Select value={periodKind} onChange={(_e, d) => setPeriodKind(d.value as PeriodKind | "auto")}>
+          <option value="auto">Tự động (kỳ của đa số tệp)</option>
+          {PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {PERIOD_LABELS[p]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {periodKind !== "auto" && (
+        <Field label="Năm tổng hợp" validationMessage={yearValid ? undefined : "Nhập năm từ 2000 đến 2100."}>
+          <Input type="number" value={year} onChange={(_e, d) => setYear(d.value)} min={2000} max={2100} />
+        </Field>
+      )}
+      <Button appearance="primary" disabled={!files.length || progress !== undefined || (periodKind !== "auto" && !yearValid)} onClick={() => void onMerge()}>
         {host === "excel" ? `Tổng hợp ${files.length} tệp vào sổ này` : `Tổng hợp ${files.length} tệp và tải về`}
       </Button>
       {progress !== undefined && <ProgressBar value={progress} aria-label="Tiến độ đọc tệp" />}

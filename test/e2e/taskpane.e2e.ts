@@ -150,6 +150,20 @@ describe("task pane in a real browser, standalone mode", () => {
     expect(status.find((r) => r[1] === "Sở Y tế")?.[2]).toBe("Chưa nộp");
   });
 
+  it("merges the period the officer chooses, setting the others aside", async () => {
+    await page.getByRole("tab", { name: "Tổng hợp" }).click();
+    await page.getByLabel("Chọn các tệp báo cáo đã nhận (.xlsx)").setInputFiles([
+      join(WORKBOOKS, "000-so-nong-nghiep-q1-2023.xlsx"),
+      join(WORKBOOKS, "002-so-tai-chinh-q1-2021-text.xlsx"),
+    ]);
+    await page.getByLabel("Kỳ tổng hợp").selectOption({ label: "Quý I" });
+    await page.getByLabel("Năm tổng hợp").fill("2021");
+    const bytes = await downloaded(() => page.getByRole("button", { name: /Tổng hợp 2 tệp và tải về/ }).click());
+    await page.getByTestId("merge-message").filter({ hasText: "Đã tổng hợp 1 đơn vị (Quý I năm 2021)" }).waitFor();
+    const status = readXlsx(bytes)[1].rows.map((r) => r.map((c) => c?.value));
+    expect(status.find((r) => r[3] === "000-so-nong-nghiep-q1-2023.xlsx")?.[2]).toBe("Khác kỳ báo cáo");
+  });
+
   it("ships a manifest pointed at the configured address", () => {
     const manifest = readFileSync(join(DIST, "manifest.xml"), "utf8");
     expect(manifest).toContain("https://cchc.example.gov.vn/addin/taskpane.html");
