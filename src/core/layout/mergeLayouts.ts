@@ -121,14 +121,14 @@ function totalsRow(
       method = "Không tổng hợp: thiếu dòng tử số hoặc mẫu số";
     }
   } else {
-    total = { value: "", style: "plain" };
+    total = { value: "", style: "wrap" };
     method = `Không tổng hợp: ${a.reason}`;
   }
   const reportedCell: LayoutCell =
     a.type === "ratio" ? { value: ind.reported, style: "number" } : { formula: `COUNT(${range})`, value: ind.reported, style: "number" };
   const unitStyle: StyleName = r.kind === "percent" ? "decimal" : "number";
   return [
-    { value: r.stt, style: "plain" },
+    { value: r.stt, style: "wrap" },
     { value: r.label, style: "wrap" },
     { value: ind.unit, style: "wrap" },
     total,
@@ -136,9 +136,14 @@ function totalsRow(
     text(method, "wrap"),
     ...unitNames.map((n): LayoutCell => {
       const v = ind.values.get(n);
-      return typeof v === "number" ? { value: v, style: unitStyle } : v === undefined ? {} : text(v, "warning");
+      return typeof v === "number" ? { value: v, style: unitStyle } : v === undefined ? { style: unitStyle } : text(v, "warning");
     }),
   ];
+}
+
+/** Empty bordered cells, so tables print with every line. */
+function blank(n: number): LayoutCell[] {
+  return Array.from({ length: n }, () => ({ style: "wrap" as StyleName }));
 }
 
 const STATUS_LABEL = { read: "Đã nộp", rejected: "Lỗi tệp", duplicate: "Trùng", otherPeriod: "Khác kỳ báo cáo" } as const;
@@ -163,15 +168,15 @@ function statusSheet(c: Consolidation): SheetLayout {
     const u = byName.get(name);
     listed.add(name);
     rows.push([
-      { value: ++n, style: "plain" },
+      { value: ++n, style: "number" },
       text(name),
       u ? { value: "Đã nộp", style: u.errors ? "warning" : "ok" } : { value: "Chưa nộp", style: "error" },
       text(u?.fileName),
       text(u?.template.name),
       text(u?.period ? periodLabel(u.period) : u ? "(không ghi kỳ)" : ""),
-      u ? { value: u.errors, style: "number" } : {},
-      u ? { value: u.warnings, style: "number" } : {},
-      {},
+      u ? { value: u.errors, style: "number" } : { style: "number" },
+      u ? { value: u.warnings, style: "number" } : { style: "number" },
+      { style: "wrap" },
     ]);
   };
   for (const e of c.expected) {
@@ -181,7 +186,7 @@ function statusSheet(c: Consolidation): SheetLayout {
   for (const u of c.units) if (!listed.has(u.unitName)) pushUnit(u.unitName);
   for (const f of c.files) {
     if (f.status === "read") continue;
-    rows.push([{ value: ++n, style: "plain" }, text(f.unitName ?? ""), { value: STATUS_LABEL[f.status], style: "error" }, text(f.fileName), {}, {}, {}, {}, text(f.reason)]);
+    rows.push([{ value: ++n, style: "number" }, text(f.unitName ?? ""), { value: STATUS_LABEL[f.status], style: "error" }, text(f.fileName), ...blank(4), text(f.reason)]);
   }
   const layout: SheetLayout = {
     name: STATUS_SHEET,
@@ -207,7 +212,7 @@ function findingsSheet(c: Consolidation): SheetLayout {
   for (const u of c.units) {
     for (const f of u.findings) {
       rows.push([
-        { value: ++n, style: "plain" },
+        { value: ++n, style: "number" },
         text(u.unitName),
         text(u.fileName),
         text(u.sheetName),
@@ -220,7 +225,7 @@ function findingsSheet(c: Consolidation): SheetLayout {
   }
   for (const f of c.files) {
     if (f.status !== "rejected") continue;
-    rows.push([{ value: ++n, style: "plain" }, text(f.unitName ?? ""), text(f.fileName), {}, {}, { value: "Lỗi", style: "error" }, text("tep.khong-doc-duoc"), text(f.reason)]);
+    rows.push([{ value: ++n, style: "number" }, text(f.unitName ?? ""), text(f.fileName), ...blank(2), { value: "Lỗi", style: "error" }, text("tep.khong-doc-duoc"), text(f.reason)]);
   }
   const layout: SheetLayout = {
     name: FINDINGS_SHEET,

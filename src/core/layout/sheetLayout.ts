@@ -63,18 +63,19 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   hiddenId: { color: "808080" },
   plain: {},
   bold: { bold: true },
-  number: { numFmt: "#,##0" },
-  numberBold: { numFmt: "#,##0", bold: true },
-  decimal: { numFmt: "#,##0.00" },
-  decimalBold: { numFmt: "#,##0.00", bold: true },
-  wrap: { wrap: true, vAlign: "top" },
+  // Table cells of the merge sheets: bordered, vertically centred like the template.
+  number: { numFmt: "#,##0", vAlign: "center", border: true },
+  numberBold: { numFmt: "#,##0", bold: true, vAlign: "center", border: true },
+  decimal: { numFmt: "#,##0.00", vAlign: "center", border: true },
+  decimalBold: { numFmt: "#,##0.00", bold: true, vAlign: "center", border: true },
+  wrap: { wrap: true, vAlign: "center", border: true },
   /** A rate typed as "56,52%": stored as 0.5652 with a percent format, as Excel does. */
   percentTyped: { numFmt: "0.00%" },
   /** Text that must never become a formula or a number. */
-  textFormat: { numFmt: "@", wrap: true, vAlign: "top" },
-  error: { fill: "F8CBAD" },
-  warning: { fill: "FFE699" },
-  ok: { fill: "C6EFCE" },
+  textFormat: { numFmt: "@", wrap: true, vAlign: "center", border: true },
+  error: { fill: "F8CBAD", vAlign: "center", border: true },
+  warning: { fill: "FFE699", vAlign: "center", border: true },
+  ok: { fill: "C6EFCE", vAlign: "center", border: true },
 };
 
 export const STYLE_NAMES = Object.keys(STYLES) as StyleName[];
