@@ -9,7 +9,7 @@ import { checkGrids } from "../src/core/check/check";
 import { consolidate } from "../src/core/consolidate/consolidate";
 import { buildMergeLayouts } from "../src/core/layout/mergeLayouts";
 import { buildTemplateLayout } from "../src/core/layout/templateLayout";
-import { FIXTURES, catalog, fixture, ruleSet } from "./support/data";
+import { FIXTURES, WORKBOOKS, catalog, fixture, ruleSet } from "./support/data";
 
 /** Every workbook we write must open in LibreOffice Calc (the real one, headless). */
 describe("LibreOffice opens what we write", () => {
@@ -30,7 +30,17 @@ describe("LibreOffice opens what we write", () => {
       timeout: 180000,
     });
     if (r.error) throw new Error(`LibreOffice (soffice) không chạy được: ${r.error.message}. Cài: apt-get install libreoffice-calc-nogui`);
-  }, 200000);
+    // Submissions re-saved by LibreOffice (as units using it send them), as .xlsx and as old .xls.
+    for (const [format, sub] of [
+      ["xlsx:Calc MS Excel 2007 XML", "resaved"],
+      ["xls:MS Excel 97", "legacy"],
+    ]) {
+      const out = join(dir, sub);
+      spawnSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", format, "--outdir", out, ...[FIXTURES.nongNghiep, FIXTURES.taiNguyen].map((b) => join(WORKBOOKS, `${b}.xlsx`))], {
+        timeout: 180000,
+      });
+    }
+  }, 300000);
 
   it.each(catalog.templates.map((t) => [t.id]))("template %s converts with its title and labels", (id) => {
     const csv = readFileSync(join(dir, `${id}.csv`), "utf8");
@@ -38,6 +48,18 @@ describe("LibreOffice opens what we write", () => {
     expect(csv).toContain(t.title);
     expect(csv).toContain("QUÝ I NĂM 2024");
     expect(csv).toContain(t.rows[t.rows.length - 1].label.replace(/"/g, '""'));
+  });
+
+  it.each([FIXTURES.nongNghiep, FIXTURES.taiNguyen])("%s re-saved by LibreOffice gets the same verdict", (base) => {
+    const original = checkGrids(readXlsx(fixture(`${base}.xlsx`)), catalog, ruleSet, "a.xlsx");
+    const resaved = checkGrids(readXlsx(readFileSync(join(dir, "resaved", `${base}.xlsx`))), catalog, ruleSet, "a.xlsx");
+    if (!original.ok || !resaved.ok) throw new Error("not recognised");
+    expect(resaved.submission.template.id).toBe(original.submission.template.id);
+    expect(resaved.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(original.findings.map((f) => `${f.rule}@${f.cell}`));
+  });
+
+  it("a real old .xls is refused with the advice to save as .xlsx", () => {
+    expect(() => readXlsx(readFileSync(join(dir, "legacy", `${FIXTURES.nongNghiep}.xls`)))).toThrow(/định dạng Excel cũ \(\.xls\)/);
   });
 
   it("the consolidated workbook converts with its first sheet's totals", () => {
