@@ -48,7 +48,7 @@ export function readXlsx(bytes: Uint8Array, inflateRaw?: InflateRaw): Grid[] {
         name === "xl/_rels/workbook.xml.rels" ||
         name === "xl/sharedStrings.xml" ||
         name === "xl/styles.xml" ||
-        name.startsWith("xl/worksheets/sheet"),
+        (name.startsWith("xl/worksheets/") && name.endsWith(".xml") && !name.includes("/_rels/")),
       inflateRaw,
     );
   } catch {
@@ -202,7 +202,7 @@ function parseSheet(xml: string, strings: string[], formats: (string | undefined
       else if (type === "inlineStr") {
         const ts = inner.match(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g) ?? [];
         value = unesc(ts.map((x) => x.replace(/<\/?t[^>]*>/g, "")).join(""));
-      } else if (type === "str" || type === "e") value = v !== undefined ? unesc(v) : null;
+      } else if (type === "str" || type === "e" || type === "d") value = v !== undefined ? unesc(v) : null;
       else if (type === "b") value = v !== undefined ? v === "1" : null;
       else if (v !== undefined) value = Number(v);
       const cell: Cell = { value };
