@@ -1,5 +1,6 @@
 import { parsePeriod, periodTitle } from "../../src/core/period";
-import { unitFromFileName, unitFromTitle, unitKey } from "../../src/core/recognize/recognize";
+import { unitFromFileName, unitFromTitle } from "../../src/core/recognize/recognize";
+import { unitKey } from "../../src/core/recognize/unitNames";
 
 describe("periods and units from titles and file names", () => {
   it.each([
@@ -32,5 +33,17 @@ describe("periods and units from titles and file names", () => {
   it("recognises the same unit across spellings", () => {
     expect(unitKey("Sở Tài chính tỉnh Sóc Trăng")).toBe(unitKey("SỞ TÀI CHÍNH"));
     expect(unitKey("UBND huyện Cù Lao Dung")).toBe(unitKey("Ủy ban nhân dân huyện Cù Lao Dung"));
+    expect(unitKey("Sở TN&MT")).toBe(unitKey("Sở Tài nguyên và Môi trường tỉnh Khánh Hòa"));
+    expect(unitKey("Sở TNMT")).toBe(unitKey("Sở Tài nguyên và Môi trường"));
+    expect(unitKey("Sở NN&PTNT")).toBe(unitKey("Sở Nông nghiệp và Phát triển nông thôn"));
+    expect(unitKey("Sở Nông nghiệp và PTNT")).toBe(unitKey("Sở Nông nghiệp và Phát triển nông thôn"));
+    expect(unitKey("Sở GD&ĐT")).toBe(unitKey("Sở Giáo dục và Đào tạo"));
+    expect(unitKey("UBND TP. Sóc Trăng")).toBe(unitKey("Ủy ban nhân dân thành phố Sóc Trăng"));
+  });
+
+  it("keeps different units apart", () => {
+    expect(unitKey("UBND thành phố Sóc Trăng")).not.toBe(unitKey("UBND thành phố Bạc Liêu"));
+    expect(unitKey("UBND thị xã Vĩnh Châu")).not.toBe(unitKey("UBND huyện Vĩnh Châu"));
+    expect(unitKey("Sở Tài chính thành phố Cần Thơ")).toBe(unitKey("Sở Tài chính"));
   });
 });

@@ -2,7 +2,7 @@ import { Aggregate, Template, TemplateRow, ValueRow, isValueRow } from "../catal
 import { CheckResult } from "../check/check";
 import { Finding, countBySeverity } from "../findings";
 import { Period, periodLabel, samePeriod } from "../period";
-import { unitKey } from "../recognize/recognize";
+import { unitKey } from "../recognize/unitNames";
 import { IndicatorValue } from "../rules/evaluate";
 import { foldText } from "../text";
 

@@ -1,7 +1,7 @@
 import { Consolidation, ConsolidatedRow } from "../consolidate/consolidate";
 import { address, columnLetter } from "../grid";
 import { periodLabel } from "../period";
-import { unitKey } from "../recognize/recognize";
+import { unitKey } from "../recognize/unitNames";
 import { LayoutCell, SheetLayout, StyleName, fitRowHeights } from "./sheetLayout";
 
 export const MERGE_SHEET = "Tổng hợp";

@@ -348,12 +348,4 @@ export function unitFromFileName(fileName: string): string | undefined {
   return cleaned.length >= 3 ? cleaned : undefined;
 }
 
-/** Key to recognise the same unit across spellings ("Sở Tài chính tỉnh Sóc Trăng" = "SỞ TÀI CHÍNH"). */
-export function unitKey(name: string): string {
-  return foldText(name)
-    .replace(/\b(tinh|thanh pho)\s+[a-z ]+$/, "")
-    .replace(/\bubnd\b/g, "uy ban nhan dan")
-    .trim();
-}
 
-export { similarity };

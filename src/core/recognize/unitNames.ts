@@ -1,0 +1,33 @@
+import { foldText } from "../text";
+
+/**
+ * Abbreviations officers use in unit names, as folded words → their full folded form, so that
+ * "Sở TN&MT", "Sở TNMT" and "Sở Tài nguyên và Môi trường" are one unit. National vocabulary only.
+ */
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\bubnd\b/g, "uy ban nhan dan"],
+  [/\bhdnd\b/g, "hoi dong nhan dan"],
+  [/\bnn ptnt\b|\bnnptnt\b/g, "nong nghiep phat trien nong thon"],
+  [/\bptnt\b/g, "phat trien nong thon"],
+  [/\btn mt\b|\btnmt\b/g, "tai nguyen moi truong"],
+  [/\btt tt\b|\btttt\b/g, "thong tin truyen thong"],
+  [/\bgd dt\b|\bgddt\b/g, "giao duc dao tao"],
+  [/\bkh dt\b|\bkhdt\b/g, "ke hoach dau tu"],
+  [/\bkh cn\b|\bkhcn\b/g, "khoa hoc cong nghe"],
+  [/\bld tb xh\b|\bldtbxh\b/g, "lao dong thuong binh xa hoi"],
+  [/\bvh tt dl\b|\bvhttdl\b/g, "van hoa the thao du lich"],
+  [/\bgtvt\b/g, "giao thong van tai"],
+  [/\btp\b/g, "thanh pho"],
+  [/\btx\b/g, "thi xa"],
+];
+
+/** Key to recognise the same unit across spellings ("Sở Tài chính tỉnh Sóc Trăng" = "SỞ TÀI CHÍNH"). */
+export function unitKey(name: string): string {
+  let k = foldText(name);
+  for (const [re, full] of ABBREVIATIONS) k = k.replace(re, full);
+  k = k.replace(/\bva\b/g, " ");
+  // "… tỉnh Sóc Trăng" after a department's name only says where it is; a city's own committee keeps its name.
+  k = k.replace(/\s+tinh\s+[a-z ]+$/, "");
+  if (k.startsWith("so ")) k = k.replace(/\s+thanh pho\s+[a-z ]+$/, "");
+  return k.replace(/\s+/g, " ").trim();
+}
