@@ -260,10 +260,11 @@ function align(rows: SheetRow[], t: Template): { matched: MatchedRow[]; unmatche
       unmatched.push(row);
       continue;
     }
-    // Same label under several parents: take the nearest one at or after the current position.
+    // Same label under several parents: take the nearest one at or after the current position;
+    // for a row moved upwards, the one with the same STT, else the first.
     const ahead = candidates.filter((i) => i >= pointer).sort((a, b) => a - b);
     const sttMatch = candidates.find((i) => row.stt && normalStt(t.rows[i].stt) === normalStt(row.stt));
-    const chosen = sttMatch !== undefined && (ahead.length === 0 || ahead[0] !== sttMatch) && !ahead.includes(sttMatch) ? (ahead[0] ?? sttMatch) : (ahead[0] ?? candidates[0]);
+    const chosen = ahead[0] ?? sttMatch ?? candidates[0];
     used.add(chosen);
     pointer = chosen + 1;
     matched.push({ row, templateIndex: chosen, templateRow: t.rows[chosen] });
