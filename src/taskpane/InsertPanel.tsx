@@ -1,7 +1,8 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { buildTemplateLayout } from "../core/layout/templateLayout";
-import { PERIODS, PERIOD_LABELS, PeriodKind } from "../core/period";
+import { PeriodKind } from "../core/period";
+import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { builtinData } from "./builtinData";
 import { downloadBytes } from "./download";
@@ -32,7 +33,7 @@ export function InsertPanel({ host }: { host: HostKind }) {
   const [status, setStatus] = useState<Status>();
 
   const yearNumber = Number(year);
-  const yearValid = Number.isInteger(yearNumber) && yearNumber >= 2000 && yearNumber <= 2100;
+  const yearValid = isValidYear(year);
 
   async function onInsert() {
     const t = catalog.byId.get(templateId);
@@ -89,16 +90,10 @@ export function InsertPanel({ host }: { host: HostKind }) {
       </Field>
       <Field label="Kỳ báo cáo">
         <Select value={period} onChange={(_e, d) => setPeriod(d.value as PeriodKind)}>
-          {PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {PERIOD_LABELS[p]}
-            </option>
-          ))}
+          <PeriodOptions />
         </Select>
       </Field>
-      <Field label="Năm" validationMessage={yearValid ? undefined : "Nhập năm từ 2000 đến 2100."}>
-        <Input type="number" value={year} onChange={(_e, d) => setYear(d.value)} min={2000} max={2100} />
-      </Field>
+      <YearField label="Năm" value={year} onChange={setYear} />
       <Field label="Tên đơn vị báo cáo" hint="Ví dụ: Sở Nông nghiệp và Phát triển nông thôn">
         <Input value={unitName} onChange={(_e, d) => setUnitName(d.value)} />
       </Field>

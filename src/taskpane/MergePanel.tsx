@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Field,
-  Input,
   Select,
   MessageBar,
   MessageBarBody,
@@ -23,7 +22,8 @@ import { checkXlsx } from "../adapters/xlsx/checkFile";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { Consolidation, FileStatus, MergeInput, consolidate } from "../core/consolidate/consolidate";
 import { buildMergeLayouts } from "../core/layout/mergeLayouts";
-import { PERIODS, PERIOD_LABELS, Period, PeriodKind, periodLabel } from "../core/period";
+import { Period, PeriodKind, periodLabel } from "../core/period";
+import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
 import { builtinData } from "./builtinData";
 import { currentRuleSet } from "./ruleSetStore";
 import { downloadBytes, readFileBytes } from "./download";
@@ -66,7 +66,7 @@ export function MergePanel({ host }: { host: HostKind }) {
   const [unitsText, setUnitsText] = useState("");
   const [periodKind, setPeriodKind] = useState<PeriodKind | "auto">("auto");
   const [year, setYear] = useState(String(new Date().getFullYear()));
-  const yearValid = /^\d{4}$/.test(year) && Number(year) >= 2000 && Number(year) <= 2100;
+  const yearValid = isValidYear(year);
   const period: Period | undefined = periodKind === "auto" || !yearValid ? undefined : { kind: periodKind, year: Number(year) };
 
   function addFiles(list: File[]) {
@@ -126,18 +126,10 @@ export function MergePanel({ host }: { host: HostKind }) {
       <Field label="Kỳ tổng hợp">
         <Select value={periodKind} onChange={(_e, d) => setPeriodKind(d.value as PeriodKind | "auto")}>
           <option value="auto">Tự động (kỳ của đa số tệp)</option>
-          {PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {PERIOD_LABELS[p]}
-            </option>
-          ))}
+          <PeriodOptions />
         </Select>
       </Field>
-      {periodKind !== "auto" && (
-        <Field label="Năm tổng hợp" validationMessage={yearValid ? undefined : "Nhập năm từ 2000 đến 2100."}>
-          <Input type="number" value={year} onChange={(_e, d) => setYear(d.value)} min={2000} max={2100} />
-        </Field>
-      )}
+      {periodKind !== "auto" && <YearField label="Năm tổng hợp" value={year} onChange={setYear} />}
       <Button appearance="primary" disabled={!files.length || progress !== undefined || (periodKind !== "auto" && !yearValid)} onClick={() => void onMerge()}>
         {host === "excel" ? `Tổng hợp ${files.length} tệp vào sổ này` : `Tổng hợp ${files.length} tệp và tải về`}
       </Button>
