@@ -16,11 +16,6 @@ export interface Grid {
   rows: (Cell | undefined)[][];
 }
 
-export function cellAt(grid: Grid, r: number, c: number): Cell | undefined {
-  const row = grid.rows[r];
-  return row ? row[c] : undefined;
-}
-
 export function isBlank(cell: Cell | undefined): boolean {
   if (!cell || cell.value === null) return true;
   return typeof cell.value === "string" && cell.value.trim() === "";

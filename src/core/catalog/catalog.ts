@@ -1,4 +1,4 @@
-import { Template, TemplateRow, ValueRow, describeIssues, isValueRow } from "./schema";
+import { Template, ValueRow, describeIssues, isValueRow } from "./schema";
 
 /** The validated set of templates, indexed for lookups. Built from plain data (JSON), never from code branches. */
 export interface Catalog {
@@ -34,8 +34,4 @@ export function buildCatalog(sources: { name: string; data: unknown }[]): Catalo
 
 export function valueRows(t: Template): ValueRow[] {
   return t.rows.filter(isValueRow);
-}
-
-export function rowIndexOf(t: Template, id: string): number {
-  return t.rows.findIndex((r: TemplateRow) => isValueRow(r) && r.id === id);
 }

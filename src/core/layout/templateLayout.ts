@@ -11,7 +11,6 @@ export interface TemplateOptions {
 }
 
 /** Layout constants shared by the writer and the reader of inserted sheets. */
-export const TEMPLATE_HEADER_ROWS = 2;
 export const TEMPLATE_FIRST_DATA_ROW = 6; // 0-based: title(3) + blank + 2 header rows
 export const VALUE_COLUMN = 3; // D
 export const NOTE_COLUMN = 4; // E
