@@ -1,9 +1,9 @@
-import { FluentProvider, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { useState } from "react";
 import { CheckPanel } from "./CheckPanel";
-import { HostKind } from "./host";
 import { InsertPanel } from "./InsertPanel";
 import { MergePanel } from "./MergePanel";
+import { Workbook, WorkbookProvider } from "./workbook/Workbook";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, minHeight: "100vh", boxSizing: "border-box" },
@@ -13,31 +13,41 @@ const useStyles = makeStyles({
 
 type TabId = "insert" | "check" | "merge";
 
-export function App({ host }: { host: HostKind }) {
+export function App({ workbook }: { workbook: Workbook }) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>("insert");
   return (
     <FluentProvider theme={webLightTheme}>
-      <main className={styles.root}>
-        <header className={styles.header}>
-          <Text as="h1" size={500} weight="semibold">
-            Thống kê cải cách hành chính
-          </Text>
-          <Text size={200} className={styles.mode} data-testid="host-mode">
-            {host === "excel" ? "Đang chạy trong Excel" : "Đang chạy dưới dạng trang web (tải tệp lên, tải kết quả về)"}
-          </Text>
-        </header>
-        <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)} aria-label="Chức năng">
-          <Tab value="insert">Chèn biểu mẫu</Tab>
-          <Tab value="check">Kiểm tra</Tab>
-          <Tab value="merge">Tổng hợp</Tab>
-        </TabList>
-        <section aria-label={tab === "insert" ? "Chèn biểu mẫu" : tab === "check" ? "Kiểm tra" : "Tổng hợp"}>
-          {tab === "insert" && <InsertPanel host={host} />}
-          {tab === "check" && <CheckPanel host={host} />}
-          {tab === "merge" && <MergePanel host={host} />}
-        </section>
-      </main>
+      <WorkbookProvider value={workbook}>
+        <main className={styles.root}>
+          <header className={styles.header}>
+            <Text as="h1" size={500} weight="semibold">
+              Thống kê cải cách hành chính
+            </Text>
+            <Text size={200} className={styles.mode} data-testid="host-mode">
+              {workbook.description}
+            </Text>
+          </header>
+          {workbook.unsupported ? (
+            <MessageBar intent="error">
+              <MessageBarBody data-testid="unsupported">{workbook.unsupported}</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <>
+              <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)} aria-label="Chức năng">
+                <Tab value="insert">Chèn biểu mẫu</Tab>
+                <Tab value="check">Kiểm tra</Tab>
+                <Tab value="merge">Tổng hợp</Tab>
+              </TabList>
+              <section aria-label={tab === "insert" ? "Chèn biểu mẫu" : tab === "check" ? "Kiểm tra" : "Tổng hợp"}>
+                {tab === "insert" && <InsertPanel />}
+                {tab === "check" && <CheckPanel />}
+                {tab === "merge" && <MergePanel />}
+              </section>
+            </>
+          )}
+        </main>
+      </WorkbookProvider>
     </FluentProvider>
   );
 }

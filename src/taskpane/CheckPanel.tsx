@@ -7,8 +7,7 @@ import { periodLabel } from "../core/period";
 import { builtinData } from "./builtinData";
 import { readFileBytes } from "./download";
 import { FindingsList } from "./FindingsList";
-import { HostKind } from "./host";
-import { checkActiveSheet, selectCell, watchActiveSheet } from "../adapters/office/actions";
+import { useWorkbook } from "./workbook/Workbook";
 import { debounce } from "./debounce";
 import { FilePicker } from "./FilePicker";
 import { RuleSetPanel } from "./RuleSetPanel";
@@ -18,8 +17,9 @@ const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-export function CheckPanel({ host }: { host: HostKind }) {
+export function CheckPanel() {
   const styles = useStyles();
+  const { activeSheet } = useWorkbook();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<CheckResult>();
   const [notice, setNotice] = useState<string>();
@@ -43,15 +43,17 @@ export function CheckPanel({ host }: { host: HostKind }) {
   const [ruleSet, setRuleSet] = useState(() => currentRuleSet().ruleSet);
   const [live, setLive] = useState(false);
   const recheck = useRef(() => {});
-  recheck.current = () => void run(() => checkActiveSheet(catalog, ruleSet));
+  recheck.current = () => {
+    if (activeSheet) void run(() => activeSheet.check(catalog, ruleSet));
+  };
 
   // Optional: check again 1.5 s after the officer stops typing on the sheet.
   useEffect(() => {
-    if (!live || host !== "excel") return;
+    if (!live || !activeSheet) return;
     const d = debounce(() => recheck.current(), 1500);
     let stop: (() => Promise<void>) | undefined;
     let cancelled = false;
-    watchActiveSheet(d.call).then(
+    activeSheet.watch(d.call).then(
       (s) => (cancelled ? void s() : (stop = s)),
       () => setNotice("Phiên bản Excel này không cho theo dõi thay đổi trên trang tính; hãy bấm Kiểm tra sau khi sửa."),
     );
@@ -60,7 +62,12 @@ export function CheckPanel({ host }: { host: HostKind }) {
       d.cancel();
       void stop?.();
     };
-  }, [live, host]);
+  }, [live, activeSheet]);
+
+  function select(sheetName: string, cell: string) {
+    setNotice(undefined);
+    activeSheet?.selectCell(sheetName, cell).catch((e: unknown) => setNotice(e instanceof Error ? e.message : "Không chọn được ô."));
+  }
 
   async function checkFile(files: File[]) {
     const file = files[0];
@@ -70,12 +77,12 @@ export function CheckPanel({ host }: { host: HostKind }) {
 
   return (
     <div className={styles.panel}>
-      {host === "excel" ? (
+      {activeSheet ? (
         <>
           <Button appearance="primary" disabled={busy} onClick={() => recheck.current()}>
-            Kiểm tra trang tính hiện hành
+            {activeSheet.checkLabel}
           </Button>
-          <Switch checked={live} onChange={(_e, d) => setLive(d.checked)} label="Tự kiểm tra lại khi sửa số liệu" />
+          <Switch checked={live} onChange={(_e, d) => setLive(d.checked)} label={activeSheet.liveLabel} />
         </>
       ) : (
         <FilePicker label="Chọn tệp báo cáo cần kiểm tra (.xlsx)" multiple={false} disabled={busy} onFiles={(f) => void checkFile(f)} />
@@ -91,13 +98,13 @@ export function CheckPanel({ host }: { host: HostKind }) {
           <MessageBarBody data-testid="check-error">{result.reason}</MessageBarBody>
         </MessageBar>
       )}
-      {result && result.ok && <CheckSummary result={result} host={host} />}
+      {result && result.ok && <CheckSummary result={result} onSelect={activeSheet ? select : undefined} />}
       <RuleSetPanel onChange={setRuleSet} />
     </div>
   );
 }
 
-function CheckSummary({ result, host }: { result: Extract<CheckResult, { ok: true }>; host: HostKind }) {
+function CheckSummary({ result, onSelect }: { result: Extract<CheckResult, { ok: true }>; onSelect?: (sheetName: string, cell: string) => void }) {
   const { submission, findings } = result;
   const c = countBySeverity(findings);
   return (
@@ -108,7 +115,7 @@ function CheckSummary({ result, host }: { result: Extract<CheckResult, { ok: tru
         </MessageBarBody>
       </MessageBar>
       <Text size={200}>Trang “{submission.sheetName}”</Text>
-      <FindingsList findings={findings} onSelect={host === "excel" ? (f) => void selectCell(submission.sheetName, f.cell) : undefined} />
+      <FindingsList findings={findings} onSelect={onSelect && ((f) => onSelect(submission.sheetName, f.cell))} />
     </>
   );
 }

@@ -3,11 +3,8 @@ import { useMemo, useState } from "react";
 import { buildTemplateLayout } from "../core/layout/templateLayout";
 import { PeriodKind } from "../core/period";
 import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
-import { writeXlsx } from "../adapters/xlsx/write";
 import { builtinData } from "./builtinData";
-import { downloadBytes } from "./download";
-import { HostKind } from "./host";
-import { insertTemplateSheet } from "../adapters/office/actions";
+import { useWorkbook } from "./workbook/Workbook";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "420px" },
@@ -15,8 +12,9 @@ const useStyles = makeStyles({
 
 type Status = { intent: "success" | "error"; text: string } | undefined;
 
-export function InsertPanel({ host }: { host: HostKind }) {
+export function InsertPanel() {
   const styles = useStyles();
+  const workbook = useWorkbook();
   const { catalog } = builtinData();
   const unitTypes = useMemo(() => {
     const m = new Map<string, string>();
@@ -42,13 +40,8 @@ export function InsertPanel({ host }: { host: HostKind }) {
     setStatus(undefined);
     try {
       const layout = buildTemplateLayout(t, { period: { kind: period, year: yearNumber }, unitName });
-      if (host === "excel") {
-        const name = await insertTemplateSheet(layout);
-        setStatus({ intent: "success", text: `Đã chèn trang “${name}” (${t.rows.length} dòng).` });
-      } else {
-        downloadBytes(writeXlsx([layout]), `bieu-mau-${t.id}-${period}-${yearNumber}.xlsx`);
-        setStatus({ intent: "success", text: `Đã tạo tệp biểu mẫu “${t.name}” (${t.rows.length} dòng).` });
-      }
+      const text = await workbook.insertTemplate(layout, { fileName: `bieu-mau-${t.id}-${period}-${yearNumber}.xlsx`, templateName: t.name, rowCount: t.rows.length });
+      setStatus({ intent: "success", text });
     } catch (e) {
       setStatus({ intent: "error", text: e instanceof Error ? e.message : "Không chèn được biểu mẫu." });
     } finally {
@@ -98,7 +91,7 @@ export function InsertPanel({ host }: { host: HostKind }) {
         <Input value={unitName} onChange={(_e, d) => setUnitName(d.value)} />
       </Field>
       <Button appearance="primary" type="submit" disabled={busy || !templateId || !yearValid}>
-        {host === "excel" ? "Chèn biểu mẫu" : "Tải biểu mẫu (.xlsx)"}
+        {workbook.insertLabel}
       </Button>
       {status && (
         <MessageBar intent={status.intent}>

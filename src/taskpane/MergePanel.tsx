@@ -17,18 +17,16 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { writeMergeSheets, readExpectedUnits } from "../adapters/office/actions";
 import { checkXlsx } from "../adapters/xlsx/checkFile";
-import { writeXlsx } from "../adapters/xlsx/write";
 import { Consolidation, FileStatus, MergeInput, consolidate } from "../core/consolidate/consolidate";
 import { buildMergeLayouts } from "../core/layout/mergeLayouts";
 import { Period, PeriodKind, periodLabel } from "../core/period";
 import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
 import { builtinData } from "./builtinData";
 import { currentRuleSet } from "./ruleSetStore";
-import { downloadBytes, readFileBytes } from "./download";
+import { readFileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
-import { HostKind } from "./host";
+import { useWorkbook } from "./workbook/Workbook";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -56,8 +54,9 @@ const STATUS_COLOR = { waiting: "informative", read: "success", rejected: "dange
 /** Lets the browser paint between files so the progress bar moves. */
 const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
 
-export function MergePanel({ host }: { host: HostKind }) {
+export function MergePanel() {
   const styles = useStyles();
+  const workbook = useWorkbook();
   const [files, setFiles] = useState<File[]>([]);
   const [rows, setRows] = useState<FileRow[]>([]);
   const [progress, setProgress] = useState<number>();
@@ -95,7 +94,7 @@ export function MergePanel({ host }: { host: HostKind }) {
       .filter(Boolean)
       .map((name) => ({ name }));
     try {
-      if (host === "excel" && !expected.length) expected = await readExpectedUnits();
+      if (!expected.length) expected = await workbook.readExpectedUnits();
       const c = consolidate(inputs, { expected, period });
       setResult(c);
       setRows(c.files.map((f) => ({ name: f.fileName, status: f.status, detail: f.reason })));
@@ -104,11 +103,10 @@ export function MergePanel({ host }: { host: HostKind }) {
         return;
       }
       const layouts = buildMergeLayouts(c);
-      if (host === "excel") await writeMergeSheets(layouts);
-      else downloadBytes(writeXlsx(layouts), `tong-hop-cchc${c.period ? `-${c.period.kind}-${c.period.year}` : ""}.xlsx`);
+      const where = await workbook.writeMerge(layouts, `tong-hop-cchc${c.period ? `-${c.period.kind}-${c.period.year}` : ""}.xlsx`);
       setMessage({
         intent: c.missing.length ? "warning" : "success",
-        text: `Đã tổng hợp ${c.units.length} đơn vị${c.period ? ` (${periodLabel(c.period)})` : ""}${c.missing.length ? `; chưa nộp: ${c.missing.join("; ")}` : ""}.${host === "excel" ? " Đã ghi các trang Tổng hợp, Tình hình nộp báo cáo, Lỗi." : " Đã tải về tệp tổng hợp."}`,
+        text: `Đã tổng hợp ${c.units.length} đơn vị${c.period ? ` (${periodLabel(c.period)})` : ""}${c.missing.length ? `; chưa nộp: ${c.missing.join("; ")}` : ""}. ${where}`,
       });
     } catch (e) {
       setMessage({ intent: "error", text: e instanceof Error ? e.message : "Không tổng hợp được." });
@@ -131,7 +129,7 @@ export function MergePanel({ host }: { host: HostKind }) {
       </Field>
       {periodKind !== "auto" && <YearField label="Năm tổng hợp" value={year} onChange={setYear} />}
       <Button appearance="primary" disabled={!files.length || progress !== undefined || (periodKind !== "auto" && !yearValid)} onClick={() => void onMerge()}>
-        {host === "excel" ? `Tổng hợp ${files.length} tệp vào sổ này` : `Tổng hợp ${files.length} tệp và tải về`}
+        {workbook.mergeLabel(files.length)}
       </Button>
       {progress !== undefined && <ProgressBar value={progress} aria-label="Tiến độ đọc tệp" />}
       {message && (

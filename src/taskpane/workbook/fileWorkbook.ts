@@ -1,0 +1,22 @@
+import { SheetLayout } from "../../core/layout/sheetLayout";
+import { writeXlsx } from "../../adapters/xlsx/write";
+import { downloadBytes } from "../download";
+import { TemplateFile, Workbook } from "./Workbook";
+
+/** The plain web page: templates and merge results are downloaded as .xlsx; checks read uploaded files. */
+export function fileWorkbook(download: (bytes: Uint8Array, fileName: string) => void = downloadBytes): Workbook {
+  return {
+    description: "Đang chạy dưới dạng trang web (tải tệp lên, tải kết quả về)",
+    insertLabel: "Tải biểu mẫu (.xlsx)",
+    async insertTemplate(layout: SheetLayout, about: TemplateFile) {
+      download(writeXlsx([layout]), about.fileName);
+      return `Đã tạo tệp biểu mẫu “${about.templateName}” (${about.rowCount} dòng).`;
+    },
+    mergeLabel: (n) => `Tổng hợp ${n} tệp và tải về`,
+    readExpectedUnits: async () => [],
+    async writeMerge(layouts, fileName) {
+      download(writeXlsx(layouts), fileName);
+      return "Đã tải về tệp tổng hợp.";
+    },
+  };
+}

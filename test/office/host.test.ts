@@ -1,0 +1,24 @@
+import { officeHostInfo } from "../../src/taskpane/host";
+
+describe("host decided at once from what Office passes the page", () => {
+  const plain = { search: "", windowName: "" };
+
+  it("a plain web page is not inside Office", () => {
+    expect(officeHostInfo(plain)).toBeUndefined();
+    expect(officeHostInfo({ ...plain, search: "?x=1&host_Info=Excel" })).toBeUndefined();
+    expect(officeHostInfo({ ...plain, windowName: "not json" })).toBeUndefined();
+    expect(officeHostInfo({ ...plain, windowName: '{"other":1}' })).toBeUndefined();
+    expect(officeHostInfo({ ...plain, sessionHostInfo: null, externalHostInfo: "" })).toBeUndefined();
+  });
+
+  it("Excel on Windows and Mac: _host_Info in the query string", () => {
+    expect(officeHostInfo({ ...plain, search: "?_host_Info=Excel$Win32$16.01$vi-VN$$$$0" })).toBe("Excel$Win32$16.01$vi-VN$$$$0");
+    expect(officeHostInfo({ ...plain, search: "?et=&_host_Info=Excel|Mac|16.00|vi-VN#x" })).toBe("Excel|Mac|16.00|vi-VN");
+  });
+
+  it("Excel on the web: host information in window.name; after a reload: office.js's session copy", () => {
+    expect(officeHostInfo({ ...plain, windowName: '{"hostInfo":"Excel|Web|16.00|vi-VN|abc"}' })).toBe("Excel|Web|16.00|vi-VN|abc");
+    expect(officeHostInfo({ ...plain, sessionHostInfo: "Excel|Web|16.00" })).toBe("Excel|Web|16.00");
+    expect(officeHostInfo({ ...plain, externalHostInfo: "Excel$Win32$16.01" })).toBe("Excel$Win32$16.01");
+  });
+});
