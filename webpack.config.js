@@ -17,16 +17,6 @@ function readJsonDir(dir) {
     .map((f) => ({ name: f, data: JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) }));
 }
 
-/** Office.js from the npm package, served beside the page (no CDN needed; standalone works offline). */
-function officeJsFilter(file) {
-  const rel = path.relative(path.join(__dirname, "node_modules/@microsoft/office-js/dist"), file).replace(/\\/g, "/");
-  if (rel.endsWith(".debug.js") || rel.endsWith(".d.ts") || rel.includes("vsdoc")) return false;
-  if (/^(access|onenote|outlook|powerpoint|project|visio|word)/i.test(rel)) return false;
-  const top = rel.split("/")[0];
-  if (/^[a-z]{2}-[a-z0-9]{2,4}$/.test(top)) return top === "en-us" || top === "vi-vn";
-  return true;
-}
-
 /**
  * Office add-ins must be served over https. office-addin-dev-certs makes a localhost certificate and
  * trusts its CA; where trusting fails (Linux without sudo) the certificate is still used, with a hint.
@@ -69,7 +59,6 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "node_modules/@microsoft/office-js/dist", to: "office-js", filter: officeJsFilter },
           {
             from: "manifest.xml",
             to: "manifest.xml",
