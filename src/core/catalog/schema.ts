@@ -22,6 +22,31 @@ export const Aggregate = z.discriminatedUnion("type", [
   z.object({ type: z.literal("none"), reason: z.string().min(1) }),
 ]);
 
+/**
+ * Who gives the province's figure for a row (the newer template's 4th column, "Cơ quan, đơn vị, địa phương
+ * thực hiện"): the text as printed and what it says. A plain per-row field, so a province package can
+ * replace it on any row.
+ */
+export const Reporter = z
+  .object({
+    /** As printed on this row or on the heading it falls under. */
+    text: z.string().min(1),
+    /** Provincial bodies whose own submission is the province's figure, e.g. "Sở Tư pháp". */
+    bodies: z.array(z.string().min(1)),
+    /** The reporting units whose aggregate is the figure (or the fallback while a named body has not sent it). */
+    units: z
+      .object({
+        /** Vietnamese name for sources and the missing list: "Cơ quan, đơn vị, địa phương", "UBND cấp huyện". */
+        label: z.string().min(1),
+        /** Unit types counted; absent: every reporting unit. */
+        unitTypes: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((r) => r.bodies.length > 0 || !!r.units, { message: "a reporter names a body or the reporting units" });
+
 const rowBase = {
   /** Row number as printed: "I", "1", "" (items), "1.1", "3.4.1". */
   stt: z.string(),
@@ -29,6 +54,7 @@ const rowBase = {
   label: z.string().min(1),
   /** Other wordings seen in real submissions, used only for recognition. */
   aliases: z.array(z.string().min(1)).optional(),
+  reporter: Reporter.optional(),
 };
 
 export const HeadingRow = z
@@ -87,6 +113,7 @@ export const Template = z
   .strict();
 
 export type Code = z.infer<typeof Code>;
+export type Reporter = z.infer<typeof Reporter>;
 export type Aggregate = z.infer<typeof Aggregate>;
 export type HeadingRow = z.infer<typeof HeadingRow>;
 export type ValueRow = z.infer<typeof ValueRow>;

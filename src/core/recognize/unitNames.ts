@@ -6,6 +6,7 @@ import { foldText } from "../text";
  */
 const ABBREVIATIONS: [RegExp, string][] = [
   [/\bubnd\b/g, "uy ban nhan dan"],
+  [/^vp\b/g, "van phong"],
   [/\bhdnd\b/g, "hoi dong nhan dan"],
   [/\bnn ptnt\b|\bnnptnt\b/g, "nong nghiep phat trien nong thon"],
   [/\bptnt\b/g, "phat trien nong thon"],
@@ -27,7 +28,7 @@ export function unitKey(name: string): string {
   for (const [re, full] of ABBREVIATIONS) k = k.replace(re, full);
   k = k.replace(/\bva\b/g, " ");
   // "… tỉnh Sóc Trăng" after a department's name only says where it is; a city's own committee keeps its name.
-  k = k.replace(/\s+tinh\s+[a-z ]+$/, "");
+  k = k.replace(/\s+tinh(\s+[a-z ]+)?$/, "");
   if (k.startsWith("so ")) k = k.replace(/\s+thanh pho\s+[a-z ]+$/, "");
   return k.replace(/\s+/g, " ").trim();
 }
