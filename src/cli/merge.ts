@@ -10,8 +10,11 @@ import { checkXlsx } from "../adapters/xlsx/checkFile";
 import { MergeInput, consolidate } from "../core/consolidate/consolidate";
 import { UNITS_SHEET, buildMergeLayouts, expectedUnitsFromRows } from "../core/layout/mergeLayouts";
 import { PERIODS, Period, PeriodKind, periodLabel } from "../core/period";
+import { buildReportLayout } from "../core/layout/reportLayout";
+import { buildProvinceReport, reportJson } from "../core/report/provinceReport";
 
-/** `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--period q1 --year 2023]`. */
+
+/** `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--period q1 --year 2023] [--report <template>]`. */
 export async function runMerge(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -23,6 +26,7 @@ export async function runMerge(args: string[]): Promise<number> {
       rules: { type: "string" },
       period: { type: "string" },
       year: { type: "string" },
+      report: { type: "string" },
     },
   });
   if (!positionals.length) {
@@ -47,6 +51,11 @@ export async function runMerge(args: string[]): Promise<number> {
 
   const catalog = loadCatalog();
   const ruleSet = loadRuleSet(values.rules);
+  const reportTemplate = values.report ? catalog.byId.get(values.report) : undefined;
+  if (values.report && !reportTemplate) {
+    console.error(`Không có biểu mẫu “${values.report}” để lập báo cáo của tỉnh. Các biểu mẫu: ${catalog.templates.map((t) => t.id).join(", ")}.`);
+    return 2;
+  }
   const inputs: MergeInput[] = positionals.map((file) => {
     const fileName = basename(file);
     let bytes: Uint8Array;
@@ -66,14 +75,20 @@ export async function runMerge(args: string[]): Promise<number> {
     for (const f of c.files) console.error(`  ${f.fileName}: ${f.reason ?? ""}`);
     return 2;
   }
-  writeFileSync(values.output, writeXlsx(buildMergeLayouts(c), nativeZip));
+  const report = reportTemplate ? buildProvinceReport(c, reportTemplate, ruleSet) : undefined;
+  writeFileSync(values.output, writeXlsx([...buildMergeLayouts(c), ...(report ? [buildReportLayout(report)] : [])], nativeZip));
   if (values.json) {
-    console.log(JSON.stringify(jsonOf(c), null, 2));
+    console.log(JSON.stringify({ ...jsonOf(c), ...(report ? { report: reportJson(report) } : {}) }, null, 2));
     return 0;
   }
   console.log(`Đã tổng hợp ${c.units.length} đơn vị${c.period ? `, ${periodLabel(c.period)}` : ""} vào ${values.output}.`);
   for (const f of c.files) if (f.status !== "read") console.log(`  ${f.fileName}: ${f.reason ?? ""}`);
   if (c.missing.length) console.log(`  Chưa nộp (${c.missing.length}): ${c.missing.join("; ")}`);
+  if (report) {
+    const blanks = report.rows.filter((r) => r.id && r.value === null).length;
+    console.log(`Báo cáo của tỉnh (${report.template.id}): ${report.rows.filter((r) => r.id).length - blanks} chỉ tiêu có số liệu, ${blanks} còn trống; ${report.findings.length} lỗi/cảnh báo.`);
+    for (const m of report.missing) console.log(`  Còn thiếu — ${m.who}: ${m.rows.map((r) => r.stt || r.label).join("; ")}`);
+  }
   return 0;
 }
 

@@ -23,6 +23,7 @@ export type StyleName =
   | "decimalBold"
   | "decimal"
   | "wrap"
+  | "wrapPlain"
   | "percentTyped"
   | "textFormat"
   | "error"
@@ -69,6 +70,8 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   decimal: { numFmt: "#,##0.00", vAlign: "center", border: true },
   decimalBold: { numFmt: "#,##0.00", bold: true, vAlign: "center", border: true },
   wrap: { wrap: true, vAlign: "center", border: true },
+  /** Notes under a table: wrapped, no border. */
+  wrapPlain: { wrap: true, vAlign: "top" },
   /** A rate typed as "56,52%": stored as 0.5652 with a percent format, as Excel does. */
   percentTyped: { numFmt: "0.00%" },
   /** Text that must never become a formula or a number. */

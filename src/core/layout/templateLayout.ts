@@ -15,7 +15,7 @@ export const TEMPLATE_FIRST_DATA_ROW = 6; // 0-based: title(3) + blank + 2 heade
 export const VALUE_COLUMN = 3; // D
 export const NOTE_COLUMN = 4; // E
 
-const VALUE_STYLE: Record<ValueRow["kind"], StyleName> = {
+export const VALUE_STYLE: Record<ValueRow["kind"], StyleName> = {
   count: "count",
   money: "count",
   percent: "percent",
@@ -32,12 +32,14 @@ export function defaultSheetName(t: Template, period?: Period): string {
   return `CCHC ${t.unitType}${p}`.slice(0, 31);
 }
 
-/** The official appendix table of `t` as a printable, validated, protected worksheet. */
-export function buildTemplateLayout(t: Template, opts: TemplateOptions = {}): SheetLayout {
+/**
+ * Title, period, "(Kèm theo Báo cáo số …)" and the two header rows of the official table; `extra` fills the
+ * column right of the note column (the hidden indicator IDs of a template, the source of a report).
+ */
+export function templateHead(t: Template, opts: TemplateOptions, extra: { title?: LayoutCell; header: LayoutCell; subHeader?: LayoutCell }): LayoutCell[][] {
   const unitName = opts.unitName?.trim() || "…";
   const rows: LayoutCell[][] = [];
-  const idCell = (text: string): LayoutCell => ({ value: text, style: "hiddenId" });
-  rows.push([{ value: t.title, style: "title" }, {}, {}, {}, {}, idCell(encodeIdentity({ v: 1, template: t.id, unitName: opts.unitName?.trim() ?? "", period: opts.period }))]);
+  rows.push(extra.title ? [{ value: t.title, style: "title" }, {}, {}, {}, {}, extra.title] : [{ value: t.title, style: "title" }]);
   rows.push([{ value: opts.period ? periodTitle(opts.period) : "KỲ BÁO CÁO: …", style: "subtitle" }]);
   rows.push([{ value: `(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của ${unitName})`, style: "caption" }]);
   rows.push([]);
@@ -47,9 +49,24 @@ export function buildTemplateLayout(t: Template, opts: TemplateOptions = {}): Sh
     { value: "Kết quả thống kê", style: "header" },
     { style: "header" },
     { value: t.noteHeader, style: "header" },
-    idCell("Mã chỉ tiêu"),
+    extra.header,
   ]);
-  rows.push([{ style: "header" }, { style: "header" }, { value: "Đơn vị tính", style: "header" }, { value: "Số liệu", style: "header" }, { style: "header" }]);
+  rows.push([{ style: "header" }, { style: "header" }, { value: "Đơn vị tính", style: "header" }, { value: "Số liệu", style: "header" }, { style: "header" }, ...(extra.subHeader ? [extra.subHeader] : [])]);
+  return rows;
+}
+
+/** Merged cells of `templateHead`, the title lines spanning up to column `last`. */
+export function templateHeadMerges(last: string): string[] {
+  return [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`, "A5:A6", "B5:B6", "C5:D5", "E5:E6"];
+}
+
+/** The official appendix table of `t` as a printable, validated, protected worksheet. */
+export function buildTemplateLayout(t: Template, opts: TemplateOptions = {}): SheetLayout {
+  const idCell = (text: string): LayoutCell => ({ value: text, style: "hiddenId" });
+  const rows = templateHead(t, opts, {
+    title: idCell(encodeIdentity({ v: 1, template: t.id, unitName: opts.unitName?.trim() ?? "", period: opts.period })),
+    header: idCell("Mã chỉ tiêu"),
+  });
 
   const rowOf = new Map<string, number>();
   t.rows.forEach((r, i) => {
@@ -101,7 +118,7 @@ export function buildTemplateLayout(t: Template, opts: TemplateOptions = {}): Sh
     columns: [{ width: 7 }, { width: 62 }, { width: 16 }, { width: 12 }, { width: 28 }, { width: 24, hidden: true }],
     rows,
     rowHeights: { 0: 36, 2: 30 },
-    merges: [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`, "A5:A6", "B5:B6", "C5:D5", "E5:E6"],
+    merges: templateHeadMerges(last),
     validations,
     protect: true,
     printTitleRows: [5, 6],
@@ -112,7 +129,7 @@ export function buildTemplateLayout(t: Template, opts: TemplateOptions = {}): Sh
 }
 
 /** A percent whose parts are both rows of the template is computed, so it cannot disagree with them. */
-function rateFormula(r: ValueRow, rowOf: Map<string, number>): string | undefined {
+export function rateFormula(r: ValueRow, rowOf: Map<string, number>): string | undefined {
   if (r.aggregate.type !== "ratio") return undefined;
   const num = rowOf.get(r.aggregate.numerator);
   const den = rowOf.get(r.aggregate.denominator);
