@@ -27,6 +27,7 @@ import { currentRuleSet } from "./ruleSetStore";
 import { readFileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
 import { useWorkbook } from "./workbook/Workbook";
+import { ProvinceReportPanel } from "./ProvinceReportPanel";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -161,6 +162,12 @@ export function MergePanel() {
             ))}
           </TableBody>
         </Table>
+      )}
+      {result && result.units.length > 0 && (
+        <ProvinceReportPanel
+          consolidation={result}
+          deliver={(report) => workbook.writeMerge([...buildMergeLayouts(result), report], `bao-cao-cua-tinh${result.period ? `-${result.period.kind}-${result.period.year}` : ""}.xlsx`)}
+        />
       )}
       {result && result.missing.length > 0 && (
         <MessageBar intent="warning">

@@ -1,6 +1,6 @@
 import { isValueRow } from "../catalog/schema";
 import { address } from "../grid";
-import { ProvinceReport, REPORT_SHEET } from "../report/provinceReport";
+import { ProvinceReport, REPORT_SHEET, missingRowName } from "../report/provinceReport";
 import { LayoutCell, SheetLayout, StyleName, fitRowHeights } from "./sheetLayout";
 import { TEMPLATE_FIRST_DATA_ROW, rateFormula, templateHead, templateHeadMerges } from "./templateLayout";
 
@@ -38,7 +38,7 @@ export function buildReportLayout(report: ProvinceReport): SheetLayout {
   rows.push([{ value: "CÒN THIẾU", style: "bold" }]);
   if (!report.missing.length) rows.push([{ value: "Không thiếu số liệu nào.", style: "plain" }]);
   for (const m of report.missing) {
-    const list = m.rows.map((r) => `${r.stt || `${r.under} –`} ${r.label.replace(/^[-–]\s*/, "")}`).join("; ");
+    const list = m.rows.map(missingRowName).join("; ");
     rows.push([{ value: "•", style: "plain" }, { value: `${m.who} cần gửi: ${list}`, style: "wrapPlain" }]);
   }
   rows.push([]);

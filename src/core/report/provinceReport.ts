@@ -39,6 +39,11 @@ export interface MissingItem {
   rows: { id: string; stt: string; label: string; under?: string }[];
 }
 
+/** "2.1.1 Số VBQPPL do tỉnh ban hành", or "1.3.1 – Số UBND cấp huyện" for an unnumbered item. */
+export function missingRowName(r: MissingItem["rows"][number]): string {
+  return `${r.stt || `${r.under} –`} ${r.label.replace(/^[-–]\s*/, "")}`;
+}
+
 export interface ProvinceReport {
   template: Template;
   period?: Period;

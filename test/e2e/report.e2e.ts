@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync } from "fs";
+import { Server } from "http";
+import { tmpdir } from "os";
+import { join } from "path";
+import { Browser, Page } from "playwright-core";
+import { readXlsx } from "../../src/adapters/xlsx/read";
+import { REPORT_SHEET } from "../../src/core/report/provinceReport";
+import { writeProvince } from "../support/province";
+import { axeSerious, launch, screenshot, serveDist, watchConsole } from "./harness";
+
+let server: Server;
+let url: string;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let files: string[];
+
+beforeAll(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launch();
+  files = writeProvince(mkdtempSync(join(tmpdir(), "cchc-province-")));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 }, locale: "vi-VN" });
+  errors = watchConsole(page);
+  await page.goto(url);
+  await page.getByTestId("host-mode").waitFor();
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(errors).toEqual([]);
+});
+
+async function downloaded(action: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), action()]);
+  const file = join(mkdtempSync(join(tmpdir(), "cchc-dl-")), download.suggestedFilename());
+  await download.saveAs(file);
+  return { name: download.suggestedFilename(), bytes: readFileSync(file) };
+}
+
+describe("province report in the standalone page", () => {
+  it("after a merge, makes the report in the tinh-2023 layout and downloads it with the merge sheets", async () => {
+    await page.getByRole("tab", { name: "Tổng hợp" }).click();
+    await page.getByLabel("Chọn các tệp báo cáo đã nhận (.xlsx)").setInputFiles(files);
+    await downloaded(() => page.getByRole("button", { name: `Tổng hợp ${files.length} tệp và tải về` }).click());
+    await page.getByTestId("merge-message").filter({ hasText: "Đã tổng hợp 6 đơn vị" }).waitFor();
+
+    const form = page.getByRole("region", { name: "Lập báo cáo của tỉnh" });
+    await form.getByLabel("Biểu mẫu báo cáo của tỉnh").selectOption("tinh-2023");
+    const { name, bytes } = await downloaded(() => form.getByRole("button", { name: "Lập báo cáo của tỉnh" }).click());
+    expect(name).toBe("bao-cao-cua-tinh-q1-2023.xlsx");
+    const message = page.getByTestId("report-message");
+    await message.waitFor();
+    expect(await message.textContent()).toMatch(/Đã lập trang “Báo cáo của tỉnh” .*\d+ chỉ tiêu có số liệu, \d+ còn trống; \d+ lỗi\/cảnh báo\./);
+    expect(await page.getByTestId("report-missing").filter({ hasText: "Sở Thông tin và Truyền thông" }).textContent()).toContain("7.1");
+    expect(await form.getByTestId("finding").count()).toBeGreaterThan(0);
+
+    const grids = readXlsx(bytes);
+    expect(grids.map((g) => g.name)).toEqual(["Tổng hợp", "Tình hình nộp báo cáo", "Lỗi", "Danh sách đơn vị", REPORT_SHEET]);
+    const sheet = grids.find((g) => g.name === REPORT_SHEET)!;
+    expect(sheet.rows[1][0]?.value).toBe("QUÝ I NĂM 2023");
+    const line = sheet.rows.find((r) => r?.[0]?.value === "2.1.1")!;
+    expect(line[3]?.value).toBe(20);
+    expect(line[5]?.value).toBe("Theo báo cáo của Sở Tư pháp");
+    await screenshot(page, "bao-cao-cua-tinh");
+    expect(await axeSerious(page)).toEqual([]);
+  });
+});
