@@ -96,7 +96,8 @@ export function buildProvinceReport(c: Consolidation, template: Template, ruleSe
       if (num.value !== null && den.value !== null && den.value > 0) {
         const value = Math.round((10000 * num.value) / den.value) / 100;
         const recomputed = inTemplate.has(a.numerator) && inTemplate.has(a.denominator);
-        const f: Figure = { value, source: `Tính lại: 100 × ${formatNumberVi(num.value)} / ${formatNumberVi(den.value)} (${num.source})`, basis: "rate" };
+        const from = den.source === num.source ? num.source : `tử số: ${num.source}; mẫu số: ${den.source}`;
+        const f: Figure = { value, source: `Tính lại: 100 × ${formatNumberVi(num.value)} / ${formatNumberVi(den.value)} (${from})`, basis: "rate" };
         figures.set(r.id, f);
         return { ...base, ...f, recomputed };
       }
