@@ -1,4 +1,5 @@
-import { createReadStream, existsSync, mkdirSync, statSync } from "fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from "fs";
+import { tmpdir } from "os";
 import { createServer, Server } from "http";
 import { AddressInfo } from "net";
 import { extname, join, normalize } from "path";
@@ -76,4 +77,43 @@ export async function axeSerious(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/**
+ * The usual set-up of an e2e file: dist/ served, one browser, a fresh standalone page per test (failing the
+ * test on console errors), and a way to catch a download. Call at the top level of a test file.
+ */
+export function standalonePages(): { page: () => Page; downloaded: (action: () => Promise<void>) => Promise<{ name: string; bytes: Uint8Array }> } {
+  let server: Server;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  beforeAll(async () => {
+    ({ server, url } = await serveDist());
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 }, locale: "vi-VN" });
+    errors = watchConsole(page);
+    await page.goto(url);
+    await page.getByTestId("host-mode").waitFor();
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+  return {
+    page: () => page,
+    async downloaded(action) {
+      const [download] = await Promise.all([page.waitForEvent("download"), action()]);
+      const file = join(mkdtempSync(join(tmpdir(), "cchc-dl-")), download.suggestedFilename());
+      await download.saveAs(file);
+      return { name: download.suggestedFilename(), bytes: readFileSync(file) };
+    },
+  };
 }

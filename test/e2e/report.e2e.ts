@@ -1,52 +1,21 @@
-import { mkdtempSync, readFileSync } from "fs";
-import { Server } from "http";
+import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Browser, Page } from "playwright-core";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { REPORT_SHEET } from "../../src/core/report/provinceReport";
 import { writeProvince } from "../support/province";
-import { axeSerious, launch, screenshot, serveDist, watchConsole } from "./harness";
+import { axeSerious, screenshot, standalonePages } from "./harness";
 
-let server: Server;
-let url: string;
-let browser: Browser;
-let page: Page;
-let errors: string[];
+const { page: current, downloaded } = standalonePages();
 let files: string[];
 
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
+beforeAll(() => {
   files = writeProvince(mkdtempSync(join(tmpdir(), "cchc-province-")));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 }, locale: "vi-VN" });
-  errors = watchConsole(page);
-  await page.goto(url);
-  await page.getByTestId("host-mode").waitFor();
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(errors).toEqual([]);
-});
-
-async function downloaded(action: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), action()]);
-  const file = join(mkdtempSync(join(tmpdir(), "cchc-dl-")), download.suggestedFilename());
-  await download.saveAs(file);
-  return { name: download.suggestedFilename(), bytes: readFileSync(file) };
-}
-
 describe("province report in the standalone page", () => {
   it("after a merge, makes the report in the tinh-2023 layout and downloads it with the merge sheets", async () => {
+    const page = current();
     await page.getByRole("tab", { name: "Tổng hợp" }).click();
     await page.getByLabel("Chọn các tệp báo cáo đã nhận (.xlsx)").setInputFiles(files);
     await downloaded(() => page.getByRole("button", { name: `Tổng hợp ${files.length} tệp và tải về` }).click());
