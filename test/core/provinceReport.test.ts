@@ -6,7 +6,9 @@ import { STYLES } from "../../src/core/layout/sheetLayout";
 import { TEMPLATE_FIRST_DATA_ROW } from "../../src/core/layout/templateLayout";
 import { ProvinceReport, REPORT_SHEET, buildProvinceReport, reportJson } from "../../src/core/report/provinceReport";
 import { catalog, ruleSet } from "../support/data";
-import { provinceInputs } from "../support/province";
+import { PROVINCE, provinceInputs, provinceWorkbook } from "../support/province";
+import { readXlsx } from "../../src/adapters/xlsx/read";
+import { checkGrids } from "../../src/core/check/check";
 
 const tinh = catalog.byId.get("tinh-2023")!;
 let c: Consolidation;
@@ -85,6 +87,21 @@ describe("the province's own report (tinh-2023 layout)", () => {
     expect(f?.cell).toBe(address(TEMPLATE_FIRST_DATA_ROW + i, 3));
     expect(f?.message).toContain(String(row("procedures.cases.solved").value!.toLocaleString("vi-VN")));
     expect(report.findings.every((x) => x.row > TEMPLATE_FIRST_DATA_ROW)).toBe(true);
+  });
+
+  it("finds a designated body under the abbreviation it writes its name with", () => {
+    const vp = PROVINCE.find((p) => p.file === "so-tu-phap.xlsx")!;
+    const file = "vp-ubnd.xlsx";
+    const bytes = provinceWorkbook({
+      ...vp,
+      file,
+      rename: [["QUÝ II TẠI SỞ TÀI NGUYÊN MÔI TRƯỜNG", "QUÝ I NĂM 2023"], ["/BC-STNMT ngày / 12 / 2023 của Sở TNMT", "/BC-VP ngày / 3 / 2023 của VP.UBND tỉnh Khánh Hòa"]],
+      values: { "procedures.published_new": 7 },
+    });
+    const withVp = consolidate([...provinceInputs(), { fileName: file, result: checkGrids(readXlsx(bytes), catalog, ruleSet, file) }]);
+    expect(withVp.units.map((u) => u.unitName)).toContain("VP.UBND tỉnh Khánh Hòa");
+    const r = buildProvinceReport(withVp, tinh, ruleSet).rows.find((x) => x.id === "procedures.published_new");
+    expect(r).toMatchObject({ value: 7, source: "Theo báo cáo của Văn phòng UBND tỉnh" });
   });
 
   it("a province package can override any row's reporter", () => {
