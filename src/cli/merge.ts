@@ -11,7 +11,7 @@ import { MergeInput, consolidate } from "../core/consolidate/consolidate";
 import { UNITS_SHEET, buildMergeLayouts, expectedUnitsFromRows } from "../core/layout/mergeLayouts";
 import { PERIODS, Period, PeriodKind, periodLabel } from "../core/period";
 import { buildReportLayout } from "../core/layout/reportLayout";
-import { buildProvinceReport, reportJson } from "../core/report/provinceReport";
+import { buildProvinceReport, missingRowName, reportJson } from "../core/report/provinceReport";
 
 
 /** `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--period q1 --year 2023] [--report <template>]`. */
@@ -87,7 +87,7 @@ export async function runMerge(args: string[]): Promise<number> {
   if (report) {
     const blanks = report.rows.filter((r) => r.id && r.value === null).length;
     console.log(`Báo cáo của tỉnh (${report.template.id}): ${report.rows.filter((r) => r.id).length - blanks} chỉ tiêu có số liệu, ${blanks} còn trống; ${report.findings.length} lỗi/cảnh báo.`);
-    for (const m of report.missing) console.log(`  Còn thiếu — ${m.who}: ${m.rows.map((r) => r.stt || r.label).join("; ")}`);
+    for (const m of report.missing) console.log(`  Còn thiếu — ${m.who}: ${m.rows.map(missingRowName).join("; ")}`);
   }
   return 0;
 }
