@@ -48,9 +48,10 @@ const STATUS_TEXT: Record<FileRow["status"], string> = {
   rejected: "lỗi",
   duplicate: "trùng",
   otherPeriod: "khác kỳ báo cáo",
+  unresolved: "chưa rõ đơn vị",
 };
 
-const STATUS_COLOR = { waiting: "informative", read: "success", rejected: "danger", duplicate: "warning", otherPeriod: "warning" } as const;
+const STATUS_COLOR = { waiting: "informative", read: "success", rejected: "danger", duplicate: "warning", otherPeriod: "warning", unresolved: "danger" } as const;
 
 /** Lets the browser paint between files so the progress bar moves. */
 const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));

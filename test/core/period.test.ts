@@ -1,5 +1,5 @@
 import { parsePeriod, periodTitle } from "../../src/core/period";
-import { unitFromFileName, unitFromTitle } from "../../src/core/recognize/recognize";
+import { titleCandidates, unitFromFileName } from "../../src/core/recognize/unitEvidence";
 import { unitKey } from "../../src/core/recognize/unitNames";
 
 describe("periods and units from titles and file names", () => {
@@ -19,11 +19,12 @@ describe("periods and units from titles and file names", () => {
   });
 
   it("finds the unit in the “Kèm theo … của …” line", () => {
-    expect(unitFromTitle(["(Kèm theo Báo cáo số /BC-SNN ngày tháng 3 năm 2023 của Sở Nông nghiệp và PTNT)"])).toBe("Sở Nông nghiệp và PTNT");
-    expect(unitFromTitle(["(Kèm theo Báo cáo số 85/BC-UBND ngày 16 tháng 3 năm 2023", "của Ủy ban nhân dân huyện Cù Lao Dung)"])).toBe(
+    const names = (lines: string[]) => titleCandidates(lines.map((text, i) => ({ text, where: `A${i + 1}` }))).map((c) => c.name);
+    expect(names(["(Kèm theo Báo cáo số /BC-SNN ngày tháng 3 năm 2023 của Sở Nông nghiệp và PTNT)"])).toEqual(["Sở Nông nghiệp và PTNT"]);
+    expect(names(["(Kèm theo Báo cáo số 85/BC-UBND ngày 16 tháng 3 năm 2023", "của Ủy ban nhân dân huyện Cù Lao Dung)"])).toEqual([
       "Ủy ban nhân dân huyện Cù Lao Dung",
-    );
-    expect(unitFromTitle(["(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)"])).toBeUndefined();
+    ]);
+    expect(names(["(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)"])).toEqual([]);
   });
 
   it("falls back to the file name", () => {

@@ -22,15 +22,15 @@ function copyGrid(grid: Grid, name = grid.name): Grid {
   return { name, rows: grid.rows.map((row) => row.map((c) => (c ? { ...c } : c))) };
 }
 
-/** The same report from another unit: the title's "… của <unit>)" line names `unit`. */
+/** The same report from another unit: every title line that names the sender ("… của …", "TRÊN ĐỊA BÀN …") names `unit`. */
 function renamed(grid: Grid, unit: string): Grid {
   const out = copyGrid(grid);
-  let done = false;
   out.rows.slice(0, 8).forEach((row) =>
     row.forEach((cell) => {
-      if (done || !cell || typeof cell.value !== "string" || !/\bcủa\s/u.test(cell.value)) return;
-      cell.value = cell.value.replace(/\bcủa\s+[^()]*?(\)?)\s*$/u, `của ${unit}$1`);
-      done = true;
+      if (!cell || typeof cell.value !== "string") return;
+      cell.value = cell.value
+        .replace(/\bcủa\s+[^()]*?(\)?)\s*$/u, `của ${unit}$1`)
+        .replace(/\b(TRÊN ĐỊA BÀN|TẠI)\s+.*$/u, `$1 ${unit.toUpperCase()}`);
     }),
   );
   return out;
@@ -73,7 +73,7 @@ describe("writing a merge through the fake Excel", () => {
     Array.from({ length: 150 }, (_, i) => {
       const src = SOURCES[i % 2];
       const unit = i % 2 === 0 ? `Sở Thử nghiệm số ${i + 1}` : `Ủy ban nhân dân huyện Thử nghiệm ${i + 1}`;
-      return input(`${src}-${i + 1}.xlsx`, renamed(firstGrid(src), unit));
+      return input(`bao-cao-${i + 1}.xlsx`, renamed(firstGrid(src), unit));
     }),
   );
 

@@ -237,7 +237,7 @@ function thinBorders(areas: Excel.RangeAreas, sides: BorderSide[]): void {
 function validationRule(v: Validation): Excel.DataValidationRule {
   switch (v.type) {
     case "list":
-      return { list: { inCellDropDown: true, source: v.items.join(",") } };
+      return { list: { inCellDropDown: true, source: v.range ? `=${v.range}` : v.items.join(",") } };
     case "whole":
       return { wholeNumber: { formula1: v.min, operator: "GreaterThanOrEqualTo" } };
     case "decimal":

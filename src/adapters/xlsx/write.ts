@@ -115,7 +115,7 @@ function sheetXml(sh: SheetLayout, strings: SharedStrings): string {
     out.push(`<dataValidations count="${sh.validations.length}">`);
     for (const v of sh.validations) {
       const common = `allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${esc(VALIDATION_TITLE)}" error="${esc(validationError(v))}"${v.prompt ? ` prompt="${esc(v.prompt.slice(0, 255))}"` : ""} sqref="${v.ref}"`;
-      if (v.type === "list") out.push(`<dataValidation type="list" ${common}><formula1>"${esc(v.items.join(","))}"</formula1></dataValidation>`);
+      if (v.type === "list") out.push(`<dataValidation type="list" ${common}><formula1>${v.range ? esc(v.range) : `"${esc(v.items.join(","))}"`}</formula1></dataValidation>`);
       else if (v.type === "whole")
         out.push(`<dataValidation type="whole" operator="greaterThanOrEqual" ${common}><formula1>${v.min}</formula1></dataValidation>`);
       else out.push(`<dataValidation type="decimal" operator="between" ${common}><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`);

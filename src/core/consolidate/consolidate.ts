@@ -2,6 +2,7 @@ import { Aggregate, Template, TemplateRow, ValueRow, isValueRow } from "../catal
 import { CheckResult } from "../check/check";
 import { Finding, countBySeverity } from "../findings";
 import { Period, periodLabel, samePeriod } from "../period";
+import { ExpectedUnit, UnitCandidate, decideUnit, sameUnit } from "../recognize/unitEvidence";
 import { unitKey } from "../recognize/unitNames";
 import { IndicatorValue } from "../rules/evaluate";
 import { foldText } from "../text";
@@ -28,13 +29,28 @@ export interface UnitSubmission {
   warnings: number;
 }
 
-export type FileStatus = "read" | "rejected" | "duplicate" | "otherPeriod";
+export type FileStatus = "read" | "rejected" | "duplicate" | "otherPeriod" | "unresolved";
+
+/** An indicator whose value differs between a unit's older and newer file. */
+export interface ValueChange {
+  indicator: string;
+  label: string;
+  old: number | string | null;
+  new: number | string | null;
+}
 
 export interface FileOutcome {
   fileName: string;
   status: FileStatus;
   unitName?: string;
   reason?: string;
+  /** Unresolved: every name the file gives its sender, and the expected unit closest to them. */
+  candidates?: UnitCandidate[];
+  suggestion?: string;
+  /** Duplicate: what the newer file changed (empty when identical). */
+  changed?: ValueChange[];
+  /** Read: the officer chose the unit. */
+  assigned?: boolean;
 }
 
 export interface ConsolidatedRow {
@@ -59,7 +75,7 @@ export interface Consolidation {
   period?: Period;
   units: UnitSubmission[];
   files: FileOutcome[];
-  expected: { name: string; unitType?: string }[];
+  expected: ExpectedUnit[];
   /** Expected units with no usable submission. */
   missing: string[];
   rows: ConsolidatedRow[];
@@ -69,13 +85,17 @@ export interface ConsolidateOptions {
   /** The period being consolidated; by default the most common one among the files. */
   period?: Period;
   /** Units that must report; by default the units received (a first merge proposes the list). */
-  expected?: { name: string; unitType?: string }[];
+  expected?: ExpectedUnit[];
+  /** The officer's choices: file base name → unit name (for files whose evidence disagreed). */
+  assignments?: Record<string, string>;
 }
 
 /** Merges checked submissions into the province table (DHIS2-style aggregation: rates from summed parts). */
 export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {}): Consolidation {
   const files: FileOutcome[] = [];
-  const accepted: (UnitSubmission & { modified?: number; order: number })[] = [];
+  const accepted: (UnitSubmission & { modified?: number; order: number; assigned: boolean })[] = [];
+  const held: { fileName: string; period?: Period; unitTypeLabel: string; outcome: FileOutcome }[] = [];
+  const expectedList = opts.expected ?? [];
   inputs.forEach((input, order) => {
     const r = input.result;
     if (!r.ok) {
@@ -83,7 +103,14 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
       return;
     }
     const s = r.submission;
-    const unitName = s.unitName ?? input.fileName.replace(/\.[^.]+$/, "");
+    const assigned = opts.assignments?.[input.fileName];
+    const decision = decideUnit(s.unitCandidates, { fileName: input.fileName, expected: expectedList, assigned });
+    if (!decision.resolved) {
+      const { candidates, reason, suggestion } = decision;
+      held.push({ fileName: input.fileName, period: s.period, unitTypeLabel: s.template.unitTypeLabel, outcome: { fileName: input.fileName, status: "unresolved", reason, candidates, suggestion } });
+      return;
+    }
+    const unitName = decision.name;
     const c = countBySeverity(r.findings);
     accepted.push({
       unitName,
@@ -100,22 +127,21 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
       warnings: c.warnings,
       modified: input.modified,
       order,
+      assigned: decision.source === "assigned",
     });
   });
 
-  const period = opts.period ?? mostCommonPeriod(accepted.map((u) => u.period));
-  const inPeriod = accepted.filter((u) => {
-    if (!period || !u.period || samePeriod(u.period, period)) return true;
-    files.push({
-      fileName: u.fileName,
-      status: "otherPeriod",
-      unitName: u.unitName,
-      reason: `Báo cáo ${periodLabel(u.period)}, khác kỳ tổng hợp (${periodLabel(period)}); không tổng hợp.`,
-    });
-    return false;
-  });
+  const period = opts.period ?? mostCommonPeriod([...accepted, ...held].map((u) => u.period));
+  const otherPeriod = (fileName: string, p: Period | undefined, unitName?: string): boolean => {
+    if (!period || !p || samePeriod(p, period)) return false;
+    files.push({ fileName, status: "otherPeriod", unitName, reason: `Báo cáo ${periodLabel(p)}, khác kỳ tổng hợp (${periodLabel(period)}); không tổng hợp.` });
+    return true;
+  };
+  const inPeriod = accepted.filter((u) => !otherPeriod(u.fileName, u.period, u.unitName));
+  const unresolved = held.filter((h) => !otherPeriod(h.fileName, h.period));
+  for (const h of unresolved) files.push(h.outcome);
 
-  // The same unit twice: keep the newer file, or say the two are identical.
+  // The same unit twice, by every source: keep the newer file and say what it changed.
   const byUnit = new Map<string, (typeof inPeriod)[number]>();
   for (const u of inPeriod) {
     const prev = byUnit.get(u.unitKey);
@@ -123,30 +149,42 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
       byUnit.set(u.unitKey, u);
       continue;
     }
-    const identical = sameValues(prev.values, u.values);
     const newer = (u.modified ?? u.order) >= (prev.modified ?? prev.order) ? u : prev;
     const older = newer === u ? prev : u;
+    const changed = changedValues(older.values, newer.values);
     byUnit.set(u.unitKey, newer);
     files.push({
       fileName: older.fileName,
       status: "duplicate",
-      unitName: u.unitName,
-      reason: identical
-        ? `Trùng với tệp “${newer.fileName}” (số liệu giống hệt); chỉ tổng hợp một lần.`
-        : `Đơn vị gửi hai lần; dùng tệp mới hơn “${newer.fileName}”, bỏ qua tệp này.`,
+      unitName: newer.unitName,
+      changed,
+      reason: changed.length
+        ? `Đơn vị gửi hai lần; dùng tệp mới hơn “${newer.fileName}”, bỏ qua tệp này. Tệp mới sửa ${changed.length} chỉ tiêu: ${changed
+            .slice(0, 5)
+            .map((x) => `${x.label}: ${shown(x.old)} → ${shown(x.new)}`)
+            .join("; ")}${changed.length > 5 ? "; …" : ""}.`
+        : `Trùng với tệp “${newer.fileName}” (số liệu giống hệt); chỉ tổng hợp một lần.`,
     });
   }
   const units = [...byUnit.values()].sort(
     (a, b) => a.unitTypeLabel.localeCompare(b.unitTypeLabel, "vi") || a.unitName.localeCompare(b.unitName, "vi"),
   );
-  for (const u of units) files.push({ fileName: u.fileName, status: "read", unitName: u.unitName });
+  for (const u of units) files.push({ fileName: u.fileName, status: "read", unitName: u.unitName, ...(u.assigned ? { assigned: true } : {}) });
   files.sort((a, b) => a.fileName.localeCompare(b.fileName, "vi"));
 
-  const expected = opts.expected?.length ? opts.expected : units.map((u) => ({ name: u.unitName, unitType: u.unitTypeLabel }));
+  const expected = opts.expected?.length ? opts.expected : proposeExpected(units, unresolved);
   const received = new Set(units.map((u) => u.unitKey));
   const missing = expected.filter((e) => !received.has(unitKey(e.name))).map((e) => e.name);
 
   return { period, units, files, expected, missing, rows: mergeRows(units) };
+}
+
+/** A first merge proposes the units received, and the names read in files still unresolved (to choose from). */
+function proposeExpected(units: UnitSubmission[], unresolved: { unitTypeLabel: string; outcome: FileOutcome }[]): ExpectedUnit[] {
+  const list: ExpectedUnit[] = units.map((u) => ({ name: u.unitName, unitType: u.unitTypeLabel }));
+  for (const h of unresolved)
+    for (const c of h.outcome.candidates ?? []) if (!list.some((e) => sameUnit(e.name, c.name))) list.push({ name: c.name, unitType: h.unitTypeLabel });
+  return list;
 }
 
 function mostCommonPeriod(periods: (Period | undefined)[]): Period | undefined {
@@ -161,13 +199,26 @@ function mostCommonPeriod(periods: (Period | undefined)[]): Period | undefined {
   return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.p;
 }
 
-function sameValues(a: Map<string, IndicatorValue>, b: Map<string, IndicatorValue>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [id, v] of a) {
-    const w = b.get(id);
-    if (!w || JSON.stringify(v.read) !== JSON.stringify(w.read)) return false;
+function valueOf(v: IndicatorValue | undefined): number | string | null {
+  if (!v) return null;
+  const r = v.read;
+  return r.type === "number" ? r.value : r.type === "blank" ? null : r.text;
+}
+
+function shown(x: number | string | null): string {
+  return x === null ? "(trống)" : String(x);
+}
+
+/** Indicators whose value differs between two files of one unit, in the newer file's order. */
+function changedValues(older: Map<string, IndicatorValue>, newer: Map<string, IndicatorValue>): ValueChange[] {
+  const out: ValueChange[] = [];
+  for (const id of new Set([...newer.keys(), ...older.keys()])) {
+    const a = older.get(id);
+    const b = newer.get(id);
+    const [o, n] = [valueOf(a), valueOf(b)];
+    if (o !== n) out.push({ indicator: id, label: (b ?? a)?.row.label ?? id, old: o, new: n });
   }
-  return true;
+  return out;
 }
 
 /** A number the merge counts: what the unit typed, even when a rule flags it. */

@@ -2,7 +2,8 @@ import { Consolidation, ConsolidatedRow } from "../consolidate/consolidate";
 import { address, columnLetter } from "../grid";
 import { periodLabel } from "../period";
 import { unitKey } from "../recognize/unitNames";
-import { LayoutCell, SheetLayout, StyleName, fitRowHeights } from "./sheetLayout";
+import { SOURCE_LABEL, UnitCandidate } from "../recognize/unitEvidence";
+import { LayoutCell, SheetLayout, StyleName, Validation, fitRowHeights } from "./sheetLayout";
 
 export const MERGE_SHEET = "Tổng hợp";
 export const STATUS_SHEET = "Tình hình nộp báo cáo";
@@ -141,12 +142,27 @@ function totalsRow(
   ];
 }
 
+const unresolvedCount = (c: Consolidation): number => c.files.filter((f) => f.status === "unresolved").length;
+
 /** Empty bordered cells, so tables print with every line. */
 function blank(n: number): LayoutCell[] {
   return Array.from({ length: n }, () => ({ style: "wrap" as StyleName }));
 }
 
-const STATUS_LABEL = { read: "Đã nộp", rejected: "Lỗi tệp", duplicate: "Trùng", otherPeriod: "Khác kỳ báo cáo" } as const;
+const STATUS_LABEL = { read: "Đã nộp", rejected: "Lỗi tệp", duplicate: "Trùng", otherPeriod: "Khác kỳ báo cáo", unresolved: "Chưa rõ đơn vị" } as const;
+/** A unit row whose unit the officer chose; its "Đơn vị" cell stays a choice, so a wrong choice can be changed. */
+export const ASSIGNED_STATUS = "Đã nộp (cán bộ chọn đơn vị)";
+const FIRST_LISTED_ROW = 5; // 0-based: the status table starts under the header on row 5
+const UNITS_FIRST_ROW = 3; // 1-based: the units sheet lists units from row 3
+/** Room for units the officer adds to the list after this merge. */
+const UNITS_SLACK = 100;
+
+/** "“X” (dòng tiêu đề A4, tên tệp)": what a file says about its sender. */
+export function describeCandidates(candidates: UnitCandidate[]): string {
+  const byName = new Map<string, string[]>();
+  for (const c of candidates) byName.set(c.name, [...(byName.get(c.name) ?? []), c.source === "fileName" ? SOURCE_LABEL.fileName : `${SOURCE_LABEL[c.source]} ${c.where}`]);
+  return [...byName].map(([n, w]) => `“${n}” (${w.join(", ")})`).join("; ");
+}
 
 function statusSheet(c: Consolidation): SheetLayout {
   const rows: LayoutCell[][] = [
@@ -154,7 +170,7 @@ function statusSheet(c: Consolidation): SheetLayout {
     [{ value: c.period ? periodLabel(c.period) : "", style: "subtitle" }],
     [
       {
-        value: `Phải nộp: ${c.expected.length} · Đã nộp: ${c.units.length} · Chưa nộp: ${c.missing.length} · Tệp bị từ chối: ${c.files.filter((f) => f.status === "rejected").length}`,
+        value: `Phải nộp: ${c.expected.length} · Đã nộp: ${c.units.length} · Chưa nộp: ${c.missing.length} · Tệp bị từ chối: ${c.files.filter((f) => f.status === "rejected").length}${unresolvedCount(c) ? ` · Tệp chưa rõ đơn vị: ${unresolvedCount(c)} (chưa tổng hợp)` : ""}`,
         style: "caption",
       },
     ],
@@ -164,13 +180,17 @@ function statusSheet(c: Consolidation): SheetLayout {
   let n = 0;
   const byName = new Map(c.units.map((u) => [u.unitName, u]));
   const listed = new Set<string>();
+  const choices: string[] = [];
+  const assignedFiles = new Set(c.files.filter((f) => f.assigned).map((f) => f.fileName));
   const pushUnit = (name: string) => {
     const u = byName.get(name);
     listed.add(name);
+    const assigned = u && assignedFiles.has(u.fileName);
+    if (assigned) choices.push(`B${rows.length + 1}`);
     rows.push([
       { value: ++n, style: "number" },
       text(name),
-      u ? { value: "Đã nộp", style: u.errors ? "warning" : "ok" } : { value: "Chưa nộp", style: "error" },
+      u ? { value: assigned ? ASSIGNED_STATUS : "Đã nộp", style: u.errors ? "warning" : "ok" } : { value: "Chưa nộp", style: "error" },
       text(u?.fileName),
       text(u?.template.name),
       text(u?.period ? periodLabel(u.period) : u ? "(không ghi kỳ)" : ""),
@@ -186,14 +206,41 @@ function statusSheet(c: Consolidation): SheetLayout {
   for (const u of c.units) if (!listed.has(u.unitName)) pushUnit(u.unitName);
   for (const f of c.files) {
     if (f.status === "read") continue;
-    rows.push([{ value: ++n, style: "number" }, text(f.unitName ?? ""), { value: STATUS_LABEL[f.status], style: "error" }, text(f.fileName), ...blank(4), text(f.reason)]);
+    if (f.status === "unresolved") {
+      // Left blank for the officer: a suggestion written here would be taken as the officer's choice.
+      choices.push(`B${rows.length + 1}`);
+      const said = f.candidates?.length ? ` Tên đọc được: ${describeCandidates(f.candidates)}.` : "";
+      const hint = f.suggestion ? ` Gợi ý: “${f.suggestion}”.` : "";
+      rows.push([
+        { value: ++n, style: "number" },
+        text("", "warning"),
+        { value: STATUS_LABEL.unresolved, style: "error" },
+        text(f.fileName),
+        ...blank(4),
+        text(`${f.reason ?? ""}${said}${hint} Chọn đơn vị ở cột “Đơn vị”, rồi tổng hợp lại với tệp này làm danh sách đơn vị.`),
+      ]);
+      continue;
+    }
+    const changes = f.changed?.length ? `\n${f.changed.map((x) => `${x.indicator} ${x.label}: ${x.old ?? "(trống)"} → ${x.new ?? "(trống)"}`).join("\n")}` : "";
+    rows.push([{ value: ++n, style: "number" }, text(f.unitName ?? ""), { value: STATUS_LABEL[f.status], style: "error" }, text(f.fileName), ...blank(4), text(`${f.reason ?? ""}${changes}`)]);
   }
+  const validations: Validation[] = choices.length
+    ? [
+        {
+          type: "list",
+          ref: choices.join(" "),
+          items: [],
+          range: `'${UNITS_SHEET}'!$A$${UNITS_FIRST_ROW}:$A$${UNITS_FIRST_ROW + c.expected.length + UNITS_SLACK}`,
+          prompt: "Chọn đơn vị gửi tệp này (danh sách ở trang “Danh sách đơn vị”)",
+        },
+      ]
+    : [];
   const layout: SheetLayout = {
     name: STATUS_SHEET,
     columns: [{ width: 6 }, { width: 40 }, { width: 16 }, { width: 36 }, { width: 28 }, { width: 18 }, { width: 9 }, { width: 11 }, { width: 50 }],
     rows,
     merges: ["A1:I1", "A2:I2", "A3:I3"],
-    validations: [],
+    validations,
     protect: false,
     freezeRows: 5,
     landscape: true,
@@ -248,6 +295,18 @@ function unitsSheet(c: Consolidation): SheetLayout {
     ...c.expected.map((e) => [text(e.name, "plain"), text(e.unitType ?? "", "plain")]),
   ];
   return { name: UNITS_SHEET, columns: [{ width: 50 }, { width: 24 }], rows, merges: [], validations: [], protect: false };
+}
+
+/** Reads the officer's choices back from a "Tình hình nộp báo cáo" sheet's rows: file → unit. */
+export function assignmentsFromRows(rows: (string | number | boolean | null | undefined)[][]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rows.slice(FIRST_LISTED_ROW)) {
+    const status = String(r[2] ?? "").trim();
+    const unit = String(r[1] ?? "").trim();
+    const file = String(r[3] ?? "").trim();
+    if ((status === STATUS_LABEL.unresolved || status === ASSIGNED_STATUS) && unit && file) out[file] = unit;
+  }
+  return out;
 }
 
 /** Reads the expected-unit list back from a "Danh sách đơn vị" sheet's rows (column A, from row 3). */

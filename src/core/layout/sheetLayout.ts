@@ -92,7 +92,8 @@ export interface LayoutCell {
 }
 
 export type Validation =
-  | { type: "list"; ref: string; items: string[]; prompt?: string }
+  /** A list of items, or of the cells of `range` (a sheet reference, for lists too long to inline). */
+  | { type: "list"; ref: string; items: string[]; range?: string; prompt?: string }
   | { type: "whole"; ref: string; min: number; prompt?: string }
   | { type: "decimal"; ref: string; min: number; max: number; prompt?: string };
 
@@ -118,7 +119,7 @@ export const VALIDATION_TITLE = "Giá trị không hợp lệ";
 export function validationError(v: Validation): string {
   switch (v.type) {
     case "list":
-      return `Chọn một trong các giá trị: ${v.items.join("; ")}.`;
+      return v.range ? "Chọn một giá trị trong danh sách." : `Chọn một trong các giá trị: ${v.items.join("; ")}.`;
     case "whole":
       return "Nhập số nguyên không âm.";
     case "decimal":

@@ -1,10 +1,11 @@
 import { Catalog } from "../catalog/catalog";
 import { Template, TemplateRow, isValueRow } from "../catalog/schema";
-import { Cell, Grid, cellText, isBlank } from "../grid";
+import { Cell, Grid, address, cellText, isBlank } from "../grid";
 import { ID_COLUMN, SheetIdentity, decodeIdentity } from "../identity";
 import { Period, parsePeriod } from "../period";
 import { foldText, similarity } from "../text";
 import { MatchedRow, SheetRow, Submission } from "./submission";
+import { UnitCandidate, decideUnit, fileNameCandidate, signatureCandidates, titleCandidates } from "./unitEvidence";
 
 export type Recognition = { ok: true; submission: Submission } | { ok: false; reason: string };
 
@@ -84,14 +85,10 @@ export function recognizeSheet(grid: Grid, catalog: Catalog, fileName?: string):
     template = best.template;
     ({ matched, unmatched } = align(rows, template));
   }
-  const titleText = titleLines(grid, header.row);
-  const fromTitle = unitFromTitle(titleText);
-  const fromFile = fileName ? unitFromFileName(fileName) : undefined;
-  let unitName: string | undefined;
-  let unitSource: Submission["unitSource"];
-  if (identity?.identity.unitName) [unitName, unitSource] = [identity.identity.unitName, "identity"];
-  else if (fromTitle) [unitName, unitSource] = [fromTitle, "title"];
-  else if (fromFile) [unitName, unitSource] = [fromFile, "fileName"];
+  const titleText = textLines(grid, 0, header.row).map((l) => l.text);
+  const lastTableRow = matched.reduce((m, x) => Math.max(m, x.row.r), header.lastRow);
+  const candidates = unitCandidates(grid, header.row, lastTableRow, identity?.identity, fileName);
+  const decision = decideUnit(candidates, { fileName: fileName ?? grid.name });
   const period: Period | undefined =
     identity?.identity.period ?? parsePeriod(titleText.join(" ")) ?? (fileName ? parsePeriod(fileName) : undefined);
   return {
@@ -101,8 +98,9 @@ export function recognizeSheet(grid: Grid, catalog: Catalog, fileName?: string):
       fileName,
       template,
       identity: identity?.identity,
-      unitName,
-      unitSource,
+      unitName: decision.resolved ? decision.name : undefined,
+      unitSource: decision.resolved ? decision.source : undefined,
+      unitCandidates: candidates,
       period,
       columns: header.columns,
       matched,
@@ -308,45 +306,25 @@ function headingsOnly(t: Template): Template {
   return h;
 }
 
-function titleLines(grid: Grid, headerRow: number): string[] {
-  const lines: string[] = [];
-  for (let r = 0; r < headerRow; r++) {
-    for (const cell of grid.rows[r] ?? []) {
+/** Text cells of rows [from, to), with their addresses. */
+function textLines(grid: Grid, from: number, to: number): { text: string; where: string }[] {
+  const lines: { text: string; where: string }[] = [];
+  for (let r = from; r < to; r++) {
+    (grid.rows[r] ?? []).forEach((cell, c) => {
       const t = cellText(cell);
-      if (t && !t.startsWith("CCHC-ID:")) lines.push(t);
-    }
+      if (t && !t.startsWith("CCHC-ID:")) lines.push({ text: t, where: address(r, c) });
+    });
   }
   return lines;
 }
 
-/** "(Kèm theo Báo cáo số …/BC-SNN … của Sở Nông nghiệp và PTNT)" → "Sở Nông nghiệp và PTNT". */
-export function unitFromTitle(lines: string[]): string | undefined {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const m = /\bcủa\s+([^()]+?)\s*\)?\s*\.?\s*$/iu.exec(lines[i]);
-    if (m && /\p{L}/u.test(m[1]) && !/^…|^\.\.\./.test(m[1])) return tidyUnit(m[1]);
-  }
-  for (const line of lines) {
-    const m = /\bTẠI\s+(.+?)\s*$/iu.exec(line);
-    if (m) return tidyUnit(m[1]);
-  }
-  return undefined;
+/** Every name the sheet gives its sender, with where it was read. */
+function unitCandidates(grid: Grid, headerRow: number, lastTableRow: number, identity: SheetIdentity | undefined, fileName?: string): UnitCandidate[] {
+  const out: UnitCandidate[] = [];
+  if (identity?.unitName.trim()) out.push({ name: identity.unitName.trim(), source: "identity", where: "mã nhận dạng" });
+  out.push(...titleCandidates(textLines(grid, 0, headerRow)));
+  out.push(...signatureCandidates(textLines(grid, lastTableRow + 1, Math.min(grid.rows.length, lastTableRow + 40))));
+  const fromFile = fileName ? fileNameCandidate(fileName) : undefined;
+  if (fromFile) out.push(fromFile);
+  return out;
 }
-
-function tidyUnit(s: string): string {
-  const t = s.replace(/\s+/g, " ").replace(/[)\].,;:]+$/, "").trim();
-  // Titles in capitals ("SỞ TÀI CHÍNH TỈNH SÓC TRĂNG") read better in sentence case.
-  if (t === t.toUpperCase()) return t.charAt(0) + t.slice(1).toLowerCase().replace(/\b(sở|ubnd)\b/gu, (w) => w);
-  return t;
-}
-
-export function unitFromFileName(fileName: string): string | undefined {
-  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[a-z0-9]+$/i, "");
-  const cleaned = base
-    .replace(/[_\-.]+/g, " ")
-    .replace(/\b(qu[yý]\s*(iv|iii|ii|i|[1-4])|q[1-4]|n[aă]m|6\s*th[aá]ng|9\s*th[aá]ng|20\d{2}|bao cao|báo cáo|bc|cchc|phu luc|phụ lục)\b/giu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  return cleaned.length >= 3 ? cleaned : undefined;
-}
-
-

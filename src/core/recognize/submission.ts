@@ -2,6 +2,7 @@ import { Template, TemplateRow } from "../catalog/schema";
 import { Cell } from "../grid";
 import { SheetIdentity } from "../identity";
 import { Period } from "../period";
+import { UnitCandidate, UnitSource } from "./unitEvidence";
 
 /** A table row of a received sheet, as read (after wrapped labels were joined). */
 export interface SheetRow {
@@ -32,8 +33,10 @@ export interface Submission {
   identity?: SheetIdentity;
   unitName?: string;
   period?: Period;
-  /** How the unit was recognised: stored identity, title line, or file name. */
-  unitSource?: "identity" | "title" | "fileName";
+  /** How the unit was recognised (absent when the evidence disagrees). */
+  unitSource?: UnitSource;
+  /** Every name the file gives its sender, with its source: the merge decides from all of them. */
+  unitCandidates: UnitCandidate[];
   columns: { stt: number; label: number; unit: number; value: number; note: number };
   matched: MatchedRow[];
   /** Rows of the sheet that match no template row. */

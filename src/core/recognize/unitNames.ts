@@ -30,5 +30,7 @@ export function unitKey(name: string): string {
   // "… tỉnh Sóc Trăng" after a department's name only says where it is; a city's own committee keeps its name.
   k = k.replace(/\s+tinh(\s+[a-z ]+)?$/, "");
   if (k.startsWith("so ")) k = k.replace(/\s+thanh pho\s+[a-z ]+$/, "");
-  return k.replace(/\s+/g, " ").trim();
+  k = k.replace(/\s+/g, " ").trim();
+  // "UBND huyện X" and "huyện X" are the same unit; "UBND" alone stays itself.
+  return k.replace(/^uy ban nhan dan (?=\S)/, "");
 }
