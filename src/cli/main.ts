@@ -15,7 +15,7 @@ const USAGE = `Cách dùng:
   cchc template --template <mã> [--period q1|q2|q3|q4|h1|m9|year --year 2023 --unit-name "…"] -o <tệp.xlsx>
                                                   Tạo biểu mẫu trống
   cchc check <tệp.xlsx>... [--json]               Kiểm tra báo cáo
-  cchc merge <tệp.xlsx>... -o <tệp.xlsx> [--json] [--units <danh sách đơn vị.txt>]
+  cchc merge <tệp.xlsx>... -o <tệp.xlsx> [--json] [--units <danh sách đơn vị.txt>] [--assign "TỆP=Tên đơn vị"]...
                                                   Tổng hợp báo cáo
   cchc rules [--rules <tệp.json>] [-o <tệp.json>]  Xuất bộ quy tắc kiểm tra (một tệp JSON cho cả tỉnh)`;
 

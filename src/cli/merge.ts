@@ -8,13 +8,13 @@ import { nativeInflateRaw, nativeZip } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { checkXlsx } from "../adapters/xlsx/checkFile";
 import { MergeInput, consolidate } from "../core/consolidate/consolidate";
-import { UNITS_SHEET, buildMergeLayouts, expectedUnitsFromRows } from "../core/layout/mergeLayouts";
+import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows } from "../core/layout/mergeLayouts";
+import { ExpectedUnit } from "../core/recognize/unitEvidence";
 import { PERIODS, Period, PeriodKind, periodLabel } from "../core/period";
 import { buildReportLayout } from "../core/layout/reportLayout";
 import { buildProvinceReport, missingRowName, reportJson } from "../core/report/provinceReport";
 
-
-/** `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--period q1 --year 2023] [--report <template>]`. */
+/** `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--assign "FILE=Unit"]... [--period q1 --year 2023] [--report <template>]`. */
 export async function runMerge(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -23,6 +23,7 @@ export async function runMerge(args: string[]): Promise<number> {
       output: { type: "string", short: "o" },
       json: { type: "boolean" },
       units: { type: "string" },
+      assign: { type: "string", multiple: true },
       rules: { type: "string" },
       period: { type: "string" },
       year: { type: "string" },
@@ -46,8 +47,17 @@ export async function runMerge(args: string[]): Promise<number> {
     }
     period = { kind: values.period as PeriodKind, year };
   }
-  const expected = values.units ? readUnits(values.units) : undefined;
-  if (values.units && !expected) return 2;
+  const fromUnits = values.units ? readUnits(values.units) : undefined;
+  if (values.units && !fromUnits) return 2;
+  const assignments: Record<string, string> = { ...fromUnits?.assignments };
+  for (const a of values.assign ?? []) {
+    const eq = a.indexOf("=");
+    if (eq <= 0 || !a.slice(eq + 1).trim()) {
+      console.error(`--assign cần dạng "TỆP=Tên đơn vị", nhận được “${a}”.`);
+      return 2;
+    }
+    assignments[basename(a.slice(0, eq).trim())] = a.slice(eq + 1).trim();
+  }
 
   const catalog = loadCatalog();
   const ruleSet = loadRuleSet(values.rules);
@@ -68,8 +78,9 @@ export async function runMerge(args: string[]): Promise<number> {
     }
     return { fileName, modified, result: checkXlsx(bytes, fileName, catalog, ruleSet, nativeInflateRaw) };
   });
-  const c = consolidate(inputs, { period, expected });
-  if (c.units.length === 0) {
+  const c = consolidate(inputs, { period, expected: fromUnits?.expected, assignments });
+  // Unresolved files still get a workbook: its status sheet is where the officer chooses their units.
+  if (c.units.length === 0 && !c.files.some((f) => f.status === "unresolved")) {
     if (values.json) console.log(JSON.stringify(jsonOf(c), null, 2));
     console.error("Không tổng hợp được tệp nào:");
     for (const f of c.files) console.error(`  ${f.fileName}: ${f.reason ?? ""}`);
@@ -83,6 +94,7 @@ export async function runMerge(args: string[]): Promise<number> {
   }
   console.log(`Đã tổng hợp ${c.units.length} đơn vị${c.period ? `, ${periodLabel(c.period)}` : ""} vào ${values.output}.`);
   for (const f of c.files) if (f.status !== "read") console.log(`  ${f.fileName}: ${f.reason ?? ""}`);
+  if (c.files.some((f) => f.status === "unresolved")) console.log(`  Chọn đơn vị cho tệp chưa rõ đơn vị: --assign "TỆP=Tên đơn vị", hoặc điền cột “Đơn vị” trong trang “${STATUS_SHEET}” rồi dùng --units ${values.output}.`);
   if (c.missing.length) console.log(`  Chưa nộp (${c.missing.length}): ${c.missing.join("; ")}`);
   if (report) {
     const blanks = report.rows.filter((r) => r.id && r.value === null).length;
@@ -97,7 +109,12 @@ function jsonOf(c: ReturnType<typeof consolidate>) {
     period: c.period,
     units: c.units.map((u) => ({ name: u.unitName, file: u.fileName, template: u.template.id, period: u.period, errors: u.errors, warnings: u.warnings })),
     rejected: c.files.filter((f) => f.status === "rejected" || f.status === "otherPeriod").map((f) => ({ file: f.fileName, reason: f.reason })),
-    duplicates: c.files.filter((f) => f.status === "duplicate").map((f) => ({ file: f.fileName, unit: f.unitName, reason: f.reason })),
+    unresolved: c.files
+      .filter((f) => f.status === "unresolved")
+      .map((f) => ({ file: f.fileName, candidates: (f.candidates ?? []).map((x) => ({ name: x.name, source: x.source })), reason: f.reason, suggestion: f.suggestion })),
+    duplicates: c.files
+      .filter((f) => f.status === "duplicate")
+      .map((f) => ({ file: f.fileName, unit: f.unitName, reason: f.reason, changed: f.changed ?? [] })),
     missing: c.missing,
     indicators: c.rows
       .filter((r) => r.indicator)
@@ -113,19 +130,22 @@ function jsonOf(c: ReturnType<typeof consolidate>) {
   };
 }
 
-/** Expected units: a text file (one per line, optional tab + unit type) or a consolidated .xlsx. */
-function readUnits(file: string): { name: string; unitType?: string }[] | undefined {
+/** Expected units: a text file (one per line, optional tab + unit type) or a consolidated .xlsx (with the officer's choices). */
+function readUnits(file: string): { expected: ExpectedUnit[]; assignments?: Record<string, string> } | undefined {
   try {
     const bytes = readFileSync(file);
     if (file.toLowerCase().endsWith(".xlsx")) {
-      const grid = readXlsx(bytes, nativeInflateRaw).find((g) => g.name === UNITS_SHEET);
-      if (!grid) {
+      const grids = readXlsx(bytes, nativeInflateRaw);
+      const values = (name: string) => grids.find((g) => g.name === name)?.rows.map((r) => r.map((c) => c?.value ?? null));
+      const units = values(UNITS_SHEET);
+      if (!units) {
         console.error(`Tệp “${file}” không có trang “${UNITS_SHEET}”.`);
         return undefined;
       }
-      return expectedUnitsFromRows(grid.rows.map((r) => r.map((c) => c?.value ?? null)));
+      const status = values(STATUS_SHEET);
+      return { expected: expectedUnitsFromRows(units), assignments: status ? assignmentsFromRows(status) : undefined };
     }
-    return bytes
+    const expected = bytes
       .toString("utf8")
       .split(/\r?\n/)
       .map((l) => l.trim())
@@ -134,6 +154,7 @@ function readUnits(file: string): { name: string; unitType?: string }[] | undefi
         const [name, unitType] = l.split(/\t|;/).map((x) => x.trim());
         return { name, unitType: unitType || undefined };
       });
+    return { expected };
   } catch (e) {
     console.error(`Không đọc được danh sách đơn vị “${file}”: ${e instanceof Error ? e.message : ""}`);
     return undefined;

@@ -230,7 +230,7 @@ function statusSheet(c: Consolidation): SheetLayout {
           type: "list",
           ref: choices.join(" "),
           items: [],
-          range: `'${UNITS_SHEET}'!$A$${UNITS_FIRST_ROW}:$A$${UNITS_FIRST_ROW + c.expected.length + UNITS_SLACK}`,
+          range: `'${UNITS_SHEET}'!$A$${UNITS_FIRST_ROW}:$A$${UNITS_FIRST_ROW + c.expected.length - 1 + UNITS_SLACK}`,
           prompt: "Chọn đơn vị gửi tệp này (danh sách ở trang “Danh sách đơn vị”)",
         },
       ]

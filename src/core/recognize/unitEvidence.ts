@@ -185,8 +185,9 @@ export function decideUnit(candidates: UnitCandidate[], ctx: DecideContext): Uni
     else groups.push([c]);
   }
   if (groups.length > 1) {
-    // The most-supported name first, so the officer's list starts with the likeliest unit.
-    groups.sort((a, b) => b.length - a.length);
+    // The name more kinds of evidence agree on first (a fixed title line and the file name beat two stale lines).
+    const support = (g: UnitCandidate[]): number => new Set(g.map((c) => c.source)).size * 100 + g.length;
+    groups.sort((a, b) => support(b) - support(a));
     const said = groups.map((g) => `“${g[0].name}” (${[...new Set(g.map((c) => SOURCE_LABEL[c.source]))].join(", ")})`);
     return {
       resolved: false,

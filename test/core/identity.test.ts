@@ -1,0 +1,200 @@
+import { checkXlsx } from "../../src/adapters/xlsx/checkFile";
+import { readXlsx } from "../../src/adapters/xlsx/read";
+import { writeXlsx } from "../../src/adapters/xlsx/write";
+import { MergeInput, consolidate } from "../../src/core/consolidate/consolidate";
+import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows } from "../../src/core/layout/mergeLayouts";
+import { UnitCandidate, decideUnit, fileNameCandidate, sameUnit, titleCandidates } from "../../src/core/recognize/unitEvidence";
+import { catalog, FIXTURES, fixture, ruleSet } from "../support/data";
+import { DISTRICTS, PLANNED_ID, PLANNED_IN_SEED, copiedDistrict, elevenCopies } from "../support/copiedDistricts";
+
+function input(fileName: string, bytes: Uint8Array, modified = 0): MergeInput {
+  return { fileName, modified, result: checkXlsx(bytes, fileName, catalog, ruleSet) };
+}
+
+const title = (name: string, where = "A3"): UnitCandidate => ({ name, source: "title", where });
+const CU_LAO_DUNG = "UBND huyện Cù Lao Dung";
+
+describe("reading who sent a file", () => {
+  it("finds every unit name in the title lines, not the province", () => {
+    const lines = [
+      "UBND TỈNH SÓC TRĂNG",
+      "SỞ NỘI VỤ",
+      "CHÍNH QUÝ I NĂM 2023 TRÊN ĐỊA BÀN HUYỆN CÙ LAO DUNG",
+      "THỐNG KÊ SỐ LIỆU TRÊN ĐỊA BÀN TỈNH SÓC TRĂNG",
+      "(Kèm theo Báo cáo số 85/BC-UBND ngày 16 tháng 3 năm 2023 của UBND huyện Kế Sách)",
+      "của Ủy ban nhân dân huyện Cù Lao Dung)",
+    ].map((text, i) => ({ text, where: `A${i + 1}` }));
+    expect(titleCandidates(lines).map((c) => [c.name, c.where])).toEqual([
+      ["Sở nội vụ", "A2"],
+      ["Huyện cù lao dung", "A3"],
+      ["UBND huyện Kế Sách", "A5"],
+      ["Ủy ban nhân dân huyện Cù Lao Dung", "A6"],
+    ]);
+  });
+
+  it("reads a unit from a file name only when the name says one", () => {
+    expect(fileNameCandidate("bao-cao-q1.xlsx")).toBeUndefined();
+    expect(fileNameCandidate("so-0-cu.xlsx")).toBeUndefined();
+    expect(fileNameCandidate("so-1-ban-sao.xlsx")).toBeUndefined();
+    expect(fileNameCandidate("huyen-ke-sach-q1-2023.xlsx")?.name).toBe("huyen ke sach");
+    expect(fileNameCandidate("thi-xa-nga-nam-q1-2023.xlsx")?.name).toBe("thi xa nga nam");
+    expect(fileNameCandidate("BC CCHC Quy 1 nam 2023 - TP Soc Trang.xlsx")?.name).toBe("tp soc trang");
+  });
+
+  it("knows one unit in its spellings and keeps neighbours apart", () => {
+    expect(sameUnit("huyện Cù Lao Dung", "Ủy ban nhân dân huyện Cù Lao Dung")).toBe(true);
+    expect(sameUnit("huyen cu lao dung", "UBND HUYỆN CÙ LAO DUNG")).toBe(true);
+    expect(sameUnit("so tai nguyen khanh hoa", "Sở TNMT")).toBe(true);
+    expect(sameUnit("so nong nghiep", "Sở Nông nghiệp và PTNT")).toBe(true);
+    expect(sameUnit("tp soc trang", "UBND thành phố Sóc Trăng")).toBe(true);
+    expect(sameUnit("huyện Mỹ Tú", "huyện Mỹ Xuyên")).toBe(false);
+    expect(sameUnit("huyện Kế Sách", "huyện Cù Lao Dung")).toBe(false);
+    expect(sameUnit("thị xã Ngã Năm", "huyện Ngã Năm")).toBe(false);
+    expect(sameUnit("Sở Tư pháp", "Sở Xây dựng")).toBe(false);
+  });
+});
+
+describe("deciding from all the evidence", () => {
+  it("takes the unit when every source agrees", () => {
+    const d = decideUnit([title("huyện Cù Lao Dung"), title("Ủy ban nhân dân huyện Cù Lao Dung", "A5"), { name: "huyen cu lao dung", source: "fileName", where: "tên tệp" }], {
+      fileName: "huyen-cu-lao-dung.xlsx",
+      expected: [{ name: CU_LAO_DUNG }],
+    });
+    expect(d).toEqual({ resolved: true, name: CU_LAO_DUNG, source: "title" });
+  });
+
+  it("holds a file whose stamp and title name different units", () => {
+    const d = decideUnit([{ name: "Sở Tư pháp", source: "identity", where: "mã nhận dạng" }, title("Sở Xây dựng")], { fileName: "bao-cao.xlsx" });
+    expect(d.resolved).toBe(false);
+    if (d.resolved) return;
+    expect(d.candidates.map((c) => [c.name, c.source])).toEqual([
+      ["Sở Tư pháp", "identity"],
+      ["Sở Xây dựng", "title"],
+    ]);
+    expect(d.reason).toContain("khác nhau");
+  });
+
+  it("holds a file whose name names another unit than its title", () => {
+    const d = decideUnit([title("Ủy ban nhân dân huyện Cù Lao Dung"), fileNameCandidate("huyen-ke-sach-q1-2023.xlsx")!], { fileName: "huyen-ke-sach-q1-2023.xlsx" });
+    expect(d.resolved).toBe(false);
+  });
+
+  it("spots an expected unit spelled out in a file name without a kind word", () => {
+    const d = decideUnit([title("Ủy ban nhân dân huyện Cù Lao Dung")], { fileName: "ke-sach.xlsx", expected: DISTRICTS });
+    expect(d.resolved).toBe(false);
+  });
+
+  it("calls a unit outside the list “đơn vị lạ” and suggests the closest", () => {
+    const d = decideUnit([title("UBND huyện Cù Lao Dunq")], { fileName: "x.xlsx", expected: DISTRICTS });
+    expect(d).toMatchObject({ resolved: false, suggestion: CU_LAO_DUNG });
+    if (!d.resolved) expect(d.reason).toContain("Đơn vị lạ");
+  });
+
+  it("follows the officer's choice, spelled as in the list", () => {
+    const d = decideUnit([title("Ủy ban nhân dân huyện Cù Lao Dung"), title("UBND huyện Kế Sách")], { fileName: "a.xlsx", expected: DISTRICTS, assigned: "huyện Kế Sách" });
+    expect(d).toEqual({ resolved: true, name: "UBND huyện Kế Sách", source: "assigned" });
+  });
+});
+
+describe("eleven districts copied from Cù Lao Dung's file", () => {
+  const copies = elevenCopies();
+  const inputs = copies.map((c, i) => input(c.file, c.bytes, 1000 + i));
+  const own = copies.find((c) => c.name === CU_LAO_DUNG)!;
+
+  function noNumberMisplaced(c: ReturnType<typeof consolidate>) {
+    const row = c.rows.find((r) => r.indicator?.id === PLANNED_ID)!.indicator!;
+    // Every merged unit shows the number its own file sent; no file's number is credited to another unit.
+    for (const u of c.units) {
+      const file = copies.find((x) => x.file === u.fileName)!;
+      expect(sameUnit(u.unitName, file.name)).toBe(true);
+      expect(row.values.get(u.unitName)).toBe(file.planned);
+    }
+    // Every file is merged or listed unresolved; none is a duplicate, none vanished.
+    const merged = new Set(c.units.map((u) => u.fileName));
+    const held = new Set(c.files.filter((f) => f.status === "unresolved").map((f) => f.fileName));
+    expect(c.files.filter((f) => f.status === "duplicate")).toEqual([]);
+    for (const x of copies) expect(merged.has(x.file) !== held.has(x.file)).toBe(true);
+    expect(row.total).toBe(c.units.reduce((s, u) => s + copies.find((x) => x.file === u.fileName)!.planned, 0));
+  }
+
+  it("with the expected list: Cù Lao Dung merged, the ten copies unresolved with both names and their sources", () => {
+    const c = consolidate(inputs, { expected: DISTRICTS });
+    noNumberMisplaced(c);
+    expect(c.units.map((u) => u.unitName)).toEqual([CU_LAO_DUNG]);
+    const unresolved = c.files.filter((f) => f.status === "unresolved");
+    expect(unresolved).toHaveLength(10);
+    const keSach = unresolved.find((f) => f.fileName === "huyen-ke-sach-q1-2023.xlsx")!;
+    expect(keSach.candidates!.map((x) => [x.name, x.source, x.where])).toEqual([
+      ["UBND huyện Kế Sách", "title", "A4"],
+      ["huyen ke sach", "fileName", "tên tệp"],
+      ["Huyện cù lao dung", "title", "A3"],
+      ["Ủy ban nhân dân huyện Cù Lao Dung", "title", "A5"],
+    ]);
+    expect(keSach.suggestion).toBe("UBND huyện Kế Sách");
+    expect(c.missing).toHaveLength(10);
+  });
+
+  it("without a list: the same, and the proposed list names all eleven", () => {
+    const c = consolidate(inputs);
+    noNumberMisplaced(c);
+    expect(c.units.map((u) => u.fileName)).toEqual([own.file]);
+    expect(c.files.filter((f) => f.status === "unresolved")).toHaveLength(10);
+    for (const d of DISTRICTS) expect(c.expected.some((e) => sameUnit(e.name, d.name))).toBe(true);
+    expect(c.expected).toHaveLength(11);
+  });
+
+  it("merges every district once the officer assigns the files, and each keeps its own numbers", () => {
+    const assignments = Object.fromEntries(copies.map((x) => [x.file, x.name]));
+    const c = consolidate(inputs, { expected: DISTRICTS, assignments });
+    noNumberMisplaced(c);
+    expect(c.units).toHaveLength(11);
+    expect(c.missing).toEqual([]);
+    expect(c.rows.find((r) => r.indicator?.id === PLANNED_ID)!.indicator!.total).toBe(copies.reduce((s, x) => s + x.planned, 0));
+  });
+
+  it("lists unresolved files in the status sheet with a unit choice, and reads the officer's choice back", () => {
+    const c = consolidate(inputs, { expected: DISTRICTS });
+    const layouts = buildMergeLayouts(c);
+    const status = layouts.find((l) => l.name === STATUS_SHEET)!;
+    const list = status.validations.find((v) => v.type === "list");
+    expect(list).toMatchObject({ range: `'${UNITS_SHEET}'!$A$3:$A$113` });
+    expect(list!.ref.split(" ")).toHaveLength(10);
+    // The officer picks a unit for one file in the written workbook; reading it back gives the assignment.
+    const grids = readXlsx(writeXlsx(layouts));
+    const rows = grids.find((g) => g.name === STATUS_SHEET)!.rows.map((r) => r.map((x) => x?.value ?? null));
+    const at = rows.findIndex((r) => r[3] === "huyen-my-tu-q1-2023.xlsx");
+    expect(rows[at][2]).toBe("Chưa rõ đơn vị");
+    expect(rows[at][1] ?? "").toBe("");
+    expect(String(rows[at][8])).toContain("“Ủy ban nhân dân huyện Cù Lao Dung” (dòng tiêu đề A5)");
+    expect(assignmentsFromRows(rows)).toEqual({});
+    rows[at][1] = "UBND huyện Mỹ Tú";
+    expect(assignmentsFromRows(rows)).toEqual({ "huyen-my-tu-q1-2023.xlsx": "UBND huyện Mỹ Tú" });
+    const expected = expectedUnitsFromRows(grids.find((g) => g.name === UNITS_SHEET)!.rows.map((r) => r.map((x) => x?.value ?? null)));
+    const again = consolidate(inputs, { expected, assignments: assignmentsFromRows(rows) });
+    expect(again.units.map((u) => u.unitName).sort()).toEqual([CU_LAO_DUNG, "UBND huyện Mỹ Tú"].sort());
+    // The assigned row stays a choice, so a wrong choice can be changed on the next run.
+    const next = readXlsx(writeXlsx(buildMergeLayouts(again))).find((g) => g.name === STATUS_SHEET)!.rows.map((r) => r.map((x) => x?.value ?? null));
+    expect(assignmentsFromRows(next)).toEqual({ "huyen-my-tu-q1-2023.xlsx": "UBND huyện Mỹ Tú" });
+  });
+});
+
+describe("sent twice", () => {
+  it("a genuine resubmission is a duplicate listing what changed; the newer file counts", () => {
+    const c = consolidate([input("huyen-cu-lao-dung-lan-1.xlsx", copiedDistrict(CU_LAO_DUNG), 1), input("huyen-cu-lao-dung-lan-2.xlsx", copiedDistrict(CU_LAO_DUNG, 25), 2)]);
+    expect(c.units).toHaveLength(1);
+    const dup = c.files.find((f) => f.status === "duplicate")!;
+    expect(dup.fileName).toBe("huyen-cu-lao-dung-lan-1.xlsx");
+    expect(dup.changed).toEqual([{ indicator: PLANNED_ID, label: "Số nhiệm vụ đề ra trong kế hoạch", old: PLANNED_IN_SEED, new: 25 }]);
+    expect(dup.reason).toContain(`${PLANNED_IN_SEED} → 25`);
+    expect(c.rows.find((r) => r.indicator?.id === PLANNED_ID)!.indicator!.total).toBe(25);
+  });
+
+  it("an identical resubmission is merged once, and says so", () => {
+    const bytes = fixture(`${FIXTURES.cuLaoDung}.xlsx`);
+    const c = consolidate([input("a.xlsx", bytes, 1), input("b.xlsx", bytes, 2)]);
+    expect(c.units).toHaveLength(1);
+    expect(c.files.find((f) => f.status === "duplicate")).toMatchObject({ fileName: "a.xlsx", changed: [] });
+    expect(c.files.find((f) => f.status === "duplicate")?.reason).toContain("giống hệt");
+    expect(c.rows.find((r) => r.indicator?.id === PLANNED_ID)!.indicator!.total).toBe(PLANNED_IN_SEED);
+  });
+});
