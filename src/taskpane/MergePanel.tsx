@@ -26,6 +26,7 @@ import { builtinData } from "./builtinData";
 import { currentRuleSet } from "./ruleSetStore";
 import { readFileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
+import { UnresolvedFiles } from "./UnresolvedFiles";
 import { useWorkbook } from "./workbook/Workbook";
 import { ProvinceReportPanel } from "./ProvinceReportPanel";
 
@@ -65,6 +66,7 @@ export function MergePanel() {
   const [result, setResult] = useState<Consolidation>();
   const [message, setMessage] = useState<{ intent: "success" | "error" | "warning"; text: string }>();
   const [unitsText, setUnitsText] = useState("");
+  const [assignments, setAssignments] = useState<Record<string, string>>({});
   const [periodKind, setPeriodKind] = useState<PeriodKind | "auto">("auto");
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const yearValid = isValidYear(year);
@@ -97,10 +99,13 @@ export function MergePanel() {
       .map((name) => ({ name }));
     try {
       if (!expected.length) expected = await workbook.readExpectedUnits();
-      const c = consolidate(inputs, { expected, period });
+      // Choices made in this pane win over those typed into the workbook's status sheet.
+      const stored = await workbook.readAssignments();
+      const c = consolidate(inputs, { expected, period, assignments: { ...stored, ...assignments } });
       setResult(c);
       setRows(c.files.map((f) => ({ name: f.fileName, status: f.status, detail: f.reason })));
-      if (!c.units.length) {
+      // Unresolved files still get the workbook: its status sheet lists them with a unit choice.
+      if (!c.units.length && !c.files.some((f) => f.status === "unresolved")) {
         setMessage({ intent: "error", text: "Không có tệp nào tổng hợp được." });
         return;
       }
@@ -163,6 +168,16 @@ export function MergePanel() {
             ))}
           </TableBody>
         </Table>
+      )}
+      {result && (
+        <UnresolvedFiles
+          files={result.files.filter((f) => f.status === "unresolved" || f.assigned)}
+          expected={result.expected}
+          assignments={assignments}
+          onAssign={(file, unit) => setAssignments({ ...assignments, [file]: unit })}
+          onRemerge={() => void onMerge()}
+          busy={progress !== undefined}
+        />
       )}
       {result && result.units.length > 0 && (
         <ProvinceReportPanel

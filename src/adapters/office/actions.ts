@@ -1,7 +1,7 @@
 import { Catalog } from "../../core/catalog/catalog";
 import { CheckResult } from "../../core/check/check";
 import { SheetLayout } from "../../core/layout/sheetLayout";
-import { UNITS_SHEET, expectedUnitsFromRows } from "../../core/layout/mergeLayouts";
+import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, expectedUnitsFromRows } from "../../core/layout/mergeLayouts";
 import { RuleSet } from "../../core/rules/schema";
 import { checkRequirements } from "./capabilities";
 import { checkActiveSheetIn } from "./checkSheet";
@@ -49,6 +49,18 @@ export async function readExpectedUnits(): Promise<{ name: string; unitType?: st
     await context.sync();
     if (sheet.isNullObject || used.isNullObject) return [];
     return expectedUnitsFromRows(used.values as (string | number | boolean | null)[][]);
+  });
+}
+
+/** The officer's unit choices for unresolved files, kept in the status sheet by the previous merge. */
+export async function readAssignments(): Promise<Record<string, string>> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(STATUS_SHEET);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("values");
+    await context.sync();
+    if (sheet.isNullObject || used.isNullObject) return {};
+    return assignmentsFromRows(used.values as (string | number | boolean | null)[][]);
   });
 }
 

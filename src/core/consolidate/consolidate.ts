@@ -93,7 +93,7 @@ export interface ConsolidateOptions {
 /** Merges checked submissions into the province table (DHIS2-style aggregation: rates from summed parts). */
 export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {}): Consolidation {
   const files: FileOutcome[] = [];
-  const accepted: (UnitSubmission & { modified?: number; order: number; assigned: boolean })[] = [];
+  const accepted: (UnitSubmission & { modified?: number; order: number; assigned?: UnitCandidate[] })[] = [];
   const held: { fileName: string; period?: Period; unitTypeLabel: string; outcome: FileOutcome }[] = [];
   const expectedList = opts.expected ?? [];
   inputs.forEach((input, order) => {
@@ -127,7 +127,8 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
       warnings: c.warnings,
       modified: input.modified,
       order,
-      assigned: decision.source === "assigned",
+      // The officer's choice keeps what the file said, so the choice can be reviewed and changed.
+      assigned: decision.source === "assigned" ? s.unitCandidates : undefined,
     });
   });
 
@@ -169,7 +170,7 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
   const units = [...byUnit.values()].sort(
     (a, b) => a.unitTypeLabel.localeCompare(b.unitTypeLabel, "vi") || a.unitName.localeCompare(b.unitName, "vi"),
   );
-  for (const u of units) files.push({ fileName: u.fileName, status: "read", unitName: u.unitName, ...(u.assigned ? { assigned: true } : {}) });
+  for (const u of units) files.push({ fileName: u.fileName, status: "read", unitName: u.unitName, ...(u.assigned ? { assigned: true, candidates: u.assigned } : {}) });
   files.sort((a, b) => a.fileName.localeCompare(b.fileName, "vi"));
 
   const expected = opts.expected?.length ? opts.expected : proposeExpected(units, unresolved);

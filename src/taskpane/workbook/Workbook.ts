@@ -53,6 +53,8 @@ export interface Workbook {
   mergeLabel(fileCount: number): string;
   /** Units that must report kept in the workbook by an earlier merge; [] where none are kept. */
   readExpectedUnits(): Promise<ExpectedUnit[]>;
+  /** The officer's unit choices for unresolved files (file → unit) kept by an earlier merge; {} where none. */
+  readAssignments(): Promise<Record<string, string>>;
   /** Writes the merge result; resolves to the sentence that says where it went. */
   writeMerge(layouts: SheetLayout[], fileName: string): Promise<string>;
 }

@@ -1,6 +1,7 @@
 import {
   checkActiveSheet,
   insertTemplateSheet,
+  readAssignments,
   readExpectedUnits,
   selectCell,
   watchActiveSheet,
@@ -30,6 +31,7 @@ export function excelWorkbook(standaloneUrl: string): Workbook {
     },
     mergeLabel: (n) => `Tổng hợp ${n} tệp vào sổ này`,
     readExpectedUnits,
+    readAssignments,
     async writeMerge(layouts) {
       await writeMergeSheets(layouts);
       return "Đã ghi các trang Tổng hợp, Tình hình nộp báo cáo, Lỗi.";

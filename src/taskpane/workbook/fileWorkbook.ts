@@ -14,6 +14,7 @@ export function fileWorkbook(download: (bytes: Uint8Array, fileName: string) => 
     },
     mergeLabel: (n) => `Tổng hợp ${n} tệp và tải về`,
     readExpectedUnits: async () => [],
+    readAssignments: async () => ({}),
     async writeMerge(layouts, fileName) {
       download(writeXlsx(layouts), fileName);
       return "Đã tải về tệp tổng hợp.";

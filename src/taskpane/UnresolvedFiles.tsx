@@ -1,0 +1,88 @@
+import { Button, Dropdown, Field, Option, OptionGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { FileOutcome } from "../core/consolidate/consolidate";
+import { ExpectedUnit, SOURCE_LABEL, matchExpected } from "../core/recognize/unitEvidence";
+
+const useStyles = makeStyles({
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+/** The names a file gives, each as the expected unit it stands for when there is one, without repeats. */
+function namesRead(f: FileOutcome, expected: ExpectedUnit[]): string[] {
+  const names = (f.candidates ?? []).map((c) => matchExpected(c.name, expected)?.name ?? c.name);
+  if (f.suggestion) names.unshift(f.suggestion);
+  return [...new Set(names)];
+}
+
+/**
+ * Files whose sender is unclear (and files whose unit the officer chose): the officer picks the unit of each (names read in the file first, then
+ * the expected units) and merges again. A choice can be changed before or after merging.
+ */
+export function UnresolvedFiles({
+  files,
+  expected,
+  assignments,
+  onAssign,
+  onRemerge,
+  busy,
+}: {
+  files: FileOutcome[];
+  expected: ExpectedUnit[];
+  assignments: Record<string, string>;
+  onAssign: (fileName: string, unit: string) => void;
+  onRemerge: () => void;
+  busy: boolean;
+}) {
+  const styles = useStyles();
+  if (!files.length) return null;
+  const chosen = files.filter((f) => assignments[f.fileName]).length;
+  const waiting = files.filter((f) => f.status === "unresolved").length;
+  return (
+    <section className={styles.list} aria-label="Tệp chưa rõ đơn vị" data-testid="unresolved-files">
+      <Text weight="semibold">
+        {waiting
+          ? `Tệp chưa rõ đơn vị gửi (${waiting}): số liệu chưa được tổng hợp. Chọn đơn vị cho từng tệp, rồi tổng hợp lại.`
+          : "Đơn vị do cán bộ chọn (có thể đổi, rồi tổng hợp lại)."}
+      </Text>
+      {files.map((f) => {
+        const read = namesRead(f, expected);
+        const others = expected.map((e) => e.name).filter((n) => !read.includes(n));
+        const said = (f.candidates ?? []).map((c) => `“${c.name}” (${SOURCE_LABEL[c.source]}${c.source === "fileName" ? "" : ` ${c.where}`})`).join("; ");
+        return (
+          <div key={f.fileName} className={styles.file} data-testid="unresolved-file">
+            <Field label={`Đơn vị gửi tệp ${f.fileName}`} hint={said ? `Tên đọc được: ${said}.` : f.reason}>
+              <Dropdown
+                placeholder="Chọn đơn vị"
+                value={assignments[f.fileName] ?? ""}
+                selectedOptions={assignments[f.fileName] ? [assignments[f.fileName]] : []}
+                onOptionSelect={(_e, d) => d.optionValue && onAssign(f.fileName, d.optionValue)}
+              >
+                {read.length > 0 && (
+                  <OptionGroup label="Tên đọc được trong tệp">
+                    {read.map((n) => (
+                      <Option key={`r-${n}`} value={n}>
+                        {n}
+                      </Option>
+                    ))}
+                  </OptionGroup>
+                )}
+                {others.length > 0 && (
+                  <OptionGroup label="Danh sách đơn vị">
+                    {others.map((n) => (
+                      <Option key={`e-${n}`} value={n}>
+                        {n}
+                      </Option>
+                    ))}
+                  </OptionGroup>
+                )}
+              </Dropdown>
+            </Field>
+          </div>
+        );
+      })}
+      <Button appearance="primary" disabled={busy || chosen === 0} onClick={onRemerge}>
+        Tổng hợp lại
+      </Button>
+    </section>
+  );
+}
