@@ -27,6 +27,8 @@ afterAll(async () => {
 beforeEach(async () => {
   page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 }, locale: "vi-VN" });
   errors = watchConsole(page);
+  // office.js outside Office may open its telemetry frame on the internet, which this machine cannot reach.
+  await page.route("https://telemetryservice.firstpartyapps.oaspapps.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "" }));
   await page.goto(url);
   await page.getByTestId("host-mode").waitFor();
 });

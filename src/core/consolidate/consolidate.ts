@@ -175,7 +175,8 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
 
   const expected = opts.expected?.length ? opts.expected : proposeExpected(units, unresolved);
   const received = new Set(units.map((u) => u.unitKey));
-  const missing = expected.filter((e) => !received.has(unitKey(e.name))).map((e) => e.name);
+  // A proposed list only names who sent files: nobody is missing from it yet.
+  const missing = opts.expected?.length ? expected.filter((e) => !received.has(unitKey(e.name))).map((e) => e.name) : [];
 
   return { period, units, files, expected, missing, rows: mergeRows(units) };
 }
