@@ -1,23 +1,14 @@
-import { execFileSync, spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { readXlsx } from "../src/adapters/xlsx/read";
+import { ensureCliBuilt, runCchc } from "./support/cli";
 import { FIXTURES, WORKBOOKS } from "./support/data";
 
-const ROOT = join(__dirname, "..");
-const BIN = join(ROOT, "bin", "cchc.js");
 const tmp = mkdtempSync(join(tmpdir(), "cchc-cli-"));
+const cchc = (...args: string[]) => runCchc(tmp, ...args);
 
-beforeAll(() => {
-  // `npm ci` builds the CLI in `prepare`; build it here too when running the tests from a dirty tree.
-  if (!existsSync(join(ROOT, "dist-cli", "src", "cli", "main.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT });
-});
-
-function cchc(...args: string[]) {
-  const r = spawnSync("node", [BIN, ...args], { cwd: tmp, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+beforeAll(ensureCliBuilt);
 
 describe("cchc command line", () => {
   it("lists the templates as JSON", () => {

@@ -1,24 +1,16 @@
-import { execFileSync, spawnSync } from "child_process";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { readXlsx } from "../src/adapters/xlsx/read";
 import { STATUS_SHEET } from "../src/core/layout/mergeLayouts";
+import { ensureCliBuilt, runCchc } from "./support/cli";
 import { PLANNED_ID, elevenCopies } from "./support/copiedDistricts";
 
-const ROOT = join(__dirname, "..");
-const BIN = join(ROOT, "bin", "cchc.js");
 const tmp = mkdtempSync(join(tmpdir(), "cchc-identity-"));
+const cchc = (...args: string[]) => runCchc(tmp, ...args);
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist-cli", "src", "cli", "main.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT });
-});
-
-function cchc(...args: string[]) {
-  const r = spawnSync("node", [BIN, ...args], { cwd: tmp, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+beforeAll(ensureCliBuilt);
 
 interface MergeJson {
   units: { name: string; file: string }[];

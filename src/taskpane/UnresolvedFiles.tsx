@@ -14,6 +14,19 @@ function namesRead(f: FileOutcome, expected: ExpectedUnit[]): string[] {
   return [...new Set(names)];
 }
 
+function Group({ label, names }: { label: string; names: string[] }) {
+  if (!names.length) return null;
+  return (
+    <OptionGroup label={label}>
+      {names.map((n) => (
+        <Option key={n} value={n}>
+          {n}
+        </Option>
+      ))}
+    </OptionGroup>
+  );
+}
+
 /**
  * Files whose sender is unclear (and files whose unit the officer chose): the officer picks the unit of each (names read in the file first, then
  * the expected units) and merges again. A choice can be changed before or after merging.
@@ -57,24 +70,8 @@ export function UnresolvedFiles({
                 selectedOptions={assignments[f.fileName] ? [assignments[f.fileName]] : []}
                 onOptionSelect={(_e, d) => d.optionValue && onAssign(f.fileName, d.optionValue)}
               >
-                {read.length > 0 && (
-                  <OptionGroup label="Tên đọc được trong tệp">
-                    {read.map((n) => (
-                      <Option key={`r-${n}`} value={n}>
-                        {n}
-                      </Option>
-                    ))}
-                  </OptionGroup>
-                )}
-                {others.length > 0 && (
-                  <OptionGroup label="Danh sách đơn vị">
-                    {others.map((n) => (
-                      <Option key={`e-${n}`} value={n}>
-                        {n}
-                      </Option>
-                    ))}
-                  </OptionGroup>
-                )}
+                <Group label="Tên đọc được trong tệp" names={read} />
+                <Group label="Danh sách đơn vị" names={others} />
               </Dropdown>
             </Field>
           </div>

@@ -1,54 +1,19 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { Server } from "http";
+import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Browser, Page } from "playwright-core";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { MERGE_SHEET, STATUS_SHEET } from "../../src/core/layout/mergeLayouts";
 import { copiedDistrict } from "../support/copiedDistricts";
-import { axeSerious, launch, screenshot, serveDist, watchConsole } from "./harness";
+import { axeSerious, screenshot, standalonePages } from "./harness";
 
-let server: Server;
-let url: string;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 }, locale: "vi-VN" });
-  errors = watchConsole(page);
-  // office.js outside Office may open its telemetry frame on the internet, which this machine cannot reach.
-  await page.route("https://telemetryservice.firstpartyapps.oaspapps.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "" }));
-  await page.goto(url);
-  await page.getByTestId("host-mode").waitFor();
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(errors).toEqual([]);
-});
-
-async function downloaded(action: () => Promise<void>): Promise<Uint8Array> {
-  const [download] = await Promise.all([page.waitForEvent("download"), action()]);
-  const file = join(mkdtempSync(join(tmpdir(), "cchc-dl-")), download.suggestedFilename());
-  await download.saveAs(file);
-  return readFileSync(file);
-}
+const pages = standalonePages();
+const downloaded = async (action: () => Promise<void>): Promise<Uint8Array> => (await pages.downloaded(action)).bytes;
 
 const KE_SACH_FILE = "huyen-ke-sach-q1-2023.xlsx";
 
 describe("standalone page: a file copied from another district", () => {
   it("is listed unresolved; choosing its unit and merging again credits its numbers to that unit", async () => {
+    const page = pages.page();
     const dir = mkdtempSync(join(tmpdir(), "cchc-identity-e2e-"));
     const own = join(dir, "huyen-cu-lao-dung-q1-2023.xlsx");
     const copy = join(dir, KE_SACH_FILE);

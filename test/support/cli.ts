@@ -1,0 +1,17 @@
+import { execFileSync, spawnSync } from "child_process";
+import { existsSync } from "fs";
+import { join } from "path";
+
+const ROOT = join(__dirname, "..", "..");
+const BIN = join(ROOT, "bin", "cchc.js");
+
+/** `npm ci` builds the CLI in `prepare`; build it here too when running the tests from a dirty tree. */
+export function ensureCliBuilt(): void {
+  if (!existsSync(join(ROOT, "dist-cli", "src", "cli", "main.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT });
+}
+
+/** Runs the `cchc` command in a child process from `cwd`. */
+export function runCchc(cwd: string, ...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync("node", [BIN, ...args], { cwd, encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
