@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -62,6 +63,12 @@ describe("cchc merge: who sent a file", () => {
     expect(u.reason).toContain("khác nhau");
     expect(planned(j).total).toBe(copies.find((c) => c.name === "UBND huyện Cù Lao Dung")!.planned);
     expect(existsSync(out)).toBe(true);
+  });
+
+  it("prints JSON longer than a pipe's buffer in full through a shell pipe", () => {
+    const r = spawnSync("sh", ["-c", `node "${join(__dirname, "..", "bin", "cchc.js")}" check "$@" --json | cat`, "sh", ...files], { encoding: "utf8" });
+    expect(r.stdout.length).toBeGreaterThan(65536);
+    expect(JSON.parse(r.stdout)).toHaveLength(11);
   });
 
   it("--assign resolves a file on the next merge", () => {

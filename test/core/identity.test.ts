@@ -1,7 +1,9 @@
 import { checkXlsx } from "../../src/adapters/xlsx/checkFile";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { writeXlsx } from "../../src/adapters/xlsx/write";
+import { checkGrids } from "../../src/core/check/check";
 import { MergeInput, consolidate } from "../../src/core/consolidate/consolidate";
+import { buildTemplateLayout } from "../../src/core/layout/templateLayout";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows } from "../../src/core/layout/mergeLayouts";
 import { UnitCandidate, decideUnit, fileNameCandidate, sameUnit, titleCandidates } from "../../src/core/recognize/unitEvidence";
 import { catalog, FIXTURES, fixture, ruleSet } from "../support/data";
@@ -51,6 +53,48 @@ describe("reading who sent a file", () => {
     expect(sameUnit("huyện Kế Sách", "huyện Cù Lao Dung")).toBe(false);
     expect(sameUnit("thị xã Ngã Năm", "huyện Ngã Năm")).toBe(false);
     expect(sameUnit("Sở Tư pháp", "Sở Xây dựng")).toBe(false);
+  });
+});
+
+describe("reading the whole sheet", () => {
+  it("reads the signature block below the table", () => {
+    const grids = readXlsx(fixture(`${FIXTURES.cuLaoDung}.xlsx`));
+    const rows = grids[0].rows;
+    rows.push([], [undefined, undefined, undefined, { value: "TM. ỦY BAN NHÂN DÂN HUYỆN KẾ SÁCH" }], [undefined, undefined, undefined, { value: "CHỦ TỊCH" }]);
+    const r = checkGrids(grids, catalog, ruleSet, "bao-cao.xlsx");
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.submission.unitCandidates.map((c) => [c.name, c.source, c.where])).toEqual([
+      ["Huyện cù lao dung", "title", "A3"],
+      ["Ủy ban nhân dân huyện Cù Lao Dung", "title", "A5"],
+      ["ỦY BAN NHÂN DÂN HUYỆN KẾ SÁCH".charAt(0) + "ỦY BAN NHÂN DÂN HUYỆN KẾ SÁCH".slice(1).toLowerCase(), "signature", `D${rows.length - 1}`],
+    ]);
+    expect(r.submission.unitName).toBeUndefined();
+  });
+
+  it("holds a sheet made from our template whose stamp names another unit than its title", () => {
+    const t = catalog.byId.get("so-nganh-2023")!;
+    const layout = buildTemplateLayout(t, { period: { kind: "q1", year: 2023 }, unitName: "Sở Tư pháp" });
+    layout.rows[2][0].value = "(Kèm theo Báo cáo số 12/BC-SXD của Sở Xây dựng)";
+    const r = checkXlsx(writeXlsx([layout]), "bao-cao.xlsx", catalog, ruleSet);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.submission.unitCandidates.map((c) => c.source)).toEqual(["identity", "title"]);
+    const c = consolidate([{ fileName: "bao-cao.xlsx", result: r }]);
+    expect(c.units).toEqual([]);
+    expect(c.files[0]).toMatchObject({ status: "unresolved", candidates: [{ name: "Sở Tư pháp" }, { name: "Sở Xây dựng" }] });
+  });
+
+  it("keeps resolving the seed files as before", () => {
+    const names = Object.values(FIXTURES).map((b) => {
+      const r = checkXlsx(fixture(`${b}.xlsx`), `${b}.xlsx`, catalog, ruleSet);
+      return r.ok ? r.submission.unitName : r.reason;
+    });
+    expect(names).toEqual([
+      "Sở Nông nghiệp và PTNT",
+      "Sở Thông tin và Truyền thông tỉnh Sóc Trăng",
+      "Sở Tài chính tỉnh Sóc Trăng",
+      "Ủy ban nhân dân huyện Cù Lao Dung",
+      "Sở TNMT",
+    ]);
   });
 });
 
