@@ -23,14 +23,15 @@ describe("reading who sent a file", () => {
       "SỞ NỘI VỤ",
       "CHÍNH QUÝ I NĂM 2023 TRÊN ĐỊA BÀN HUYỆN CÙ LAO DUNG",
       "THỐNG KÊ SỐ LIỆU TRÊN ĐỊA BÀN TỈNH SÓC TRĂNG",
+      "KẾT QUẢ CẢI CÁCH HÀNH CHÍNH CỦA CÁC CƠ QUAN, ĐƠN VỊ",
       "(Kèm theo Báo cáo số 85/BC-UBND ngày 16 tháng 3 năm 2023 của UBND huyện Kế Sách)",
       "của Ủy ban nhân dân huyện Cù Lao Dung)",
     ].map((text, i) => ({ text, where: `A${i + 1}` }));
     expect(titleCandidates(lines).map((c) => [c.name, c.where])).toEqual([
       ["Sở nội vụ", "A2"],
       ["Huyện cù lao dung", "A3"],
-      ["UBND huyện Kế Sách", "A5"],
-      ["Ủy ban nhân dân huyện Cù Lao Dung", "A6"],
+      ["UBND huyện Kế Sách", "A6"],
+      ["Ủy ban nhân dân huyện Cù Lao Dung", "A7"],
     ]);
   });
 

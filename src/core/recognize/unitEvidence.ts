@@ -2,7 +2,7 @@ import { foldText, similarity } from "../text";
 import { unitKey } from "./unitNames";
 
 /** Where a unit name was read: our stamp, a title line, the signature block, the file name, or the officer. */
-export type UnitSource = "identity" | "title" | "signature" | "fileName" | "expected" | "assigned";
+export type UnitSource = "identity" | "title" | "signature" | "fileName" | "assigned";
 
 export interface UnitCandidate {
   name: string;
@@ -25,7 +25,6 @@ export const SOURCE_LABEL: Record<UnitSource, string> = {
   title: "dòng tiêu đề",
   signature: "khối chữ ký",
   fileName: "tên tệp",
-  expected: "danh sách đơn vị",
   assigned: "cán bộ chọn",
 };
 
@@ -49,10 +48,13 @@ function parts(name: string): Parts {
   return { type, words: rest ? rest.split(" ") : [] };
 }
 
+/** Words that name nobody in particular ("của các cơ quan, đơn vị"). */
+const GENERIC = /^(tinh|cac|co quan|don vi|dia phuong|to chuc|nganh)\b/;
+
 /** A name that claims a unit: not empty, not a placeholder, not the province itself ("TỈNH SÓC TRĂNG"). */
 export function isUnitClaim(name: string): boolean {
   const k = unitKey(name);
-  if (!k || k === "uy ban nhan dan" || /^tinh\b/.test(k) || !/[a-z]/.test(k)) return false;
+  if (!k || k === "uy ban nhan dan" || GENERIC.test(k) || !/[a-z]/.test(k)) return false;
   return parts(name).words.length > 0;
 }
 
@@ -65,7 +67,6 @@ export function sameUnit(a: string, b: string): boolean {
   const pb = parts(b);
   if (pa.type !== pb.type && pa.type && pb.type) return false;
   const [short, long] = pa.words.length <= pb.words.length ? [pa.words, pb.words] : [pb.words, pa.words];
-  if (!short.length) return false;
   if (short.length < 2) return false;
   // A department is often written shorter ("Sở Tài nguyên" for "Sở Tài nguyên và Môi trường").
   if ((pa.type || pb.type) === "so" && short[0] === long[0] && short[1] === long[1]) return true;
@@ -153,7 +154,7 @@ export function closestExpected(name: string, expected: ExpectedUnit[]): string 
   return best && best.score > 0.3 ? best.name : undefined;
 }
 
-const PRIORITY: UnitSource[] = ["assigned", "identity", "title", "signature", "fileName", "expected"];
+const PRIORITY: UnitSource[] = ["assigned", "identity", "title", "signature", "fileName"];
 
 export interface DecideContext {
   fileName: string;
