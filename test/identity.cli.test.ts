@@ -79,6 +79,7 @@ describe("cchc merge: who sent a file", () => {
     expect(j.unresolved.map((x) => x.file)).not.toContain(keSach.file);
     expect(planned(j).values["UBND huyện Kế Sách"]).toBe(keSach.planned);
     expect(cchc("merge", ...files, "-o", join(tmp, "x.xlsx"), "--assign", "khong-co-dau-bang").code).toBe(2);
+    expect(cchc("merge", ...files, "-o", join(tmp, "x.xlsx"), "--assign", "khong-co.xlsx=UBND huyện Mỹ Tú").err).toContain("không có tệp “khong-co.xlsx”");
   });
 
   it("honours the choice stored in the consolidated workbook passed back with --units", () => {

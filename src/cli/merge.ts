@@ -51,7 +51,8 @@ export async function runMerge(args: string[]): Promise<number> {
   if (values.units && !fromUnits) return 2;
   const assignments: Record<string, string> = { ...fromUnits?.assignments };
   for (const a of values.assign ?? []) {
-    const eq = a.indexOf("=");
+    // Unit names never hold "=", file names may.
+    const eq = a.lastIndexOf("=");
     if (eq <= 0 || !a.slice(eq + 1).trim()) {
       console.error(`--assign cần dạng "TỆP=Tên đơn vị", nhận được “${a}”.`);
       return 2;
@@ -78,6 +79,10 @@ export async function runMerge(args: string[]): Promise<number> {
     }
     return { fileName, modified, result: checkXlsx(bytes, fileName, catalog, ruleSet, nativeInflateRaw) };
   });
+  for (const file of values.assign ?? []) {
+    const name = basename(file.slice(0, file.lastIndexOf("=")).trim());
+    if (!inputs.some((i) => i.fileName === name)) console.error(`--assign: không có tệp “${name}” trong các tệp tổng hợp; bỏ qua.`);
+  }
   const c = consolidate(inputs, { period, expected: fromUnits?.expected, assignments });
   // Unresolved files still get a workbook: its status sheet is where the officer chooses their units.
   if (c.units.length === 0 && !c.files.some((f) => f.status === "unresolved")) {
