@@ -198,6 +198,7 @@ function checkReport(template: Template, rows: ReportRow[], ruleSet: RuleSet): F
   const sub: Submission = {
     sheetName: REPORT_SHEET,
     template,
+    unitCandidates: [],
     columns,
     matched: template.rows.map((t, i) => {
       const r = rows[i];
