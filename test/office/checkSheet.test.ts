@@ -4,7 +4,7 @@ import { checkGrids } from "../../src/core/check/check";
 import { Finding } from "../../src/core/findings";
 import { Grid } from "../../src/core/grid";
 import { FIXTURES, catalog, fixture, ruleSet } from "../support/data";
-import { DEFAULT_PROTECTION, MockExcel, MockExcelOptions, MockSheetInit, colLetters, createMockExcel, installOfficeGlobals, removeOfficeGlobals } from "./mockExcel";
+import { DEFAULT_PROTECTION, MockExcel, MockExcelOptions, MockSheetInit, colLetters, createMockExcel, installOfficeGlobals, removeOfficeGlobals, sheetInit } from "./mockExcel";
 
 /** The protection the add-in puts on the sheets it inserts (writeLayout) and restores after a check. */
 const ADDIN_PROTECTION: Excel.WorksheetProtectionOptions = {
@@ -46,18 +46,6 @@ function withUnknownRow(grid: Grid): { grid: Grid; label: string; value: string 
   out.rows.push([undefined, { value: "Chỉ tiêu riêng của đơn vị" }, { value: "Văn bản" }, { value: 5 }]);
   const n = out.rows.length;
   return { grid: out, label: `B${n}`, value: `D${n}` };
-}
-
-/** The grid as Excel shows it: values, number formats and formulas, as readXlsx read them. */
-function sheetInit(grid: Grid, extra: Partial<MockSheetInit> = {}): MockSheetInit {
-  const width = Math.max(0, ...grid.rows.map((r) => r.length));
-  const each = <T>(f: (c: Grid["rows"][number][number]) => T): T[][] => grid.rows.map((row) => Array.from({ length: width }, (_, c) => f(row[c])));
-  return {
-    values: each((c) => c?.value ?? ""),
-    numberFormat: each((c) => c?.format ?? ""),
-    formulas: each((c) => (c?.formula !== undefined ? `=${c.formula}` : "")),
-    ...extra,
-  };
 }
 
 interface Expected {

@@ -11,7 +11,7 @@
  * isNullObject is known after the sync. A protected sheet refuses what Excel refuses: writes to locked
  * cells, formats unless its options allow them, notes unless allowEditObjects.
  */
-import { columnLetter } from "../../src/core/grid";
+import { Grid, columnLetter } from "../../src/core/grid";
 import { OfficeMockObject } from "office-addin-mock";
 import { compareVersions, excelApiTable } from "./apiSets";
 
@@ -133,6 +133,8 @@ export interface MockExcelOptions {
    * higher set fail the batch with ApiNotFound, as in real Excel. Default: the manifest's minimum, 1.9.
    */
   apiVersion?: string;
+  /** The sync with this number (1-based) fails with this code, as when the connection drops half-way. */
+  failSync?: { at: number; code: string };
   /** The largest response a sync may return, in bytes (Excel on the web: 5 MB). */
   maxResponseBytes?: number;
 }
@@ -423,6 +425,12 @@ interface Registered {
 export interface MockExcel {
   context: Excel.RequestContext;
   syncCount(): number;
+  /** What an officer typing in a cell does: the value changes and onChanged handlers run. */
+  type(sheetName: string, ref: string, value: CellValue): Promise<void>;
+  /** The officer clicks another sheet's tab. */
+  activate(sheetName: string): void;
+  /** Registered onChanged handlers. */
+  listeners(): number;
   /** Bytes of cell data in the largest response so far. */
   largestResponse(): number;
   /** The workbook's settings (Excel.SettingCollection), by key. */
@@ -475,6 +483,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   let largestResponse = 0;
   const maxResponse = opts.maxResponseBytes ?? MAX_PAYLOAD_BYTES;
   const settings = new Map<string, unknown>();
+  const changeHandlers = new Set<(event: Excel.WorksheetChangedEventArgs) => Promise<unknown>>();
   let nextId = 1;
   let active: MockSheet | undefined;
   let pending: MockExcelError | undefined;
@@ -1093,6 +1102,8 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         getUsedRange: missing,
         getItem: missing,
         delete: () => void missing(),
+        activate: () => void missing(),
+        select: () => void missing(),
       }),
     );
     mock.load("isNullObject");
@@ -1164,6 +1175,19 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
           const s = sheetByKey(name);
           return s ? sheetProxy(s) : nullObject();
         },
+        onChanged: {
+          add: (handler: (event: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => {
+            call(other, "worksheets.onChanged.add", []);
+            changeHandlers.add(handler);
+            return { context, remove: () => changeHandlers.delete(handler) };
+          },
+        },
+        onActivated: {
+          add: () => {
+            call(other, "worksheets.onActivated.add", []);
+            return { context, remove: () => undefined };
+          },
+        },
         getActiveWorksheet: () => {
           if (opts.chartSheetActive) {
             fail("ItemNotFound", "the active sheet is a chart sheet");
@@ -1210,6 +1234,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     },
     sync: async <T>(passThrough?: T): Promise<T | undefined> => {
       syncs++;
+      if (opts.failSync?.at === syncs) fail(opts.failSync.code, `sync ${syncs} failed`);
       for (const { mock, read, keys } of registry) {
         if (!read || !keys) continue;
         for (const key of keys) {
@@ -1235,7 +1260,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       }
       reloaded.clear();
       if (responseBytes > maxResponse) fail("ResponsePayloadSizeLimitExceeded", `response of ${responseBytes} bytes`);
-      largestResponse = Math.max(largestResponse, responseBytes);
+      else largestResponse = Math.max(largestResponse, responseBytes);
       responseBytes = 0;
       await Promise.all(registry.map((r) => r.mock.sync()));
       await OfficeMockObject.prototype.sync.call(root);
@@ -1255,6 +1280,17 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   return {
     context,
     syncCount: () => syncs,
+    type: async (sheetName: string, ref: string, value: CellValue) => {
+      const sheet = findSheet(sheetName);
+      if (!sheet) throw new Error(`no sheet "${sheetName}"`);
+      sheet.setValue(ref, value);
+      const event = { type: "WorksheetChanged", changeType: "RangeEdited", worksheetId: sheet.id, address: ref, source: "Local" } as unknown as Excel.WorksheetChangedEventArgs;
+      await Promise.all([...changeHandlers].map((h) => h(event)));
+    },
+    activate: (sheetName: string) => {
+      active = findSheet(sheetName);
+    },
+    listeners: () => changeHandlers.size,
     largestResponse: () => largestResponse,
     settings,
     ops,
@@ -1320,4 +1356,16 @@ export function useExcelRun(mock: MockExcel): (Excel.RunOptions | undefined)[] {
   };
   g.Excel = { ...g.Excel, run };
   return runs;
+}
+
+/** The grid as Excel shows it: values, number formats and formulas, as readXlsx read them. */
+export function sheetInit(grid: Grid, extra: Partial<MockSheetInit> = {}): MockSheetInit {
+  const width = Math.max(0, ...grid.rows.map((r) => r.length));
+  const each = <T>(f: (c: Grid["rows"][number][number]) => T): T[][] => grid.rows.map((row) => Array.from({ length: width }, (_, c) => f(row[c])));
+  return {
+    values: each((c) => c?.value ?? ""),
+    numberFormat: each((c) => c?.format ?? ""),
+    formulas: each((c) => (c?.formula !== undefined ? `=${c.formula}` : "")),
+    ...extra,
+  };
 }
