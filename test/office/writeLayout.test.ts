@@ -353,6 +353,12 @@ describe("writeLayouts (Office.js) on a fake Excel", () => {
     expect(mock.sheet("Sheet1").value("A1")).toBe(small.title);
   });
 
+  it("list items never contain the \",\" that separates them in a validation source", () => {
+    const items = catalog.templates.flatMap((t) => buildTemplateLayout(t).validations.flatMap((v) => (v.type === "list" ? v.items : [])));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.filter((i) => i.includes(","))).toEqual([]);
+  });
+
   it("does not sync at all for an empty list", async () => {
     const mock = await write([]);
     expect(mock.syncCount()).toBe(0);

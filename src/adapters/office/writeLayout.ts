@@ -243,6 +243,8 @@ function thinBorders(range: Excel.Range, sides: BorderSide[]): void {
 function validationRule(v: Validation): Excel.DataValidationRule {
   switch (v.type) {
     case "list":
+      // Not an address list: ListDataValidation.source always takes "," whatever the user's locale
+      // (by design, OfficeDev/office-js #2128); items are "Không = 0"-style texts without "," (tested).
       return { list: { inCellDropDown: true, source: v.items.join(",") } };
     case "whole":
       return { wholeNumber: { formula1: v.min, operator: "GreaterThanOrEqualTo" } };
