@@ -189,3 +189,24 @@ describe.each(CONDITIONS)("every Office action with $name", (c) => {
     expect(checks[0].ok).toBe(!c.options?.chartSheetActive && !c.options?.failSync);
   });
 });
+
+describe("the fake Excel refuses what the host's ExcelApi version lacks (sets from @types/office-js)", () => {
+  it("page layout (ExcelApi 1.9) fails on 1.8 and works on 1.9; notes (1.18) fail on 1.9", async () => {
+    const old = createMockExcel({ sheets: { Trang: { values: [["a"]] } }, apiVersion: "1.8" });
+    old.context.workbook.worksheets.getActiveWorksheet().pageLayout.orientation = "Landscape";
+    await expect(old.context.sync()).rejects.toMatchObject({ code: "ApiNotFound", message: "Worksheet.pageLayout needs ExcelApi 1.9" });
+    const ok = createMockExcel({ sheets: { Trang: { values: [["a"]] } }, apiVersion: "1.9" });
+    ok.context.workbook.worksheets.getActiveWorksheet().pageLayout.orientation = "Landscape";
+    await ok.context.sync();
+    expect(ok.sheet("Trang").pageLayout.orientation).toBe("Landscape");
+    ok.context.workbook.worksheets.getActiveWorksheet().notes.getItemOrNullObject("A1");
+    await expect(ok.context.sync()).rejects.toMatchObject({ code: "ApiNotFound", message: "Worksheet.notes needs ExcelApi 1.18" });
+  });
+
+  it("follows Office.context.requirements when the globals say which sets the host has", async () => {
+    installOfficeGlobals(["ExcelApi 1.7"]);
+    const mock = createMockExcel({ sheets: { Trang: { values: [["a"]] } }, apiVersion: "1.18" });
+    mock.context.workbook.worksheets.onChanged.add(async () => undefined);
+    await expect(mock.context.sync()).rejects.toMatchObject({ code: "ApiNotFound", message: "WorksheetCollection.onChanged needs ExcelApi 1.9" });
+  });
+});
