@@ -14,6 +14,9 @@ import { LayoutCell, SheetLayout, VALIDATION_TITLE, columnWidthPoints } from "..
 import { TEMPLATE_FIRST_DATA_ROW, buildTemplateLayout, codeItem } from "../../src/core/layout/templateLayout";
 import { MockExcel, MockSheet, OfficeMockObject, createMockExcel } from "./mockExcel";
 
+// The fake Excel simulates every cell; on a loaded 2-core machine a large sheet takes seconds.
+jest.setTimeout(60_000);
+
 const catalog = loadCatalog();
 const bySize = [...catalog.templates].sort((a, b) => a.rows.length - b.rows.length);
 const smallest = bySize[0];
@@ -211,7 +214,8 @@ function verifyTemplateSheet(mock: MockExcel, t: Template, layout: SheetLayout):
   ]);
   const sheetOps = mock.ops.filter((o) => o.sheetId === sheet.id);
   const protectAt = sheetOps.findIndex((o) => o.path === "protection.protect");
-  const lastSet = sheetOps.map((o) => o.kind).lastIndexOf("set");
+  // Protection comes after every cell and format change (a rename or move in a swap may follow it).
+  const lastSet = sheetOps.map((o) => (o.kind === "set" && o.path !== "name" && o.path !== "position" ? "set" : "")).lastIndexOf("set");
   expect(protectAt).toBeGreaterThan(lastSet);
   // No address list: each area is its own getRange, whatever the user's list separator.
   expect(mock.getRangesCalls).toEqual([]);
@@ -244,7 +248,7 @@ describe("writeLayouts (Office.js) on a fake Excel", () => {
     expect(Math.max(...counts)).toBeLessThanOrEqual(3);
     expect(all.sheetNames()).toEqual(["Biểu 1", "Biểu 2", "Biểu 3", "Biểu 4"]);
     many.forEach((l, i) => verifyTemplateSheet(all, [small, smallest, largest, big2000][i], l));
-  }, 60_000);
+  });
 
   it("writes the 2000-row sheet with one values/formulas assignment and one number-format assignment", async () => {
     const layout = buildTemplateLayout(big2000);
