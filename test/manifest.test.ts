@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from "fs";
 import { join } from "path";
+import { REQUIREMENTS_MESSAGE, standalonePageAdvice } from "../src/adapters/office/capabilities";
 
 const ROOT = join(__dirname, "..");
 const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
@@ -47,5 +48,21 @@ describe("manifest.xml", () => {
     for (const icon of icons) expect([icon, existsSync(join(ROOT, icon))]).toEqual([icon, true]);
     expect(xml).toMatch(/<Control xsi:type="Button"[\s\S]*<Action xsi:type="ShowTaskpane">/);
     expect(xml).toContain('resid="Taskpane.Url"');
+  });
+
+  it("says truthfully which Excel versions run it, inside the pane and in an old webview, and where the others go", () => {
+    const set = tag("Set").find((s) => attr(s, "Name") === "ExcelApi");
+    expect(attr(set!, "MinVersion")).toBe("1.9");
+    const html = readFileSync(join(ROOT, "src/taskpane/taskpane.html"), "utf8");
+    for (const text of [REQUIREMENTS_MESSAGE, html]) {
+      expect(text).toContain("Microsoft 365");
+      expect(text).toContain("Excel 2021, Excel 2024 (Windows và Mac)");
+      expect(text).toContain("Excel trên web");
+    }
+    expect(REQUIREMENTS_MESSAGE).toMatch(/Excel 2016 và Excel 2019 trên Windows không chạy được/);
+    expect(standalonePageAdvice("https://cchc.example.gov.vn/addin/taskpane.html")).toContain("https://cchc.example.gov.vn/addin/taskpane.html");
+    expect(html).toContain("trang web độc lập");
+    // No Office.js in the page itself: it is injected from Microsoft's CDN only inside Office.
+    expect(html).not.toMatch(/<script[^>]+office/i);
   });
 });

@@ -55,7 +55,10 @@ export function CheckPanel() {
     let cancelled = false;
     activeSheet.watch(d.call).then(
       (s) => (cancelled ? void s() : (stop = s)),
-      () => setNotice("Phiên bản Excel này không cho theo dõi thay đổi trên trang tính; hãy bấm Kiểm tra sau khi sửa."),
+      (e: unknown) => {
+        setLive(false);
+        setNotice(`${e instanceof Error ? e.message : "Không theo dõi được thay đổi trên trang tính."} Hãy bấm Kiểm tra sau khi sửa.`);
+      },
     );
     return () => {
       cancelled = true;

@@ -125,7 +125,7 @@ export function MergePanel() {
   return (
     <div className={styles.panel}>
       <FilePicker label="Chọn các tệp báo cáo đã nhận (.xlsx)" multiple onFiles={addFiles} disabled={progress !== undefined} />
-      <Field label="Danh sách đơn vị phải báo cáo (mỗi dòng một đơn vị; để trống để dùng danh sách trong sổ hoặc các đơn vị đã nộp)">
+      <Field label={workbook.expectedUnitsLabel}>
         <Textarea value={unitsText} onChange={(_e, d) => setUnitsText(d.value)} rows={3} resize="vertical" />
       </Field>
       <Field label="Kỳ tổng hợp">

@@ -6,13 +6,10 @@ import { consolidate } from "../../src/core/consolidate/consolidate";
 import { buildMergeLayouts, UNITS_SHEET } from "../../src/core/layout/mergeLayouts";
 import { buildTemplateLayout } from "../../src/core/layout/templateLayout";
 import { FIXTURES, catalog, fixture, ruleSet } from "../support/data";
-import { MockExcel, createMockExcel, installOfficeGlobals, removeOfficeGlobals } from "./mockExcel";
+import { createMockExcel, installOfficeGlobals, removeOfficeGlobals, useExcelRun as useWorkbook } from "./mockExcel";
 
-/** The task pane's actions run through `Excel.run`; here it hands them the fake workbook. */
-function useWorkbook(mock: MockExcel): void {
-  const g = globalThis as { Excel?: Record<string, unknown> };
-  g.Excel = { ...g.Excel, run: <T>(cb: (ctx: Excel.RequestContext) => Promise<T>) => cb(mock.context) };
-}
+// The fake Excel simulates every cell; on a loaded 2-core machine a large sheet takes seconds.
+jest.setTimeout(60_000);
 
 afterEach(() => removeOfficeGlobals());
 
@@ -25,6 +22,7 @@ describe("task pane actions in Excel", () => {
     useWorkbook(createMockExcel());
     await expect(insertTemplateSheet(layout)).rejects.toThrow(REQUIREMENTS_MESSAGE);
     await expect(checkActiveSheet(catalog, ruleSet)).rejects.toThrow(REQUIREMENTS_MESSAGE);
+    await expect(writeMergeSheets([layout])).rejects.toThrow(REQUIREMENTS_MESSAGE);
   });
 
   it("inserts the template, then checks it: the stamp identifies it and a blank template has no error", async () => {

@@ -1,11 +1,13 @@
 import { readXlsx } from "../../src/adapters/xlsx/read";
-import { FILL, NOTES_MISSING, STATE_SHEET, checkActiveSheetIn } from "../../src/adapters/office/checkSheet";
-import { MAX_AREAS_PER_CALL } from "../../src/adapters/office/writeLayout";
+import { FILL, NOTES_MISSING, PASSWORD_PROTECTED, STATE_KEY_PREFIX, checkActiveSheetIn } from "../../src/adapters/office/checkSheet";
 import { checkGrids } from "../../src/core/check/check";
 import { Finding } from "../../src/core/findings";
 import { Grid } from "../../src/core/grid";
 import { FIXTURES, catalog, fixture, ruleSet } from "../support/data";
-import { MockExcel, MockExcelOptions, MockSheetInit, colLetters, createMockExcel, installOfficeGlobals, removeOfficeGlobals } from "./mockExcel";
+import { DEFAULT_PROTECTION, MockExcel, MockExcelOptions, MockSheetInit, colLetters, createMockExcel, installOfficeGlobals, removeOfficeGlobals, sheetInit } from "./mockExcel";
+
+// The fake Excel simulates every cell; on a loaded 2-core machine a large sheet takes seconds.
+jest.setTimeout(60_000);
 
 /** The protection the add-in puts on the sheets it inserts (writeLayout) and restores after a check. */
 const ADDIN_PROTECTION: Excel.WorksheetProtectionOptions = {
@@ -20,6 +22,10 @@ const USER_GREEN = "#92D050";
 const NO_FILL = "#FFFFFF";
 /** Rows above the first indicator row in the Sở Tài chính fixture (titles and the two header rows). */
 const HEADER_ROWS = 8;
+/** Syncs of a check: the sheet's size, the cells (one block), the fills about to change, the write. */
+const SYNCS = 4;
+/** Plus one to lift the sheet's protection, on its own so a password can be told apart. */
+const SYNCS_PROTECTED = 5;
 
 function firstGrid(name: string): Grid {
   return readXlsx(fixture(`${name}.xlsx`))[0];
@@ -43,18 +49,6 @@ function withUnknownRow(grid: Grid): { grid: Grid; label: string; value: string 
   out.rows.push([undefined, { value: "Chỉ tiêu riêng của đơn vị" }, { value: "Văn bản" }, { value: 5 }]);
   const n = out.rows.length;
   return { grid: out, label: `B${n}`, value: `D${n}` };
-}
-
-/** The grid as Excel shows it: values, number formats and formulas, as readXlsx read them. */
-function sheetInit(grid: Grid, extra: Partial<MockSheetInit> = {}): MockSheetInit {
-  const width = Math.max(0, ...grid.rows.map((r) => r.length));
-  const each = <T>(f: (c: Grid["rows"][number][number]) => T): T[][] => grid.rows.map((row) => Array.from({ length: width }, (_, c) => f(row[c])));
-  return {
-    values: each((c) => c?.value ?? ""),
-    numberFormat: each((c) => c?.format ?? ""),
-    formulas: each((c) => (c?.formula !== undefined ? `=${c.formula}` : "")),
-    ...extra,
-  };
 }
 
 interface Expected {
@@ -119,14 +113,10 @@ interface StoredHighlight {
   n: boolean;
 }
 
-/** The highlights the state sheet remembers for `sheet` (what the next check will undo). */
+/** The highlights the workbook's settings remember for `sheet`, by its id (what the next check will undo). */
 function stored(mock: MockExcel, sheet: string): StoredHighlight[] | undefined {
-  const state = mock.sheet(STATE_SHEET);
-  const rect = state.usedRect();
-  if (!rect) return undefined;
-  const rows = state.grid(rect, (c) => c?.value ?? "");
-  const row = rows.find((r) => r[0] === sheet);
-  return row ? (JSON.parse(row.slice(1).join("")) as StoredHighlight[]) : undefined;
+  const value = mock.settings.get(STATE_KEY_PREFIX + mock.sheet(sheet).id);
+  return typeof value === "string" ? (JSON.parse(value) as StoredHighlight[]) : undefined;
 }
 
 describe("checkActiveSheetIn on a fake Excel", () => {
@@ -141,7 +131,7 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     expect(expected.findings.find((f) => f.cell === "E55")).toMatchObject({ rule: "cau-truc.so-lieu-o-cot-ghi-chu", severity: "error" });
   });
 
-  it("takes 3 syncs for a small sheet and for a 20× larger one with many more findings", async () => {
+  it("takes the same syncs for a small sheet and for a 20× larger one with many more findings", async () => {
     const small = workbook(taiChinh);
     const smallRun = await check(small);
     const bigGrid = repeated(taiChinh, 20);
@@ -153,7 +143,7 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     const bigRun = await check(big);
     // A second check (state to undo, notes to delete) costs the same.
     const bigAgain = await check(big);
-    expect([smallRun.syncs, bigRun.syncs, bigAgain.syncs]).toEqual([3, 3, 3]);
+    expect([smallRun.syncs, bigRun.syncs, bigAgain.syncs]).toEqual([SYNCS, SYNCS, SYNCS]);
     // The result is the core checker's, through the Office.js read.
     for (const [run, exp] of [
       [smallRun, smallExpected],
@@ -187,7 +177,7 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     // The fake rejects any use of worksheet.notes, like an Excel without 1.18.
     const mock = workbook(nongNghiep, {}, { notesApi: false });
     const run = await check(mock);
-    expect(run.syncs).toBe(3);
+    expect(run.syncs).toBe(SYNCS);
     expect(run.notice).toBe(NOTES_MISSING);
     expect(run.notice).toMatch(/^Phiên bản Excel này chưa hỗ trợ ghi chú ô/);
     expectMarked(mock, nongNghiep.name, expected, false);
@@ -196,7 +186,8 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     // A check with nothing to mark has nothing to explain.
     const other = createMockExcel({ sheets: { Lương: { values: [["Họ tên", "Lương"]] } }, notesApi: false });
     const none = await check(other);
-    expect([none.result.ok, none.notice, none.syncs]).toEqual([false, undefined, 3]);
+    // Nothing to mark and nothing marked before: no sync for fills or writes.
+    expect([none.result.ok, none.notice, none.syncs]).toEqual([false, undefined, 2]);
     expect(filled(other, "Lương").size).toBe(0);
   });
 
@@ -212,7 +203,7 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     await check(mock);
     expect(sheet.format("D173", "fill.color")).toBe(FILL.error);
     // Checking again without changes keeps the user's colour as the one to restore.
-    expect((await check(mock)).syncs).toBe(3);
+    expect((await check(mock)).syncs).toBe(SYNCS);
     expectMarked(mock, grid.name, first, true);
     expect(stored(mock, grid.name)?.find((h) => h.a === "D173")).toEqual({ a: "D173", f: USER_BLUE, c: FILL.error, n: true });
 
@@ -228,7 +219,7 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     expect(second.cells.has(label)).toBe(false);
 
     const run = await check(mock);
-    expect(run.syncs).toBe(3);
+    expect(run.syncs).toBe(SYNCS);
     expect(sheet.format("D173", "fill.color")).toBe(USER_BLUE);
     expect(sheet.format(label, "fill.color")).toBe(USER_GREEN);
     expect(sheet.note("D173")).toBeUndefined();
@@ -254,14 +245,14 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     const mock = workbook(taiChinh, { protected: true, protectionOptions: ADDIN_PROTECTION });
     const sheet = mock.sheet(taiChinh.name);
     const run = await check(mock);
-    expect(run.syncs).toBe(3);
+    expect(run.syncs).toBe(SYNCS_PROTECTED);
     expectMarked(mock, taiChinh.name, expectedFor(taiChinh), true);
     expect(sheet.protected).toBe(true);
     expect(sheet.protectionPassword).toBeUndefined();
-    expect(sheet.protectionOptions).toEqual(ADDIN_PROTECTION);
+    expect(sheet.protectionOptions).toEqual({ ...DEFAULT_PROTECTION, ...ADDIN_PROTECTION });
     expect(mock.protections).toEqual([
-      { sheet: taiChinh.name, action: "unprotect", password: undefined },
-      { sheet: taiChinh.name, action: "protect", options: ADDIN_PROTECTION, password: undefined },
+      { sheet: taiChinh.name, sheetId: sheet.id, action: "unprotect", password: undefined },
+      { sheet: taiChinh.name, sheetId: sheet.id, action: "protect", options: { ...DEFAULT_PROTECTION, ...ADDIN_PROTECTION }, password: undefined },
     ]);
     // Every change to the sheet happens between the two.
     const ops = mock.ops.filter((o) => o.sheet === taiChinh.name);
@@ -275,39 +266,67 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     // The fix, checked again on the protected sheet.
     sheet.setValue("E55", "");
     const again = await check(mock);
-    expect(again.syncs).toBe(3);
+    expect(again.syncs).toBe(SYNCS_PROTECTED);
     expect(sheet.format("E55", "fill.color")).toBe(NO_FILL);
     expect(sheet.note("E55")).toBeUndefined();
     expect(sheet.protected).toBe(true);
     expect(mock.protections.map((p) => p.action)).toEqual(["unprotect", "protect", "unprotect", "protect"]);
   });
 
-  it("never passes more than 200 areas to one getRanges call, with more than 400 findings", async () => {
+  it("leaves a password-protected sheet untouched and says why in Vietnamese, with the findings listed", async () => {
+    const mock = workbook(taiChinh, { protected: true, protectionOptions: { allowFormatColumns: true }, protectionPassword: "bí mật" });
+    const sheet = mock.sheet(taiChinh.name);
+    const before = { fills: filled(mock, taiChinh.name), ops: mock.ops.length };
+    const run = await check(mock);
+    expect(run.notice).toBe(PASSWORD_PROTECTED);
+    expect(run.result.ok && run.result.findings).toEqual(expectedFor(taiChinh).findings);
+    expect(filled(mock, taiChinh.name)).toEqual(before.fills);
+    expect(sheet.notes.size).toBe(0);
+    expect([sheet.protected, sheet.protectionPassword, sheet.protectionOptions]).toEqual([true, "bí mật", { allowFormatColumns: true }]);
+    expect(mock.settings.size).toBe(0);
+    expect(mock.ops.slice(before.ops).filter((o) => o.kind === "set")).toEqual([]);
+  });
+
+  it("restores the officer's own protection options exactly", async () => {
+    const officer: Excel.WorksheetProtectionOptions = { allowInsertRows: true, allowDeleteRows: true, allowFormatCells: false, selectionMode: "Unlocked" };
+    const mock = workbook(taiChinh, { protected: true, protectionOptions: officer });
+    const sheet = mock.sheet(taiChinh.name);
+    await check(mock);
+    expectMarked(mock, taiChinh.name, expectedFor(taiChinh), true);
+    expect(sheet.protected).toBe(true);
+    expect(sheet.protectionOptions).toEqual({ ...DEFAULT_PROTECTION, ...officer });
+  });
+
+  it("marks more than 400 findings one cell at a time, never through an address list", async () => {
     const grid = repeated(taiChinh, 20);
     const expected = expectedFor(grid);
     expect(expected.cells.size).toBeGreaterThan(400);
     const mock = workbook(grid);
-    await check(mock);
-    const calls = mock.getRangesCalls.filter((c) => c.sheet === grid.name);
-    expect(mock.maxAreasPerGetRanges()).toBeLessThanOrEqual(MAX_AREAS_PER_CALL);
-    expect(calls.length).toBeGreaterThanOrEqual(Math.ceil(expected.cells.size / MAX_AREAS_PER_CALL));
-    expect(calls.reduce((n, c) => n + c.areas, 0)).toBe(expected.cells.size);
+    const run = await check(mock);
+    expect(run.syncs).toBe(SYNCS);
+    expect(mock.getRangesCalls).toEqual([]);
     expectMarked(mock, grid.name, expected, true);
   });
 
-  it("keeps its state in a very hidden sheet, one row per checked sheet", async () => {
+  it("keeps its state in the workbook's settings by sheet id: no sheet added, and a rename keeps the way back", async () => {
     const mock = createMockExcel({ sheets: { [taiChinh.name]: sheetInit(taiChinh), "Biểu 2": sheetInit(nongNghiep) } });
     await check(mock);
     mock.context.workbook.worksheets.getItem("Biểu 2").activate();
     await mock.context.sync();
     await check(mock);
-    expect(mock.sheetNames()).toEqual([taiChinh.name, "Biểu 2", STATE_SHEET]);
-    const state = mock.sheet(STATE_SHEET);
-    expect(state.visibility).toBe("VeryHidden");
+    expect(mock.sheetNames()).toEqual([taiChinh.name, "Biểu 2"]);
     expect(mock.activeSheetName()).toBe("Biểu 2");
     expect(stored(mock, taiChinh.name)?.map((h) => h.a)).toEqual([...expectedFor(taiChinh).cells.keys()]);
     expect(stored(mock, "Biểu 2")?.map((h) => h.a)).toEqual([...expectedFor(nongNghiep).cells.keys()]);
-    expect(state.usedRect()?.r2).toBe(1);
+    expect(mock.settings.size).toBe(2);
+    // Renamed, then fixed: the next check still finds and undoes its marks.
+    const sheet = mock.sheet("Biểu 2");
+    sheet.name = "Sở Nông nghiệp";
+    const fixed = [...expectedFor(nongNghiep).cells.keys()];
+    for (const a of fixed) sheet.setValue(a, "");
+    await check(mock);
+    const left = fixed.filter((a) => sheet.format(a, "fill.color") !== NO_FILL && !stored(mock, "Sở Nông nghiệp")?.some((h) => h.a === a));
+    expect(left).toEqual([]);
   });
 
   it("undoes its marks on a sheet whose name Excel would read as a number", async () => {
@@ -320,7 +339,6 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     expect(sheet.format("E55", "fill.color")).toBe(NO_FILL);
     expect(sheet.note("E55")).toBeUndefined();
     expect(stored(mock, "2023")).toEqual([]);
-    expect(mock.sheet(STATE_SHEET).usedRect()?.r2).toBe(0);
   });
 
   it("leaves a note the user wrote on a finding cell alone", async () => {
@@ -328,7 +346,7 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     const mock = workbook(taiChinh, { notes: { E55: mine } });
     const sheet = mock.sheet(taiChinh.name);
     const run = await check(mock);
-    expect(run.syncs).toBe(3);
+    expect(run.syncs).toBe(SYNCS);
     expect(sheet.format("E55", "fill.color")).toBe(FILL.error);
     expect(sheet.note("E55")).toBe(mine);
     sheet.setValue("E55", "");
@@ -342,9 +360,9 @@ describe("the fake Excel for checks", () => {
   afterEach(() => removeOfficeGlobals());
 
   it("enforces protection on values, formats and notes like Excel", async () => {
-    const mock = createMockExcel({ sheets: { Khóa: { values: [["a", 1]], protected: true, protectionOptions: ADDIN_PROTECTION } } });
+    const mock = createMockExcel({ sheets: { Khóa: { values: [["a", 1]], protected: true, protectionOptions: ADDIN_PROTECTION } }, apiVersion: "1.18" });
     const ws = mock.context.workbook.worksheets.getItem("Khóa");
-    ws.getRanges("A1, B1").format.fill.color = "#FFE699";
+    ws.getRanges("A1; B1").format.fill.color = "#FFE699";
     await mock.context.sync();
     expect(mock.sheet("Khóa").format("B1", "fill.color")).toBe("#FFE699");
     ws.notes.add("A1", "x");
@@ -363,7 +381,7 @@ describe("the fake Excel for checks", () => {
   });
 
   it("reads loaded formats, protection and notes as they are at each sync", async () => {
-    const mock = createMockExcel({ sheets: { Trang: { values: [["a"]], formats: { A1: { "fill.color": USER_BLUE } }, notes: { A1: "cũ" } } } });
+    const mock = createMockExcel({ sheets: { Trang: { values: [["a"]], formats: { A1: { "fill.color": USER_BLUE } }, notes: { A1: "cũ" } } }, apiVersion: "1.18" });
     const ws = mock.context.workbook.worksheets.getActiveWorksheet();
     const a1 = ws.getRange("A1");
     a1.format.fill.load("color");
@@ -390,7 +408,7 @@ describe("the fake Excel for checks", () => {
     const old = createMockExcel({ sheets: { Trang: { values: [["a"]] } }, notesApi: false });
     old.context.workbook.worksheets.getActiveWorksheet().notes.getItemOrNullObject("A1");
     await expect(old.context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
-    const mock = createMockExcel({ sheets: { Trang: { values: [["a"]], notes: { A1: "cũ" } } } });
+    const mock = createMockExcel({ sheets: { Trang: { values: [["a"]], notes: { A1: "cũ" } } }, apiVersion: "1.18" });
     mock.context.workbook.worksheets.getActiveWorksheet().notes.add("A1", "mới");
     await expect(mock.context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
     expect(mock.sheet("Trang").note("A1")).toBe("cũ");

@@ -11,8 +11,9 @@
  * isNullObject is known after the sync. A protected sheet refuses what Excel refuses: writes to locked
  * cells, formats unless its options allow them, notes unless allowEditObjects.
  */
-import { columnLetter } from "../../src/core/grid";
+import { Grid, columnLetter } from "../../src/core/grid";
 import { OfficeMockObject } from "office-addin-mock";
+import { compareVersions, excelApiTable } from "./apiSets";
 
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose entry point pulls in
 // ESM-only packages Jest cannot load: serve the enum's own (dependency-free) module instead.
@@ -54,6 +55,8 @@ export interface MockValidation {
 /** One recorded operation, in call order. */
 export interface MockOp {
   sheet?: string;
+  /** The sheet's id: stays when the sheet is renamed. */
+  sheetId?: string;
   /** Range or RangeAreas address as passed by the caller (no sheet prefix). */
   address?: string;
   /** Property path from the object the caller held, e.g. "format.font.bold", or a method name. */
@@ -85,6 +88,7 @@ export interface MergeCall {
 
 export interface ProtectionCall {
   sheet: string;
+  sheetId: string;
   action: "protect" | "unprotect";
   options?: Excel.WorksheetProtectionOptions;
   password?: string;
@@ -120,7 +124,23 @@ export interface MockExcelOptions {
    * makes the batch fail like an old Excel ("ApiNotFound"). True by default.
    */
   notesApi?: boolean;
+  /** The workbook structure is protected (Review › Protect Workbook): no sheet may be added, deleted, renamed or moved. */
+  structureProtected?: boolean;
+  /** A chart sheet is active: Excel has no active worksheet to hand out. */
+  chartSheetActive?: boolean;
+  /**
+   * The ExcelApi version the host has, when no Office globals say it (installOfficeGlobals); members of a
+   * higher set fail the batch with ApiNotFound, as in real Excel. Default: the manifest's minimum, 1.9.
+   */
+  apiVersion?: string;
+  /** The sync with this number (1-based) fails with this code, as when the connection drops half-way. */
+  failSync?: { at: number; code: string };
+  /** The largest response a sync may return, in bytes (Excel on the web: 5 MB). */
+  maxResponseBytes?: number;
 }
+
+/** Excel on the web's limit for one request or response. */
+export const MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
 
 export interface NoteCall {
   sheet: string;
@@ -141,6 +161,25 @@ export class MockExcelError extends Error {
 const MAX_ROW = 1048575;
 const MAX_COL = 16383;
 const NOT_SYNCED = "Error, context.sync() was not called";
+/** What protection.options reads as for options not given (Excel's defaults). */
+export const DEFAULT_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowAutoFilter: false,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowFormatCells: false,
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowInsertRows: false,
+  allowPivotTables: false,
+  allowSort: false,
+  selectionMode: "Normal",
+};
+/** Members every proxy has (load/sync machinery, null objects), never Excel API members to check. */
+const MOCK_MEMBERS = new Set(["load", "sync", "toJSON", "isNullObject", "then", "context", "track", "untrack", "set"]);
 const DEFAULT_FORMAT: Record<string, unknown> = {
   "font.name": "Calibri",
   "font.size": 11,
@@ -360,7 +399,7 @@ type Owner =
   | { kind: "range"; sheet: MockSheet; areas: Rect[]; address: string }
   | { kind: "sheet"; sheet: MockSheet }
   | { kind: "note"; sheet: MockSheet; address: string }
-  | { kind: "other" };
+  | { kind: "other"; type?: string };
 
 type LoadArg = string | string[] | Record<string, unknown> | undefined;
 type Fn = (...args: never[]) => unknown;
@@ -386,6 +425,16 @@ interface Registered {
 export interface MockExcel {
   context: Excel.RequestContext;
   syncCount(): number;
+  /** What an officer typing in a cell does: the value changes and onChanged handlers run. */
+  type(sheetName: string, ref: string, value: CellValue): Promise<void>;
+  /** The officer clicks another sheet's tab. */
+  activate(sheetName: string): void;
+  /** Registered onChanged handlers. */
+  listeners(): number;
+  /** Bytes of cell data in the largest response so far. */
+  largestResponse(): number;
+  /** The workbook's settings (Excel.SettingCollection), by key. */
+  settings: Map<string, unknown>;
   /** Every property assignment and method call, in order. */
   ops: MockOp[];
   writes: RangeWrite[];
@@ -422,7 +471,19 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   /** Objects load() was called on since the last sync: their loaded properties are read again. */
   const reloaded = new Set<OfficeMockObject>();
   const notesApi = opts.notesApi !== false;
+  const api = excelApiTable();
+  const apiSupported = (version: string): boolean => {
+    const requirements = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (s: string, v: string) => boolean } } } }).Office?.context
+      ?.requirements;
+    if (requirements?.isSetSupported) return requirements.isSetSupported("ExcelApi", version);
+    return compareVersions(version, opts.apiVersion ?? "1.9") <= 0;
+  };
   let syncs = 0;
+  let responseBytes = 0;
+  let largestResponse = 0;
+  const maxResponse = opts.maxResponseBytes ?? MAX_PAYLOAD_BYTES;
+  const settings = new Map<string, unknown>();
+  const changeHandlers = new Set<(event: Excel.WorksheetChangedEventArgs) => Promise<unknown>>();
   let nextId = 1;
   let active: MockSheet | undefined;
   let pending: MockExcelError | undefined;
@@ -432,6 +493,8 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   };
 
   const findSheet = (name: string): MockSheet | undefined => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  /** worksheets.getItem takes a sheet's name or its id. */
+  const sheetByKey = (key: string): MockSheet | undefined => findSheet(key) ?? sheets.find((s) => s.id === key);
 
   const reorder = (): void => {
     sheets.sort((a, b) => a.position - b.position);
@@ -445,6 +508,26 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     return mock;
   };
 
+  /** Excel's type of the object at `path` below the owner, walking the declared member types. */
+  const typeAt = (owner: Owner, path: string): string | undefined => {
+    let type: string | undefined =
+      owner.kind === "range" ? (owner.areas.length > 1 ? "RangeAreas" : "Range") : owner.kind === "sheet" ? "Worksheet" : owner.kind === "note" ? "Note" : owner.type;
+    for (const part of path ? path.split(".") : []) {
+      if (!type) return undefined;
+      type = api.get(`${type}.${part}`)?.type;
+    }
+    return type;
+  };
+
+  /** A member above the host's ExcelApi version (or in another set) fails the batch like real Excel. */
+  const checkApi = (owner: Owner, path: string, member: string): void => {
+    const type = typeAt(owner, path);
+    const entry = type ? api.get(`${type}.${member}`) : undefined;
+    if (!entry?.set) return;
+    if (entry.set !== "ExcelApi" || !entry.version) return fail("ApiNotFound", `${type}.${member} is in ${entry.set}, not in ExcelApi`);
+    if (!apiSupported(entry.version)) fail("ApiNotFound", `${type}.${member} needs ExcelApi ${entry.version}`);
+  };
+
   /** Records sets and forwards them to the simulation; children and methods keep the owner. */
   const wrap = (target: OfficeMockObject, owner: Owner, path: string): OfficeMockObject => {
     let byPath = proxies.get(target);
@@ -455,6 +538,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       get(t, prop) {
         const v: unknown = Reflect.get(t, prop);
         if (typeof prop !== "string") return v;
+        if (!MOCK_MEMBERS.has(prop)) checkApi(owner, path, prop);
         if (prop === "load")
           return (arg?: LoadArg) => {
             // A null object loads nothing (its isNullObject is known after the sync).
@@ -470,6 +554,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         return v;
       },
       set(t, prop, value: unknown) {
+        if (typeof prop === "string") checkApi(owner, path, prop);
         if (typeof prop === "string") onSet(owner, path ? `${path}.${prop}` : prop, value);
         return Reflect.set(t, prop, value);
       },
@@ -481,6 +566,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   const log = (owner: Owner, path: string, kind: MockOp["kind"], value: unknown): void => {
     ops.push({
       sheet: owner.kind === "other" ? undefined : owner.sheet.name,
+      sheetId: owner.kind === "other" ? undefined : owner.sheet.id,
       address: owner.kind === "range" || owner.kind === "note" ? owner.address : undefined,
       path,
       kind,
@@ -631,6 +717,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     }
     if (owner.kind === "sheet") {
       const { sheet } = owner;
+      if ((path === "name" || path === "position" || path === "visibility") && structureLocked()) return;
       if (path === "name") {
         const name = String(value);
         const other = findSheet(name);
@@ -653,6 +740,17 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       noteCalls.push({ sheet: sheet.name, address, action: "content", content: String(value) });
     }
   }
+
+  const structureLocked = (): boolean => {
+    if (opts.structureProtected) fail("AccessDenied", "the workbook structure is protected");
+    return opts.structureProtected === true;
+  };
+
+  const settingProxy = (key: string): OfficeMockObject => {
+    const mock = register(new OfficeMockObject({ key, value: undefined, isNullObject: false }), (k) => (k === "value" ? settings.get(key) : undefined), ["value"]);
+    mock.load("isNullObject");
+    return wrap(mock, { kind: "other", type: "Setting" }, "");
+  };
 
   const call = (owner: Owner, path: string, args: unknown[]): boolean => {
     log(owner, path, "call", args);
@@ -873,7 +971,10 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => subRange(sheet, { r1: r, c1: c, r2: r + rows - 1, c2: c + cols - 1 }),
       getCell: (r: number, c: number) => subRange(sheet, { r1: r, c1: c, r2: r, c2: c }),
       getRanges: (address?: string) => {
-        const parts = (address ?? "").split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+        // Vietnamese regional settings: the list separator is ";" and a "," makes the address invalid.
+        const comma = (address ?? "").includes(",");
+        if (comma) fail("InvalidArgument", `address "${address}" uses "," but the list separator is ";"`);
+        const parts = comma ? [] : (address ?? "").split(";").map((s) => s.trim()).filter(Boolean);
         const areas = parts.length ? parts.map(parseRef) : [{ r1: 0, c1: 0, r2: MAX_ROW, c2: MAX_COL }];
         getRangesCalls.push({ sheet: sheet.name, address: address ?? "", areas: areas.length });
         call(owner, "getRanges", [address]);
@@ -916,7 +1017,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         if (call(owner, "activate", [])) active = sheet;
       },
       delete: () => {
-        if (!call(owner, "delete", [])) return;
+        if (!call(owner, "delete", []) || structureLocked()) return;
         if (sheets.filter((s) => s !== sheet && s.visibility === "Visible").length === 0)
           return fail("InvalidOperation", "cannot delete the last visible sheet");
         sheets.splice(sheets.indexOf(sheet), 1);
@@ -941,19 +1042,20 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       },
       protection: {
         protected: sheet.protected,
+        options: undefined,
         protect: (options?: Excel.WorksheetProtectionOptions, password?: string) => {
           if (!call(owner, "protection.protect", [options, password])) return;
           if (sheet.protected) return fail("InvalidOperation", `sheet "${sheet.name}" is already protected`);
           sheet.protected = true;
           sheet.protectionOptions = options;
           sheet.protectionPassword = password;
-          protections.push({ sheet: sheet.name, action: "protect", options, password });
+          protections.push({ sheet: sheet.name, sheetId: sheet.id, action: "protect", options, password });
         },
         unprotect: (password?: string) => {
           if (!call(owner, "protection.unprotect", [password])) return;
           if (sheet.protectionPassword !== undefined && sheet.protectionPassword !== password) return fail("InvalidArgument", "wrong password");
           sheet.protected = false;
-          protections.push({ sheet: sheet.name, action: "unprotect", password });
+          protections.push({ sheet: sheet.name, sheetId: sheet.id, action: "unprotect", password });
         },
       },
     };
@@ -961,17 +1063,21 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       switch (key) {
         case "name":
           return sheet.name;
+        case "id":
+          return sheet.id;
         case "position":
           return sheet.position;
         case "visibility":
           return sheet.visibility;
         case "protection/protected":
           return sheet.protected;
+        case "protection/options":
+          return { ...DEFAULT_PROTECTION, ...sheet.protectionOptions };
         default:
           return undefined;
       }
     };
-    const mock = register(new OfficeMockObject(data), read, ["name", "position", "visibility", "protection/protected"]);
+    const mock = register(new OfficeMockObject(data), read, ["name", "id", "position", "visibility", "protection/protected", "protection/options"]);
     mock.load("isNullObject");
     const proxy = wrap(mock, owner, "");
     sheetMocks.set(sheet, proxy);
@@ -996,6 +1102,8 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         getUsedRange: missing,
         getItem: missing,
         delete: () => void missing(),
+        activate: () => void missing(),
+        select: () => void missing(),
       }),
     );
     mock.load("isNullObject");
@@ -1034,7 +1142,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   }
   active = (opts.active !== undefined ? findSheet(opts.active) : undefined) ?? sheets[0];
 
-  const other: Owner = { kind: "other" };
+  const other: Owner = { kind: "other", type: "RequestContext" };
   const activeSheetProxy = (): OfficeMockObject => {
     if (!active) active = addSheet("Sheet1");
     return sheetProxy(active);
@@ -1045,7 +1153,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       worksheets: {
         items,
         add: (name?: string) => {
-          call(other, "worksheets.add", [name]);
+          if (!call(other, "worksheets.add", [name]) || structureLocked()) return nullObject();
           let n = sheets.length + 1;
           while (!name && findSheet(`Sheet${n}`)) n++;
           const wanted = name ?? `Sheet${n}`;
@@ -1056,7 +1164,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
           return sheetProxy(addSheet(wanted));
         },
         getItem: (name: string) => {
-          const s = findSheet(name);
+          const s = sheetByKey(name);
           if (!s) {
             fail("ItemNotFound", `no sheet "${name}"`);
             return nullObject();
@@ -1064,10 +1172,29 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
           return sheetProxy(s);
         },
         getItemOrNullObject: (name: string) => {
-          const s = findSheet(name);
+          const s = sheetByKey(name);
           return s ? sheetProxy(s) : nullObject();
         },
-        getActiveWorksheet: () => activeSheetProxy(),
+        onChanged: {
+          add: (handler: (event: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => {
+            call(other, "worksheets.onChanged.add", []);
+            changeHandlers.add(handler);
+            return { context, remove: () => changeHandlers.delete(handler) };
+          },
+        },
+        onActivated: {
+          add: () => {
+            call(other, "worksheets.onActivated.add", []);
+            return { context, remove: () => undefined };
+          },
+        },
+        getActiveWorksheet: () => {
+          if (opts.chartSheetActive) {
+            fail("ItemNotFound", "the active sheet is a chart sheet");
+            return nullObject();
+          }
+          return activeSheetProxy();
+        },
         getFirst: () => (sheets[0] ? sheetProxy(sheets[0]) : nullObject()),
         load(this: OfficeMockObject, arg?: LoadArg) {
           // Collections: "items/name", "name" or { items: { name: true } } load those item properties.
@@ -1085,6 +1212,18 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
           return OfficeMockObject.prototype.load.call(this, "items");
         },
       },
+      protection: { protected: opts.structureProtected === true },
+      settings: {
+        add: (key: string, value: unknown) => {
+          if (call(other, "settings.add", [key, value])) settings.set(key, JSON.parse(JSON.stringify(value)) as unknown);
+        },
+        getItemOrNullObject: (key: string) => (settings.has(key) ? settingProxy(key) : nullObject()),
+        getItem: (key: string) => {
+          if (settings.has(key)) return settingProxy(key);
+          fail("ItemNotFound", `no setting "${key}"`);
+          return nullObject();
+        },
+      },
       getSelectedRange: () => activeSheetProxy().getRange("A1") as unknown,
       getActiveCell: () => activeSheetProxy().getRange("A1") as unknown,
     },
@@ -1095,6 +1234,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     },
     sync: async <T>(passThrough?: T): Promise<T | undefined> => {
       syncs++;
+      if (opts.failSync?.at === syncs) fail(opts.failSync.code, `sync ${syncs} failed`);
       for (const { mock, read, keys } of registry) {
         if (!read || !keys) continue;
         for (const key of keys) {
@@ -1112,11 +1252,16 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
           // Loaded but not yet synced, or loaded again: serve the simulation's current state.
           const again = reloaded.has(mock) || reloaded.has(parent as unknown as OfficeMockObject);
           if (holder[last] !== NOT_SYNCED && !again) continue;
-          child._valueBeforeLoaded = read(key);
+          const value = read(key);
+          if (Array.isArray(value)) responseBytes += JSON.stringify(value).length;
+          child._valueBeforeLoaded = value;
           holder[last] = NOT_SYNCED;
         }
       }
       reloaded.clear();
+      if (responseBytes > maxResponse) fail("ResponsePayloadSizeLimitExceeded", `response of ${responseBytes} bytes`);
+      else largestResponse = Math.max(largestResponse, responseBytes);
+      responseBytes = 0;
       await Promise.all(registry.map((r) => r.mock.sync()));
       await OfficeMockObject.prototype.sync.call(root);
       // The library updates parents in un-awaited callbacks: let them run.
@@ -1135,6 +1280,19 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   return {
     context,
     syncCount: () => syncs,
+    type: async (sheetName: string, ref: string, value: CellValue) => {
+      const sheet = findSheet(sheetName);
+      if (!sheet) throw new Error(`no sheet "${sheetName}"`);
+      sheet.setValue(ref, value);
+      const event = { type: "WorksheetChanged", changeType: "RangeEdited", worksheetId: sheet.id, address: ref, source: "Local" } as unknown as Excel.WorksheetChangedEventArgs;
+      await Promise.all([...changeHandlers].map((h) => h(event)));
+    },
+    activate: (sheetName: string) => {
+      active = findSheet(sheetName);
+    },
+    listeners: () => changeHandlers.size,
+    largestResponse: () => largestResponse,
+    settings,
     ops,
     writes,
     formats,
@@ -1183,4 +1341,31 @@ export function removeOfficeGlobals(): void {
   const g = globalThis as OfficeGlobals;
   delete g.Office;
   delete g.Excel;
+}
+
+/** Makes `Excel.run` (with or without RunOptions) hand the fake workbook to the code; returns the options each run got. */
+export function useExcelRun(mock: MockExcel): (Excel.RunOptions | undefined)[] {
+  const runs: (Excel.RunOptions | undefined)[] = [];
+  const g = globalThis as { Excel?: Record<string, unknown> };
+  const run = <T>(a: Excel.RunOptions | ((ctx: Excel.RequestContext) => Promise<T>), b?: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const options = typeof a === "function" ? undefined : a;
+    const body = typeof a === "function" ? a : b;
+    runs.push(options);
+    if (!body) throw new Error("Excel.run without a batch");
+    return body(mock.context);
+  };
+  g.Excel = { ...g.Excel, run };
+  return runs;
+}
+
+/** The grid as Excel shows it: values, number formats and formulas, as readXlsx read them. */
+export function sheetInit(grid: Grid, extra: Partial<MockSheetInit> = {}): MockSheetInit {
+  const width = Math.max(0, ...grid.rows.map((r) => r.length));
+  const each = <T>(f: (c: Grid["rows"][number][number]) => T): T[][] => grid.rows.map((row) => Array.from({ length: width }, (_, c) => f(row[c])));
+  return {
+    values: each((c) => c?.value ?? ""),
+    numberFormat: each((c) => c?.format ?? ""),
+    formulas: each((c) => (c?.formula !== undefined ? `=${c.formula}` : "")),
+    ...extra,
+  };
 }

@@ -5,13 +5,24 @@ import { Cell, Grid } from "../../core/grid";
 import { RuleSet } from "../../core/rules/schema";
 import { STYLES } from "../../core/layout/sheetLayout";
 import { supports } from "./capabilities";
-import { MAX_AREAS_PER_CALL } from "./writeLayout";
 
-/** A very hidden sheet remembers what the add-in highlighted, so the next check undoes only that. */
-export const STATE_SHEET = "CCHC_TrangThai";
+/**
+ * What the add-in highlighted is remembered in the workbook's settings (stored in the file, no sheet
+ * needed, so a protected workbook structure does not matter), keyed by the sheet's id, which survives a rename.
+ */
+export const STATE_KEY_PREFIX = "cchc.highlights.";
 export const FILL: Record<Finding["severity"], string> = { error: `#${STYLES.error.fill}`, warning: `#${STYLES.warning.fill}` };
 /** Cell notes need ExcelApi 1.18; without it the findings are listed in the pane only. */
 export const NOTES_API = "1.18";
+/** A sheet protected with a password: the add-in cannot lift it, so it changes nothing. */
+export const PASSWORD_PROTECTED =
+  "Trang tính đang được bảo vệ bằng mật khẩu nên phần bổ trợ không tô màu và không ghi chú các ô sai (trang tính giữ nguyên). Kết quả kiểm tra xem trong danh sách bên dưới; muốn tô màu, hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi kiểm tra lại.";
+/**
+ * Excel on the web limits a response to 5 MB: the used range is read in row blocks of at most this many
+ * cells (values, number formats and formulas at ~25 bytes each stay under 4 MB); a block whose response
+ * is still too large (long texts) is read again in halves.
+ */
+export const MAX_CELLS_PER_READ = 50_000;
 export const NOTES_MISSING =
   "Phiên bản Excel này chưa hỗ trợ ghi chú ô (ExcelApi 1.18): các ô sai đã được tô màu, nội dung lỗi xem trong danh sách bên dưới.";
 
@@ -47,57 +58,81 @@ export function gridFromRange(name: string, rowIndex: number, columnIndex: numbe
   return { name, rows };
 }
 
-function parseState(values: unknown[][] | undefined, sheet: string): Highlight[] {
-  if (!values) return [];
-  const row = values.find((r) => String(r[0]) === sheet);
-  if (!row) return [];
+function parseState(value: unknown): Highlight[] {
+  if (typeof value !== "string") return [];
   try {
-    const parsed: unknown = JSON.parse(row.slice(1).join(""));
-    return Array.isArray(parsed) ? (parsed as Highlight[]).filter((h) => typeof h?.a === "string") : [];
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? (parsed as Highlight[]).filter((h) => typeof h?.a === "string" && typeof h?.c === "string") : [];
   } catch {
     return [];
   }
 }
 
-/** Excel cells hold at most 32 767 characters: the state JSON is spread over several cells. */
-function stateRow(sheet: string, highlights: Highlight[]): string[] {
-  const json = JSON.stringify(highlights);
-  const parts: string[] = [];
-  for (let i = 0; i < json.length; i += 30000) parts.push(json.slice(i, i + 30000));
-  return [sheet, ...(parts.length ? parts : ["[]"])];
-}
-
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+/** Row blocks of the used range, each small enough for one response. */
+export function readBlocks(rowCount: number, columnCount: number, maxCells = MAX_CELLS_PER_READ): { first: number; count: number }[] {
+  const perBlock = Math.max(1, Math.floor(maxCells / Math.max(1, columnCount)));
+  const out: { first: number; count: number }[] = [];
+  for (let first = 0; first < rowCount; first += perBlock) out.push({ first, count: Math.min(perBlock, rowCount - first) });
   return out;
 }
 
 /**
- * Checks the active sheet and marks its inconsistent cells: three syncs whatever the sheet's size
- * (read; read the fills about to change; write everything).
+ * Checks the active sheet and marks its inconsistent cells. Syncs: one for the sheet's size, one per
+ * row block read (one for any report), one for the fills about to change, one to lift our own
+ * protection when the sheet is protected, one to write. The officer's protection options are restored
+ * exactly; a password-protected sheet is left untouched.
  */
 export async function checkActiveSheetIn(
   context: Excel.RequestContext,
   catalog: Catalog,
   ruleSet: RuleSet,
-): Promise<{ result: CheckResult; notice?: string }> {
+): Promise<{ result: CheckResult; notice?: string; sheetId: string }> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
-  sheet.load("name");
-  sheet.protection.load("protected");
+  sheet.load("name,id");
+  sheet.protection.load("protected,options");
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load(["values", "numberFormat", "formulas", "rowIndex", "columnIndex"]);
-  const stateSheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
-  const stateRange = stateSheet.getUsedRangeOrNullObject(true);
-  stateRange.load("values");
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
   await context.sync();
 
-  const grid = used.isNullObject
-    ? { name: sheet.name, rows: [] }
-    : gridFromRange(sheet.name, used.rowIndex, used.columnIndex, used.values, used.numberFormat, used.formulas);
+  const stateKey = STATE_KEY_PREFIX + sheet.id;
+  let stored: Excel.Setting | undefined;
+  /** Queues the stored highlights' read with the next sync until one succeeds. */
+  const loadState = (): Excel.Setting => {
+    const item = context.workbook.settings.getItemOrNullObject(stateKey);
+    item.load("value");
+    return item;
+  };
+  // One sync per block, so each response stays under the 5 MB limit.
+  const reads: Excel.Range[] = [];
+  const readBlock = async (first: number, count: number): Promise<void> => {
+    const r = sheet.getRangeByIndexes(used.rowIndex + first, used.columnIndex, count, used.columnCount);
+    r.load("values,numberFormat,formulas");
+    const state = stored ?? loadState();
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isResponseTooLarge(e) || count === 1) throw e;
+      const half = Math.ceil(count / 2);
+      await readBlock(first, half);
+      await readBlock(first + half, count - half);
+      return;
+    }
+    stored = state;
+    reads.push(r);
+  };
+  for (const b of used.isNullObject ? [] : readBlocks(used.rowCount, used.columnCount)) await readBlock(b.first, b.count);
+  if (!stored) {
+    stored = loadState();
+    await context.sync();
+  }
+
+  const values = reads.flatMap((r) => r.values);
+  const formats = reads.flatMap((r) => r.numberFormat);
+  const formulas = reads.flatMap((r) => r.formulas);
+  const grid = used.isNullObject ? { name: sheet.name, rows: [] } : gridFromRange(sheet.name, used.rowIndex, used.columnIndex, values, formats, formulas);
   const result = checkGrids([grid], catalog, ruleSet);
   const findings = result.ok ? result.findings : [];
-  const previous = stateSheet.isNullObject || stateRange.isNullObject ? [] : parseState(stateRange.values, sheet.name);
+  const previous = stored.isNullObject ? [] : parseState(stored.value);
   const notes = supports(NOTES_API);
 
   // One finding per cell: the most severe wins the colour; the note lists every message.
@@ -108,6 +143,7 @@ export async function checkActiveSheetIn(
     e.messages.push(f.message);
     byCell.set(f.cell, e);
   }
+  if (!previous.length && !byCell.size) return { result, sheetId: sheet.id };
 
   const prevFills = previous.map((h) => {
     const r = sheet.getRange(h.a);
@@ -126,54 +162,55 @@ export async function checkActiveSheetIn(
   for (const n of prevNotes) n.load("content");
   await context.sync();
 
-  const wasProtected = sheet.protection.protected;
-  if (wasProtected) sheet.protection.unprotect();
-  // Undo the previous highlights, but never a fill the user changed since.
-  previous.forEach((h, i) => {
-    if (!sameColor(prevFills[i].format.fill.color, h.c)) return;
-    const range = sheet.getRange(h.a);
-    if (h.f) range.format.fill.color = h.f;
-    else range.format.fill.clear();
-  });
-  for (const n of prevNotes) if (!n.isNullObject) n.delete();
-
-  const highlights: Highlight[] = [];
-  const cells = [...byCell.keys()];
-  cells.forEach((a, i) => {
-    const current = newFills[i].format.fill.color;
-    const prev = previousByCell.get(a);
-    // A cell still showing our colour keeps its original fill from the previous check.
-    const original = prev && sameColor(current, prev.c) ? prev.f : isNoFill(current) ? "" : current;
-    const e = byCell.get(a)!;
-    const userNote = userNotes[i];
-    highlights.push({ a, f: original, c: FILL[e.severity], n: notes && (!userNote || userNote.isNullObject) });
-  });
-  for (const severity of ["warning", "error"] as const) {
-    const addresses = cells.filter((a) => byCell.get(a)!.severity === severity);
-    for (const part of chunks(addresses, MAX_AREAS_PER_CALL)) sheet.getRanges(part.join(",")).format.fill.color = FILL[severity];
+  const protection = sheet.protection.protected ? sheet.protection.options : undefined;
+  if (protection) {
+    // Without the password, unprotect() fails: then nothing on the sheet changes.
+    sheet.protection.unprotect();
+    try {
+      await context.sync();
+    } catch {
+      return { result, notice: PASSWORD_PROTECTED, sheetId: sheet.id };
+    }
   }
-  for (const h of highlights) if (h.n) sheet.notes.add(h.a, byCell.get(h.a)!.messages.join("\n"));
-  if (wasProtected)
-    sheet.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });
 
-  // Remember this check's highlights in the very hidden state sheet.
-  let state = stateSheet;
-  if (stateSheet.isNullObject) {
-    state = context.workbook.worksheets.add(STATE_SHEET);
-    state.visibility = Excel.SheetVisibility.veryHidden;
+  try {
+    // Undo the previous highlights, but never a fill the user changed since.
+    previous.forEach((h, i) => {
+      if (!sameColor(prevFills[i].format.fill.color, h.c)) return;
+      const range = sheet.getRange(h.a);
+      if (h.f) range.format.fill.color = h.f;
+      else range.format.fill.clear();
+    });
+    for (const n of prevNotes) if (!n.isNullObject) n.delete();
+
+    const highlights: Highlight[] = [];
+    [...byCell].forEach(([a, e], i) => {
+      const current = newFills[i].format.fill.color;
+      const prev = previousByCell.get(a);
+      // The original fill is recorded once: a cell still showing our colour keeps the one recorded before.
+      const original = prev && sameColor(current, prev.c) ? prev.f : isNoFill(current) ? "" : current;
+      const userNote = userNotes[i];
+      highlights.push({ a, f: original, c: FILL[e.severity], n: notes && (!userNote || userNote.isNullObject) });
+      sheet.getRange(a).format.fill.color = FILL[e.severity];
+    });
+    for (const h of highlights) if (h.n) sheet.notes.add(h.a, byCell.get(h.a)!.messages.join("\n"));
+    if (protection) sheet.protection.protect(protection);
+    context.workbook.settings.add(stateKey, JSON.stringify(highlights));
+    await context.sync();
+  } catch (e) {
+    // Never leave the officer's sheet unprotected.
+    if (protection) {
+      sheet.protection.protect(protection);
+      await context.sync().catch(() => undefined);
+    }
+    throw e;
   }
-  const kept = (stateRange.isNullObject ? [] : stateRange.values).filter((r) => String(r[0]) !== sheet.name && r[0] !== "");
-  const rows = [...kept.map((r) => r.map((v) => String(v))), stateRow(sheet.name, highlights)];
-  const width = Math.max(...rows.map((r) => r.length));
-  const padded = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill("")]);
-  if (!stateRange.isNullObject) stateRange.clear();
-  const target = state.getRangeByIndexes(0, 0, padded.length, width);
-  // Text format first: a sheet named "2023" must stay the text "2023" to be found again.
-  target.numberFormat = padded.map((r) => r.map(() => "@"));
-  target.values = padded;
-  await context.sync();
 
-  return { result, notice: findings.length && !notes ? NOTES_MISSING : undefined };
+  return { result, notice: findings.length && !notes ? NOTES_MISSING : undefined, sheetId: sheet.id };
+}
+
+function isResponseTooLarge(e: unknown): boolean {
+  return !!e && typeof e === "object" && (e as { code?: unknown }).code === "ResponsePayloadSizeLimitExceeded";
 }
 
 function isNoFill(color: string | null | undefined): boolean {

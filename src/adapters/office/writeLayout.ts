@@ -1,4 +1,3 @@
-import { address, columnLetter } from "../../core/grid";
 import {
   LayoutCell,
   STYLES,
@@ -7,13 +6,13 @@ import {
   StyleSpec,
   VALIDATION_TITLE,
   Validation,
+  columnWidthPoints,
+  mergedRows,
   validationError,
 } from "../../core/layout/sheetLayout";
+import { UserMessage } from "./errors";
+import { Rect, absoluteRows, areasOf, columnsAddress, eachArea, rectAddress, rowsAddress } from "./ranges";
 
-/** Excel on the web rejects long address lists: at most this many areas per getRanges call. */
-export const MAX_AREAS_PER_CALL = 200;
-/** Column width: layout characters → points (Office.js columnWidth is in points). */
-export const POINTS_PER_CHAR = 5.6;
 export const FONT_NAME = "Times New Roman";
 export const FONT_SIZE = 11;
 /** Title of the input prompt shown beside a validated cell. */
@@ -34,17 +33,26 @@ export interface WriteLayoutOptions {
   replace?: boolean;
 }
 
+/** Adding sheets needs an unprotected workbook structure. */
+export const STRUCTURE_PROTECTED =
+  "Cấu trúc sổ làm việc đang được bảo vệ nên không thêm được trang tính. Hãy bỏ bảo vệ (Xem lại › Bảo vệ sổ làm việc) rồi thử lại; sổ làm việc chưa bị thay đổi.";
+
 /**
- * Writes each layout into a new worksheet with a constant number of round trips:
- * one sync to read the existing sheet names, one final sync for everything else (plus one per ~4 MB
- * of cell data, which only sheets far beyond a province's size reach).
+ * Writes each layout into a new worksheet, so that a failure leaves the workbook as it was: new sheets
+ * are written under names no sheet has (temporary ones where a sheet is replaced); only when all are
+ * written are the replaced sheets deleted and the new ones renamed. On failure the new sheets are deleted.
+ * Syncs: one to read the sheet names, one to write (plus one per ~4 MB of cell data, which only sheets
+ * far beyond a province's size reach), one to swap when a sheet is replaced.
  * Returns the names the sheets got, in layout order.
  */
 export async function writeLayouts(context: Excel.RequestContext, layouts: SheetLayout[], opts: WriteLayoutOptions = {}): Promise<string[]> {
   if (layouts.length === 0) return [];
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/position");
+  const structure = context.workbook.protection;
+  structure.load("protected");
   await context.sync();
+  if (structure.protected) throw new UserMessage(STRUCTURE_PROTECTED);
 
   const existing = new Map<string, Excel.Worksheet>();
   for (const ws of sheets.items) existing.set(ws.name.toLowerCase(), ws);
@@ -53,29 +61,50 @@ export async function writeLayouts(context: Excel.RequestContext, layouts: Sheet
     sheets.items.map((ws) => ws.name),
     opts.replace === true,
   );
+  const added = plan.map((p) => p.tempName ?? p.name);
 
-  context.application.suspendScreenUpdatingUntilNextSync();
   const written: Excel.Worksheet[] = [];
-  const batch = new Batch(context);
-  for (const [i, layout] of layouts.entries()) {
-    const p = plan[i];
-    const old = p.replaces ? existing.get(p.name.toLowerCase()) : undefined;
-    let ws: Excel.Worksheet;
-    if (old && p.tempName) {
-      // Add first: Excel refuses to delete the last visible sheet.
-      ws = sheets.add(p.tempName);
-      old.delete();
-      ws.name = p.name;
-      ws.position = old.position;
-    } else {
-      ws = sheets.add(p.name);
+  try {
+    context.application.suspendScreenUpdatingUntilNextSync();
+    const batch = new Batch(context);
+    for (const [i, layout] of layouts.entries()) {
+      const ws = sheets.add(added[i]);
+      await renderSheet(ws, layout, batch);
+      written.push(ws);
     }
-    await renderSheet(ws, layout, batch);
-    written.push(ws);
+    const swaps = plan.some((p) => p.replaces);
+    if (opts.activate && !swaps) written[0].activate();
+    await context.sync();
+    if (!swaps) return plan.map((p) => p.name);
+
+    plan.forEach((p, i) => {
+      const old = p.replaces ? existing.get(p.name.toLowerCase()) : undefined;
+      if (!old) return;
+      old.delete();
+      written[i].name = p.name;
+      written[i].position = old.position;
+    });
+    if (opts.activate) written[0].activate();
+    await context.sync();
+    return plan.map((p) => p.name);
+  } catch (e) {
+    await removeSheets(context, added);
+    throw e;
   }
-  if (opts.activate && written.length > 0) written[0].activate();
-  await context.sync();
-  return plan.map((p) => p.name);
+}
+
+/** Deletes the sheets of these names that exist (after a failed write); errors here are secondary. */
+async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<void> {
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const wanted = new Set(names.map((n) => n.toLowerCase()));
+    for (const ws of sheets.items) if (wanted.has(ws.name.toLowerCase())) ws.delete();
+    await context.sync();
+  } catch {
+    // The first error is the one the officer needs to see.
+  }
 }
 
 export interface SheetNamePlan {
@@ -134,18 +163,6 @@ export function needsTextFormat(s: string): boolean {
   return /^\s*(true|false)\s*$/i.test(s);
 }
 
-export interface Rect {
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
-}
-
-export function rectAddress(r: Rect): string {
-  const a = address(r.r1, r.c1);
-  return r.r1 === r.r2 && r.c1 === r.c2 ? a : `${a}:${address(r.r2, r.c2)}`;
-}
-
 /** Cells (0-based [row, col]) → few rectangles: runs per row, stacked while the next row has the same run. */
 export function toRectangles(cells: [number, number][]): Rect[] {
   const byRow = new Map<number, number[]>();
@@ -176,17 +193,6 @@ export function toRectangles(cells: [number, number][]): Rect[] {
   }
   done.push(...open.values());
   return done.sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** getRanges over `rects`, at most MAX_AREAS_PER_CALL areas per call. */
-function eachAreas(ws: Excel.Worksheet, rects: Rect[], apply: (areas: Excel.RangeAreas) => void): void {
-  for (const part of chunks(rects, MAX_AREAS_PER_CALL)) apply(ws.getRanges(part.map(rectAddress).join(", ")));
 }
 
 /** What `formulas` receives for one cell; strings stay literal (text format guards risky ones). */
@@ -225,9 +231,9 @@ function applyStyle(f: Excel.RangeFormat, s: StyleSpec): void {
 
 type BorderSide = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
 
-function thinBorders(areas: Excel.RangeAreas, sides: BorderSide[]): void {
+function thinBorders(range: Excel.Range, sides: BorderSide[]): void {
   for (const side of sides) {
-    const b = areas.format.borders.getItem(side);
+    const b = range.format.borders.getItem(side);
     b.style = "Continuous";
     b.weight = "Thin";
     b.color = "#000000";
@@ -237,6 +243,8 @@ function thinBorders(areas: Excel.RangeAreas, sides: BorderSide[]): void {
 function validationRule(v: Validation): Excel.DataValidationRule {
   switch (v.type) {
     case "list":
+      // A cell range, or items: ListDataValidation.source always takes "," whatever the user's locale
+      // (by design, OfficeDev/office-js #2128); items are "Không = 0"-style texts without "," (tested).
       return { list: { inCellDropDown: true, source: v.range ? `=${v.range}` : v.items.join(",") } };
     case "whole":
       return { wholeNumber: { formula1: v.min, operator: "GreaterThanOrEqualTo" } };
@@ -272,9 +280,8 @@ async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batc
   whole.format.font.size = FONT_SIZE;
 
   layout.columns.forEach((c, i) => {
-    const letter = columnLetter(i);
-    const col = ws.getRange(`${letter}:${letter}`);
-    col.format.columnWidth = c.width * POINTS_PER_CHAR;
+    const col = ws.getRange(columnsAddress(i));
+    col.format.columnWidth = columnWidthPoints(c.width);
     if (c.hidden) col.columnHidden = true;
   });
 
@@ -322,24 +329,28 @@ async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batc
   );
   for (const [name, cells] of byStyle) {
     const spec = STYLES[name];
-    if (hasCellFormat(spec)) eachAreas(ws, toRectangles(cells), (areas) => applyStyle(areas.format, spec));
+    if (hasCellFormat(spec)) eachArea(ws, toRectangles(cells), (range) => applyStyle(range.format, spec));
   }
   // Borders are the same for every style: one union, fewer areas. Inside borders only where an area has them.
   const rects = toRectangles(bordered);
-  eachAreas(ws, rects, (a) => thinBorders(a, ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"]));
-  eachAreas(ws, rects.filter((r) => r.r2 > r.r1), (a) => thinBorders(a, ["InsideHorizontal"]));
-  eachAreas(ws, rects.filter((r) => r.c2 > r.c1), (a) => thinBorders(a, ["InsideVertical"]));
-
-  if (used) ws.getRange(used).format.autofitRows();
-  for (const [row, height] of Object.entries(layout.rowHeights ?? {})) {
-    const n = Number(row) + 1;
-    ws.getRange(`${n}:${n}`).format.rowHeight = height;
+  for (const r of rects) {
+    const sides: BorderSide[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (r.r2 > r.r1) sides.push("InsideHorizontal");
+    if (r.c2 > r.c1) sides.push("InsideVertical");
+    eachArea(ws, [r], (range) => thinBorders(range, sides));
   }
+
+  // Excel fits rows itself; a set height would stop that. Only merged title rows, which Excel never
+  // fits, keep the layout's height (the others are estimates for LibreOffice).
+  if (used) ws.getRange(used).format.autofitRows();
+  const merged = mergedRows(layout);
+  for (const [row, height] of Object.entries(layout.rowHeights ?? {}))
+    if (merged.has(Number(row))) ws.getRange(rowsAddress(Number(row))).format.rowHeight = height;
 
   for (const m of layout.merges) ws.getRange(m).merge(false);
 
   for (const v of layout.validations) {
-    for (const area of v.ref.split(/\s+/).filter(Boolean)) {
+    for (const area of areasOf(v.ref)) {
       const dv = ws.getRange(area).dataValidation;
       dv.rule = validationRule(v);
       dv.ignoreBlanks = true;
@@ -357,7 +368,8 @@ async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batc
   const page = ws.pageLayout;
   page.paperSize = "A4";
   page.orientation = layout.landscape ? "Landscape" : "Portrait";
-  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // All columns on one page wide; the documented options only (verticalFitToPages 0 is not documented).
+  page.zoom = { horizontalFitToPages: 1 };
   // Same margins as the .xlsx writer (inches → points).
   page.leftMargin = 36;
   page.rightMargin = 28.8;
@@ -365,7 +377,7 @@ async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batc
   page.bottomMargin = 43.2;
   page.headerMargin = 21.6;
   page.footerMargin = 21.6;
-  if (layout.printTitleRows) page.setPrintTitleRows(`$${layout.printTitleRows[0]}:$${layout.printTitleRows[1]}`);
+  if (layout.printTitleRows) page.setPrintTitleRows(absoluteRows(layout.printTitleRows[0], layout.printTitleRows[1]));
 
   if (layout.protect)
     ws.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });

@@ -127,19 +127,37 @@ export function validationError(v: Validation): string {
   }
 }
 
+/** 0-based rows with a merge inside the row (titles): no host fits their height. */
+export function mergedRows(layout: SheetLayout): Set<number> {
+  const rows = new Set<number>();
+  for (const m of layout.merges) {
+    const r = m.match(/\d+/g)?.map(Number) ?? [];
+    if (r.length === 2 && r[0] === r[1]) rows.add(r[0] - 1);
+  }
+  return rows;
+}
+
+/** Excel's default font (Calibri 11, the Normal style) has a maximum digit width of 7 pixels. */
+const MAX_DIGIT_PX = 7;
+
+/**
+ * A column width as the .xlsx writer stores it (`<col width>`, in characters) converted to points, the
+ * unit of Office.js columnWidth: Excel's own rule, pixels = trunc((256·w + trunc(128/7)) / 256 · 7), at 96 dpi.
+ */
+export function columnWidthPoints(width: number): number {
+  const px = Math.trunc(((256 * width + Math.trunc(128 / MAX_DIGIT_PX)) / 256) * MAX_DIGIT_PX);
+  return (px * 72) / 96;
+}
+
 /**
  * Row heights for wrapped text, so a sheet prints readably in hosts that do not auto-fit rows on open
  * (LibreOffice keeps the default height). Estimated from text length and column width.
  */
 export function fitRowHeights(layout: SheetLayout, lineHeight = 15): Record<number, number> {
   const heights: Record<number, number> = { ...layout.rowHeights };
-  const mergedRows = new Set<number>();
-  for (const m of layout.merges) {
-    const rows = m.match(/\d+/g)?.map(Number) ?? [];
-    if (rows.length === 2 && rows[0] === rows[1]) mergedRows.add(rows[0] - 1);
-  }
+  const merged = mergedRows(layout);
   layout.rows.forEach((row, r) => {
-    if (heights[r] !== undefined || mergedRows.has(r)) return;
+    if (heights[r] !== undefined || merged.has(r)) return;
     let lines = 1;
     row.forEach((cell, c) => {
       const col = layout.columns[c];

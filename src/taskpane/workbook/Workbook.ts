@@ -51,6 +51,8 @@ export interface Workbook {
   /** Present where the host has a sheet being edited; otherwise the pane checks uploaded files. */
   readonly activeSheet?: ActiveSheet;
   mergeLabel(fileCount: number): string;
+  /** Label of the field listing the units that must report (says where an empty field takes them from). */
+  readonly expectedUnitsLabel: string;
   /** Units that must report kept in the workbook by an earlier merge; [] where none are kept. */
   readExpectedUnits(): Promise<ExpectedUnit[]>;
   /** The officer's unit choices for unresolved files (file → unit) kept by an earlier merge; {} where none. */

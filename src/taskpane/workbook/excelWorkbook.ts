@@ -30,6 +30,7 @@ export function excelWorkbook(standaloneUrl: string): Workbook {
       watch: watchActiveSheet,
     },
     mergeLabel: (n) => `Tổng hợp ${n} tệp vào sổ này`,
+    expectedUnitsLabel: "Danh sách đơn vị phải báo cáo (mỗi dòng một đơn vị; để trống để dùng trang Danh sách đơn vị trong sổ hoặc các đơn vị đã nộp)",
     readExpectedUnits,
     readAssignments,
     async writeMerge(layouts) {

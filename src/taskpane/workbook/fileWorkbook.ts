@@ -13,6 +13,7 @@ export function fileWorkbook(download: (bytes: Uint8Array, fileName: string) => 
       return `Đã tạo tệp biểu mẫu “${about.templateName}” (${about.rowCount} dòng).`;
     },
     mergeLabel: (n) => `Tổng hợp ${n} tệp và tải về`,
+    expectedUnitsLabel: "Danh sách đơn vị phải báo cáo (mỗi dòng một đơn vị; để trống để dùng các đơn vị đã nộp)",
     readExpectedUnits: async () => [],
     readAssignments: async () => ({}),
     async writeMerge(layouts, fileName) {
