@@ -4,12 +4,10 @@ import { consolidate } from "../../src/core/consolidate/consolidate";
 import { STATUS_SHEET, buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
 import { catalog, ruleSet } from "../support/data";
 import { copiedDistrict } from "../support/copiedDistricts";
-import { MockExcel, createMockExcel, installOfficeGlobals, removeOfficeGlobals } from "./mockExcel";
+import { createMockExcel, installOfficeGlobals, removeOfficeGlobals, useExcelRun as useWorkbook } from "./mockExcel";
 
-function useWorkbook(mock: MockExcel): void {
-  const g = globalThis as { Excel?: Record<string, unknown> };
-  g.Excel = { ...g.Excel, run: <T>(cb: (ctx: Excel.RequestContext) => Promise<T>) => cb(mock.context) };
-}
+// The fake Excel simulates every cell; on a loaded 2-core machine a large sheet takes seconds.
+jest.setTimeout(60_000);
 
 afterEach(() => removeOfficeGlobals());
 
