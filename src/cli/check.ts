@@ -3,13 +3,13 @@ import { basename } from "path";
 import { parseArgs } from "util";
 import { loadCatalog } from "../adapters/node/catalogFiles";
 import { loadRuleSet } from "../adapters/node/ruleFiles";
-import { checkXlsx } from "../adapters/xlsx/checkFile";
+import { checkReceivedFile } from "../adapters/receivedFile";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
 import { toReport } from "../core/check/check";
 import { countBySeverity } from "../core/findings";
 import { periodLabel } from "../core/period";
 
-/** `cchc check <file.xlsx>... [--json] [--rules file.json]`: exit 0 clean, 1 errors found, 2 a file unreadable. */
+/** `cchc check <file.xlsx|.docx|.ods>... [--json] [--rules file.json]`: exit 0 clean, 1 errors found, 2 a file unreadable. */
 export async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -17,7 +17,7 @@ export async function runCheck(args: string[]): Promise<number> {
     options: { json: { type: "boolean" }, rules: { type: "string" } },
   });
   if (!positionals.length) {
-    console.error("Cần ít nhất một tệp .xlsx để kiểm tra.");
+    console.error("Cần ít nhất một tệp báo cáo (.xlsx, .docx, .ods) để kiểm tra.");
     return 2;
   }
   const catalog = loadCatalog();
@@ -33,7 +33,7 @@ export async function runCheck(args: string[]): Promise<number> {
       report(values.json, reports, file, `Không mở được tệp “${file}”.`);
       continue;
     }
-    const result = checkXlsx(bytes, basename(file), catalog, ruleSet, nativeInflateRaw);
+    const result = checkReceivedFile(bytes, basename(file), catalog, ruleSet, nativeInflateRaw);
     if (!result.ok) {
       exit = 2;
       report(values.json, reports, file, result.reason);

@@ -6,6 +6,7 @@ import { nativeZip } from "../adapters/node/nativeZip";
 import { buildTemplateLayout } from "../core/layout/templateLayout";
 import { PERIODS, Period, PeriodKind } from "../core/period";
 import { runCheck } from "./check";
+import { runConvert } from "./convert";
 import { runMerge } from "./merge";
 import { loadRuleSet } from "../adapters/node/ruleFiles";
 import { serializeRuleSet } from "../core/rules/schema";
@@ -14,9 +15,10 @@ const USAGE = `Cách dùng:
   cchc templates [--json]                         Liệt kê các biểu mẫu
   cchc template --template <mã> [--period q1|q2|q3|q4|h1|m9|year --year 2023 --unit-name "…"] -o <tệp.xlsx>
                                                   Tạo biểu mẫu trống
-  cchc check <tệp.xlsx>... [--json]               Kiểm tra báo cáo
-  cchc merge <tệp.xlsx>... -o <tệp.xlsx> [--json] [--units <danh sách đơn vị.txt>] [--assign "TỆP=Tên đơn vị"]...
-                                                  Tổng hợp báo cáo
+  cchc check <tệp>... [--json]                    Kiểm tra báo cáo (.xlsx, .docx, .ods)
+  cchc merge <tệp>... -o <tệp.xlsx> [--json] [--units <danh sách đơn vị.txt>] [--assign "TỆP=Tên đơn vị"]...
+                                                  Tổng hợp báo cáo (.xlsx, .docx, .ods)
+  cchc convert <tệp.docx> -o <tệp.xlsx>           Chuyển bảng phụ lục của báo cáo Word sang biểu mẫu Excel
   cchc rules [--rules <tệp.json>] [-o <tệp.json>]  Xuất bộ quy tắc kiểm tra (một tệp JSON cho cả tỉnh)`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -30,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
       return runCheck(rest);
     case "merge":
       return runMerge(rest);
+    case "convert":
+      return runConvert(rest);
     case "rules":
       return exportRules(rest);
     case undefined:

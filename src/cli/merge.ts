@@ -6,7 +6,7 @@ import { loadRuleSet } from "../adapters/node/ruleFiles";
 import { readXlsx } from "../adapters/xlsx/read";
 import { nativeInflateRaw, nativeZip } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
-import { checkXlsx } from "../adapters/xlsx/checkFile";
+import { checkReceivedFile } from "../adapters/receivedFile";
 import { MergeInput, consolidate } from "../core/consolidate/consolidate";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows } from "../core/layout/mergeLayouts";
 import { ExpectedUnit } from "../core/recognize/unitEvidence";
@@ -31,7 +31,7 @@ export async function runMerge(args: string[]): Promise<number> {
     },
   });
   if (!positionals.length) {
-    console.error("Cần ít nhất một tệp báo cáo .xlsx để tổng hợp.");
+    console.error("Cần ít nhất một tệp báo cáo (.xlsx, .docx, .ods) để tổng hợp.");
     return 2;
   }
   if (!values.output) {
@@ -77,7 +77,7 @@ export async function runMerge(args: string[]): Promise<number> {
     } catch {
       return { fileName, result: { ok: false, fileName, reason: "Không mở được tệp." } };
     }
-    return { fileName, modified, result: checkXlsx(bytes, fileName, catalog, ruleSet, nativeInflateRaw) };
+    return { fileName, modified, result: checkReceivedFile(bytes, fileName, catalog, ruleSet, nativeInflateRaw) };
   });
   for (const file of values.assign ?? []) {
     const name = basename(file.slice(0, file.lastIndexOf("=")).trim());

@@ -14,6 +14,12 @@ export interface Grid {
   name: string;
   /** rows[r][c], 0-based; holes are empty cells. */
   rows: (Cell | undefined)[][];
+  /**
+   * Set when the grid is a table of a document (a Word report), not a worksheet: findings then name
+   * the table, its row and its column instead of an A1 address. rowOffset is the grid row of the
+   * table's first row (title lines sit above it).
+   */
+  table?: { rowOffset: number };
 }
 
 export function isBlank(cell: Cell | undefined): boolean {
@@ -41,4 +47,18 @@ export function columnLetter(c: number): string {
 /** 0-based row/column → "D83". */
 export function address(r: number, c: number): string {
   return `${columnLetter(c)}${r + 1}`;
+}
+
+/** Where a cell of a received table is, as findings name it: "D83" in a sheet, "Bảng 1, dòng 14, cột Số liệu" in a document. */
+export interface CellPlace {
+  table: string;
+  rowOffset: number;
+  /** Header text of each column ("Số liệu"); a column without one is named by its letter. */
+  columnNames: string[];
+}
+
+export function placeOf(place: CellPlace | undefined, r: number, c: number): { row: number; cell: string } {
+  if (!place) return { row: r + 1, cell: address(r, c) };
+  const row = r - place.rowOffset + 1;
+  return { row, cell: `${place.table}, dòng ${row}, cột ${place.columnNames[c] || columnLetter(c)}` };
 }

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { checkXlsx } from "../adapters/xlsx/checkFile";
+import { checkReceivedFile } from "../adapters/receivedFile";
 import { CheckResult } from "../core/check/check";
 import { countBySeverity } from "../core/findings";
 import { periodLabel } from "../core/period";
@@ -75,7 +75,7 @@ export function CheckPanel() {
   async function checkFile(files: File[]) {
     const file = files[0];
     if (!file) return;
-    await run(async () => ({ result: checkXlsx(await readFileBytes(file), file.name, catalog, ruleSet) }));
+    await run(async () => ({ result: checkReceivedFile(await readFileBytes(file), file.name, catalog, ruleSet) }));
   }
 
   return (

@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { checkXlsx } from "../adapters/xlsx/checkFile";
+import { checkReceivedFile } from "../adapters/receivedFile";
 import { Consolidation, FileStatus, MergeInput, consolidate } from "../core/consolidate/consolidate";
 import { buildMergeLayouts } from "../core/layout/mergeLayouts";
 import { Period, PeriodKind, periodLabel } from "../core/period";
@@ -88,7 +88,7 @@ export function MergePanel() {
     const inputs: MergeInput[] = [];
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
-      inputs.push({ fileName: f.name, result: checkXlsx(await readFileBytes(f), f.name, catalog, ruleSet), modified: f.lastModified });
+      inputs.push({ fileName: f.name, result: checkReceivedFile(await readFileBytes(f), f.name, catalog, ruleSet), modified: f.lastModified });
       setProgress((i + 1) / files.length);
       await nextFrame();
     }

@@ -1,7 +1,7 @@
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { writeXlsx } from "../../src/adapters/xlsx/write";
 import { isValueRow } from "../../src/core/catalog/schema";
-import { checkXlsx } from "../../src/adapters/xlsx/checkFile";
+import { checkReceivedFile } from "../../src/adapters/receivedFile";
 import { MergeInput, consolidate } from "../../src/core/consolidate/consolidate";
 import { FINDINGS_SHEET, MERGE_SHEET, STATUS_SHEET, UNITS_SHEET, buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
 import { Period } from "../../src/core/period";
@@ -13,7 +13,7 @@ const dept = catalog.byId.get("so-nganh-2023")!;
 const district = catalog.byId.get("cap-huyen-2023")!;
 
 function input(fileName: string, bytes: Uint8Array, modified = 0): MergeInput {
-  return { fileName, modified, result: checkXlsx(bytes, fileName, catalog, ruleSet) };
+  return { fileName, modified, result: checkReceivedFile(bytes, fileName, catalog, ruleSet) };
 }
 
 /** A province: 6 departments (half typed, half text, half unstamped), 4 districts, the two seed files of Q1 2023. */

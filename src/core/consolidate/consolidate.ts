@@ -1,5 +1,5 @@
 import { Aggregate, Template, TemplateRow, ValueRow, isValueRow } from "../catalog/schema";
-import { CheckResult } from "../check/check";
+import { CheckResult, SourceFormat } from "../check/check";
 import { Finding, countBySeverity } from "../findings";
 import { Period, periodLabel, samePeriod } from "../period";
 import { ExpectedUnit, UnitCandidate, decideUnit, sameUnit } from "../recognize/unitEvidence";
@@ -20,6 +20,8 @@ export interface UnitSubmission {
   unitType: string;
   unitTypeLabel: string;
   fileName: string;
+  /** The kind of file it came as (a Word report is named on the status sheet). */
+  format?: SourceFormat;
   sheetName: string;
   template: Template;
   period?: Period;
@@ -118,6 +120,7 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
       unitType: s.template.unitType,
       unitTypeLabel: s.template.unitTypeLabel,
       fileName: input.fileName,
+      format: r.format,
       sheetName: s.sheetName,
       template: s.template,
       period: s.period,

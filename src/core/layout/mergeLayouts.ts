@@ -1,3 +1,4 @@
+import { FORMAT_LABELS } from "../check/check";
 import { Consolidation, ConsolidatedRow } from "../consolidate/consolidate";
 import { address, columnLetter } from "../grid";
 import { periodLabel } from "../period";
@@ -196,7 +197,7 @@ function statusSheet(c: Consolidation): SheetLayout {
       text(u?.period ? periodLabel(u.period) : u ? "(không ghi kỳ)" : ""),
       u ? { value: u.errors, style: "number" } : { style: "number" },
       u ? { value: u.warnings, style: "number" } : { style: "number" },
-      { style: "wrap" },
+      u?.format && u.format !== "xlsx" ? text(`Nộp bằng tệp ${FORMAT_LABELS[u.format]} (.${u.format})`, "wrap") : { style: "wrap" },
     ]);
   };
   for (const e of c.expected) {

@@ -8,6 +8,17 @@ export interface TemplateOptions {
   period?: Period;
   unitName?: string;
   sheetName?: string;
+  /**
+   * A unit's figures to fill in (a converted Word report), by template row index. Filled rows keep
+   * what the unit wrote, so a rate is written as given, not as a formula.
+   */
+  filled?: Map<number, FilledRow>;
+}
+
+/** What a unit wrote on one template row: the value (a number when it reads as one, else its text) and the note. */
+export interface FilledRow {
+  value?: string | number;
+  note?: string;
 }
 
 /** Layout constants shared by the writer and the reader of inserted sheets. */
@@ -77,13 +88,14 @@ export function buildTemplateLayout(t: Template, opts: TemplateOptions = {}): Sh
   const lists = new Map<string, { items: string[]; refs: string[]; prompt: string }>();
   t.rows.forEach((r, i) => {
     const rr = TEMPLATE_FIRST_DATA_ROW + i;
+    const fill = opts.filled?.get(i);
     if (!isValueRow(r)) {
       const s: StyleName = r.kind === "section" ? "section" : "group";
-      rows.push([{ value: r.stt, style: s }, { value: r.label, style: s }, { style: s }, { style: s }, { style: s }]);
+      rows.push([{ value: r.stt, style: s }, { value: r.label, style: s }, { style: s }, { value: fill?.value, style: s }, { value: fill?.note, style: s }]);
       return;
     }
-    const value: LayoutCell = { style: VALUE_STYLE[r.kind] };
-    const formula = rateFormula(r, rowOf);
+    const value: LayoutCell = { style: VALUE_STYLE[r.kind], value: fill?.value };
+    const formula = opts.filled ? undefined : rateFormula(r, rowOf);
     if (formula) {
       value.formula = formula;
       value.style = "percentFormula";
@@ -101,7 +113,7 @@ export function buildTemplateLayout(t: Template, opts: TemplateOptions = {}): Sh
       { value: r.label, style: "label" },
       { value: r.unit, style: "unit" },
       value,
-      { style: "note" },
+      { value: fill?.note, style: "note" },
       idCell(r.id),
     ]);
   });

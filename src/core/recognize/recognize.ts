@@ -103,6 +103,7 @@ export function recognizeSheet(grid: Grid, catalog: Catalog, fileName?: string):
       unitCandidates: candidates,
       period,
       columns: header.columns,
+      place: grid.table && { table: grid.name, rowOffset: grid.table.rowOffset, columnNames: columnNames(grid, header) },
       matched,
       unmatched,
     },
@@ -304,6 +305,15 @@ function headingsOnly(t: Template): Template {
     headingsCache.set(t, h);
   }
   return h;
+}
+
+/** Each column's name as its header says it: the lower header line ("Số liệu") over the upper ("Kết quả thống kê"). */
+function columnNames(grid: Grid, header: Header): string[] {
+  const names: string[] = [];
+  const top = grid.rows[header.row] ?? [];
+  const bottom = header.lastRow > header.row ? (grid.rows[header.lastRow] ?? []) : [];
+  for (let c = 0; c < Math.max(top.length, bottom.length); c++) names.push(squash(cellText(bottom[c]) || cellText(top[c])));
+  return names;
 }
 
 /** Text cells of rows [from, to), with their addresses. */

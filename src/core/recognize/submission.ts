@@ -1,5 +1,5 @@
 import { Template, TemplateRow } from "../catalog/schema";
-import { Cell } from "../grid";
+import { Cell, CellPlace } from "../grid";
 import { SheetIdentity } from "../identity";
 import { Period } from "../period";
 import { UnitCandidate, UnitSource } from "./unitEvidence";
@@ -39,6 +39,8 @@ export interface Submission {
   unitCandidates: UnitCandidate[];
   columns: { stt: number; label: number; unit: number; value: number; note: number };
   matched: MatchedRow[];
+  /** Set for a table of a document: how findings name its cells (see placeOf). */
+  place?: CellPlace;
   /** Rows of the sheet that match no template row. */
   unmatched: SheetRow[];
 }

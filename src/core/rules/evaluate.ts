@@ -1,6 +1,6 @@
 import { Template, ValueRow, isValueRow } from "../catalog/schema";
 import { Finding } from "../findings";
-import { Cell, address, cellText, isBlank } from "../grid";
+import { Cell, cellText, isBlank, placeOf } from "../grid";
 import { ReadValue, readValue } from "../numbers";
 import { MatchedRow, SheetRow, Submission } from "../recognize/submission";
 import { foldText, formatNumberVi } from "../text";
@@ -102,7 +102,7 @@ class Context {
       const row = m.templateRow;
       const shifted = this.isShifted(m);
       const read = shifted ? ({ type: "blank" } as const) : readValue(m.row.value, row.kind, row.codes);
-      const v: IndicatorValue = { row, sheetRow: m.row, read, cell: address(m.row.r, vc), shifted };
+      const v: IndicatorValue = { row, sheetRow: m.row, read, cell: this.at(m.row.r, vc), shifted };
       if (read.type === "number" && this.acceptable(row, read.value)) v.number = read.value;
       this.values.set(row.id, v);
     }
@@ -128,7 +128,17 @@ class Context {
 
   private push(rule: Rule, row: number, cell: string, message: string, indicator?: string, templateIndex?: number): void {
     const section = templateIndex !== undefined ? this.sectionOf.get(templateIndex) : undefined;
-    this.findings.push({ rule: rule.id, severity: rule.severity, row, cell, message, indicator, section });
+    this.findings.push({ rule: rule.id, severity: rule.severity, row: this.rowNo(row), cell, message, indicator, section });
+  }
+
+  /** A cell as findings name it: "D83" in a sheet, "Bảng 1, dòng 14, cột Số liệu" in a Word table. */
+  private at(r: number, c: number): string {
+    return placeOf(this.sub.place, r, c).cell;
+  }
+
+  /** The 1-based sheet row as findings number it (within the table for a Word table). */
+  private rowNo(r1: number): number {
+    return placeOf(this.sub.place, r1 - 1, 0).row;
   }
 
   private indexOf(id: string): number | undefined {
@@ -146,7 +156,7 @@ class Context {
       const r1 = row.r + 1;
       if (!isValueRow(m.templateRow)) {
         if (check === "headingValue" && !isBlank(row.value)) {
-          const cell = address(row.r, cols.value);
+          const cell = this.at(row.r, cols.value);
           this.push(rule, r1, cell, fill(rule.message, { ...base(), cell, value: cellText(row.value) }), undefined, m.templateIndex);
         }
         if (check === "numbering") this.numbering(rule, m);
@@ -178,14 +188,14 @@ class Context {
           const note = row.note;
           const n = numericOnly(note);
           if (n !== undefined) {
-            const noteCell = address(row.r, cols.note);
+            const noteCell = this.at(row.r, cols.note);
             this.push(rule, r1, noteCell, fill(rule.message, { ...base(), cell, noteCell, value: n }), t.id, m.templateIndex);
           }
           break;
         }
         case "shiftedBlock":
           if (v.shifted) {
-            const noteCell = address(row.r, cols.note);
+            const noteCell = this.at(row.r, cols.note);
             const moved = displayRaw(row.note) || "(trống)";
             this.push(rule, r1, cell, fill(rule.message, { ...base(), cell, noteCell, unit: cellText(row.value), value: moved }), t.id, m.templateIndex);
           }
@@ -194,7 +204,7 @@ class Context {
         case "unitVariant": {
           const change = this.unitChange(t, row.unit);
           if (change === (check === "unitChanged" ? "kind" : "variant")) {
-            const unitCell = address(row.r, cols.unit);
+            const unitCell = this.at(row.r, cols.unit);
             this.push(rule, r1, unitCell, fill(rule.message, { ...base(), cell: unitCell, unit: row.unit, expectedUnit: t.unit }), t.id, m.templateIndex);
           }
           break;
@@ -211,7 +221,7 @@ class Context {
       for (const row of this.sub.unmatched) {
         const n = numericOnly(row.value);
         if (n === undefined) continue;
-        const cell = address(row.r, cols.label);
+        const cell = this.at(row.r, cols.label);
         this.push(rule, row.r + 1, cell, fill(rule.message, { label: row.label || "(không có tên)", cell, value: n }));
       }
     }
@@ -221,7 +231,7 @@ class Context {
     const expected = m.templateRow.stt.replace(/\.$/, "");
     const got = m.row.stt.replace(/\.$/, "");
     if (!got || foldText(got) === foldText(expected)) return;
-    const cell = address(m.row.r, this.sub.columns.stt);
+    const cell = this.at(m.row.r, this.sub.columns.stt);
     const label = shortLabel(m.templateRow.label);
     this.push(rule, m.row.r + 1, cell, fill(rule.message, { label, cell, stt: got, expectedStt: expected || "(không đánh số)" }), undefined, m.templateIndex);
   }
@@ -253,7 +263,7 @@ class Context {
     for (const { r, i } of missing) {
       const before = rowsSorted.filter((m) => m.templateIndex < i).pop() ?? rowsSorted[0];
       const sheetRow = before ? before.row.r : 0;
-      const cell = address(sheetRow, this.sub.columns.label);
+      const cell = this.at(sheetRow, this.sub.columns.label);
       this.push(rule, sheetRow + 1, cell, fill(rule.message, { label: shortLabel(r.label), stt: r.stt, cell }), isValueRow(r) ? r.id : undefined, i);
     }
   }
@@ -323,7 +333,7 @@ class Context {
       // A formula whose result was never calculated is not a blank the officer left.
       if (rate.sheetRow.value?.formula) return;
       const message = `${name} (${rate.cell}) để trống trong khi đã có số liệu thành phần: 100 × ${parts} = ${formatNumberVi(expected)}.`;
-      this.findings.push({ rule: rule.id, severity: rule.blankSeverity, row: r1, cell: rate.cell, message, indicator: rate.row.id, section: idx !== undefined ? this.sectionOf.get(idx) : undefined });
+      this.findings.push({ rule: rule.id, severity: rule.blankSeverity, row: this.rowNo(r1), cell: rate.cell, message, indicator: rate.row.id, section: idx !== undefined ? this.sectionOf.get(idx) : undefined });
       return;
     }
     if (rate.number === undefined) return;

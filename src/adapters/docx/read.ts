@@ -1,0 +1,415 @@
+import { SaxesParser, SaxesTagNS } from "saxes";
+import { Cell, Grid } from "../../core/grid";
+import { foldText } from "../../core/text";
+import { attribute, mainPart, parseRelationships } from "../opc";
+import { ReceivedFileError, TABLE_LIMITS, tooLarge } from "../tableLimits";
+import { InflateRaw, unzipEntries } from "../xlsx/zip";
+
+/** WordprocessingML, transitional and strict. */
+const W = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
+const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+const MESSAGES = {
+  corrupt: "Tệp Word bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); không đọc được.",
+  noDocument: "Tệp không phải văn bản Word (.docx): không thấy phần nội dung văn bản.",
+  noTable: "Văn bản Word không có bảng nào; biểu thống kê CCHC phải là một bảng trong văn bản.",
+};
+
+/** A table cell as Word holds it, before merged cells are expanded. */
+interface RawCell {
+  paragraphs: string[];
+  span: number;
+  vMerge?: "restart" | "continue";
+  hMerge?: "restart" | "continue";
+}
+
+interface RawRow {
+  cells: RawCell[];
+  gridBefore: number;
+  header: boolean;
+}
+
+interface RawTable {
+  rows: RawRow[];
+}
+
+type Item = { kind: "p"; text: string; pageBreak: boolean } | { kind: "tbl"; table: RawTable };
+
+/**
+ * Reads a Word report (.docx) into grids, one per logical table ("Bảng 1", "Bảng 2"…): merged cells
+ * expanded as Word shows them, a table continued after a page break joined to its first part, and the
+ * document's heading block and the title lines before the table as rows above it, so the workbook
+ * recogniser reads it unchanged. Values stay as typed text. The bytes are never modified.
+ */
+export function readDocx(bytes: Uint8Array, inflateRaw?: InflateRaw): Grid[] {
+  const decoder = new TextDecoder();
+  let documentXml: string;
+  try {
+    const rels = unzipEntries(bytes, (n) => n === "_rels/.rels", inflateRaw)["_rels/.rels"];
+    const part = (rels && mainPart(parseRelationships(decoder.decode(rels)), "officeDocument")) ?? "word/document.xml";
+    const doc = unzipEntries(bytes, (n) => n === part, inflateRaw)[part];
+    if (!doc) throw new ReceivedFileError(MESSAGES.noDocument);
+    documentXml = decoder.decode(doc);
+  } catch (e) {
+    if (e instanceof ReceivedFileError) throw e;
+    throw new ReceivedFileError(MESSAGES.corrupt);
+  }
+  let items: Item[];
+  try {
+    items = parseDocument(documentXml);
+  } catch (e) {
+    if (e instanceof ReceivedFileError) throw e;
+    throw new ReceivedFileError(MESSAGES.corrupt);
+  }
+  const grids = buildGrids(items);
+  if (grids.length === 0) throw new ReceivedFileError(MESSAGES.noTable);
+  return grids;
+}
+
+/** One pass over word/document.xml: body paragraphs and tables (nested ones too) in document order. */
+function parseDocument(xml: string): Item[] {
+  const items: Item[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  /** Elements whose content is not text of the document (deleted runs, field codes, properties…). */
+  let skip = 0;
+  let inText = false;
+  /** Open paragraphs (a text box paragraph sits inside its anchor paragraph). */
+  const paragraphs: { text: string; pageBreak: boolean }[] = [];
+  /** Open tables, innermost last; each with its current row and cell. */
+  const tables: { table: RawTable; row?: RawRow; cell?: RawCell; depthAtCell: number }[] = [];
+  /** Per open field: true while in its instruction part (between begin and separate). */
+  const fields: boolean[] = [];
+  const alternates: boolean[] = [];
+  let depth = 0;
+  let paragraphCount = 0;
+  let tableCount = 0;
+  /** Depth of an open w:pPr, else 0. */
+  let props = 0;
+
+  const append = (s: string): void => {
+    const p = paragraphs[paragraphs.length - 1];
+    if (!p || fields.some((instr) => instr)) return;
+    if (p.text.length + s.length > TABLE_LIMITS.cellText) tooLarge("một đoạn văn quá dài");
+    p.text += s;
+  };
+
+  parser.on("opentag", (tag: SaxesTagNS) => {
+    depth++;
+    if (skip) {
+      skip++;
+      return;
+    }
+    const isW = W.has(tag.uri);
+    if (props) {
+      const p = paragraphs[paragraphs.length - 1];
+      if (p && isW && (tag.local === "sectPr" || (tag.local === "pageBreakBefore" && wAttr(tag, "val") !== "0" && wAttr(tag, "val") !== "false")))
+        p.pageBreak = true;
+      return;
+    }
+    if (tag.uri === MC) {
+      if (tag.local === "AlternateContent") alternates.push(false);
+      else if ((tag.local === "Choice" || tag.local === "Fallback") && alternates.length) {
+        // One branch only: the same text box is written in both.
+        if (alternates[alternates.length - 1]) skip = 1;
+        else alternates[alternates.length - 1] = true;
+      }
+      return;
+    }
+    if (!isW) return;
+    const val = (): string | undefined => wAttr(tag, "val");
+    switch (tag.local) {
+      case "pPr":
+        // Paragraph properties hold tab stops (not text); only a page or section break matters there.
+        props = depth;
+        return;
+      case "del":
+      case "moveFrom":
+      case "instrText":
+      case "delInstrText":
+      case "sdtPr":
+      case "rPr":
+      case "tblPr":
+      case "tblGrid":
+        skip = 1;
+        return;
+      case "p":
+        if (++paragraphCount > TABLE_LIMITS.paragraphs) tooLarge("quá nhiều đoạn văn");
+        paragraphs.push({ text: "", pageBreak: false });
+        return;
+      case "t":
+        inText = true;
+        return;
+      case "tab":
+      case "br":
+      case "cr":
+        if (tag.local === "br" && wAttr(tag, "type") === "page") {
+          const p = paragraphs[paragraphs.length - 1];
+          if (p) p.pageBreak = true;
+        }
+        append(" ");
+        return;
+      case "noBreakHyphen":
+        append("-");
+        return;
+      case "sym": {
+        const code = parseInt(wAttr(tag, "char") ?? "", 16);
+        // Symbol fonts map their glyphs to U+F0xx; the character itself is the low byte.
+        if (Number.isFinite(code) && code > 0) append(String.fromCharCode(code >= 0xf000 ? code - 0xf000 : code));
+        return;
+      }
+      case "fldChar": {
+        const type = wAttr(tag, "fldCharType");
+        if (type === "begin") fields.push(true);
+        else if (type === "separate" && fields.length) fields[fields.length - 1] = false;
+        else if (type === "end") fields.pop();
+        return;
+      }
+      case "tbl": {
+        if (++tableCount > TABLE_LIMITS.tables) tooLarge(`hơn ${TABLE_LIMITS.tables} bảng`);
+        // The table takes its place in document order where it begins (a nested one after its parent).
+        const table: RawTable = { rows: [] };
+        items.push({ kind: "tbl", table });
+        tables.push({ table, depthAtCell: 0 });
+        return;
+      }
+      case "tr": {
+        const t = tables[tables.length - 1];
+        if (!t) return;
+        if (t.table.rows.length >= TABLE_LIMITS.rows) tooLarge(`bảng có hơn ${TABLE_LIMITS.rows} dòng`);
+        t.row = { cells: [], gridBefore: 0, header: false };
+        t.table.rows.push(t.row);
+        return;
+      }
+      case "gridBefore": {
+        const t = tables[tables.length - 1];
+        if (t?.row) t.row.gridBefore = clampSpan(val());
+        return;
+      }
+      case "tblHeader": {
+        const t = tables[tables.length - 1];
+        if (t?.row && val() !== "0" && val() !== "false") t.row.header = true;
+        return;
+      }
+      case "tc": {
+        const t = tables[tables.length - 1];
+        if (!t?.row) return;
+        if (t.row.cells.length >= TABLE_LIMITS.columns) tooLarge(`bảng có hơn ${TABLE_LIMITS.columns} cột`);
+        t.cell = { paragraphs: [], span: 1 };
+        t.row.cells.push(t.cell);
+        t.depthAtCell = paragraphs.length;
+        return;
+      }
+      case "gridSpan": {
+        const t = tables[tables.length - 1];
+        if (t?.cell) t.cell.span = clampSpan(val());
+        return;
+      }
+      case "vMerge":
+      case "hMerge": {
+        const t = tables[tables.length - 1];
+        if (t?.cell) t.cell[tag.local] = val() === "restart" ? "restart" : "continue";
+        return;
+      }
+    }
+  });
+
+  parser.on("text", (text) => {
+    if (!skip && inText) append(text);
+  });
+  parser.on("cdata", (text) => {
+    if (!skip && inText) append(text);
+  });
+
+  parser.on("closetag", (tag: SaxesTagNS) => {
+    depth--;
+    if (skip) {
+      skip--;
+      return;
+    }
+    if (props) {
+      if (depth + 1 === props) props = 0;
+      return;
+    }
+    if (tag.uri === MC) {
+      if (tag.local === "AlternateContent") alternates.pop();
+      return;
+    }
+    if (!W.has(tag.uri)) return;
+    switch (tag.local) {
+      case "t":
+        inText = false;
+        return;
+      case "p": {
+        const p = paragraphs.pop();
+        if (!p) return;
+        const t = tables[tables.length - 1];
+        const outer = paragraphs[paragraphs.length - 1];
+        if (t?.cell && paragraphs.length === t.depthAtCell) t.cell.paragraphs.push(p.text);
+        else if (outer) outer.text += ` ${p.text}`; // a text box's paragraph joins its anchor's text
+        else items.push({ kind: "p", text: p.text, pageBreak: p.pageBreak });
+        return;
+      }
+      case "tc": {
+        const t = tables[tables.length - 1];
+        if (t) t.cell = undefined;
+        return;
+      }
+      case "tr": {
+        const t = tables[tables.length - 1];
+        if (t) t.row = undefined;
+        return;
+      }
+      case "tbl":
+        tables.pop();
+        return;
+    }
+  });
+
+  parser.write(xml).close();
+  return items;
+}
+
+function wAttr(tag: SaxesTagNS, local: string): string | undefined {
+  for (const uri of W) {
+    const v = attribute(tag, uri, local);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function clampSpan(v: string | undefined): number {
+  const n = Number(v ?? 1);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, TABLE_LIMITS.columns) : 1;
+}
+
+const cellString = (c: RawCell): string =>
+  c.paragraphs
+    .map((p) => p.trim())
+    .filter((p) => p)
+    .join(" ");
+
+/** Expands gridSpan, vMerge and hMerge: the text sits in the merged area's top-left cell, as in a merged Excel range. */
+function expand(table: RawTable): string[][] {
+  const out: string[][] = [];
+  const restartRow = new Map<number, number>();
+  for (const row of table.rows) {
+    const cells: string[] = [];
+    let col = row.gridBefore;
+    let lastStart = -1;
+    for (const cell of row.cells) {
+      const text = cellString(cell);
+      if (cell.hMerge === "continue" && lastStart >= 0) {
+        // A legacy horizontal merge: the continued cell's text (normally none) stays with the merged cell.
+        if (text) cells[lastStart] = `${cells[lastStart] ?? ""} ${text}`.trim();
+        col += cell.span;
+        continue;
+      }
+      if (col >= TABLE_LIMITS.columns) break;
+      if (cell.vMerge === "continue" && restartRow.has(col)) {
+        const r = restartRow.get(col)!;
+        if (text) out[r][col] = `${out[r][col] ?? ""} ${text}`.trim();
+        cells[col] = "";
+      } else {
+        cells[col] = text;
+        if (cell.vMerge === "restart") restartRow.set(col, out.length);
+        else for (let c = col; c < col + cell.span; c++) restartRow.delete(c);
+      }
+      lastStart = col;
+      col += cell.span;
+    }
+    for (let c = 0; c < cells.length; c++) cells[c] ??= "";
+    out.push(cells);
+  }
+  return out;
+}
+
+const rowKey = (row: string[]): string => row.map((c) => foldText(c)).join("|").replace(/\|+$/, "");
+
+/** A table with a header row naming its columns (STT, Chỉ tiêu…) and some rows under it. */
+function looksLikeTable(rows: string[][]): boolean {
+  const wide = rows.filter((r) => r.filter((c) => c.trim()).length >= 2).length;
+  return rows.length >= 2 && wide >= 2 && Math.max(...rows.map((r) => r.length)) >= 3;
+}
+
+/** How many leading rows of `next` repeat the leading rows of `first` (a table continued after a page break). */
+function repeatedHeader(first: string[][], next: string[][]): number {
+  let n = 0;
+  while (n < first.length && n < next.length && n < 5) {
+    const a = rowKey(first[n]);
+    if (!a || a !== rowKey(next[n])) break;
+    n++;
+  }
+  // At least the first row, and it must name columns (not just an empty or one-word row).
+  return n > 0 && first[0].filter((c) => c.trim()).length >= 2 ? n : 0;
+}
+
+function buildGrids(items: Item[]): Grid[] {
+  const heading = headingBlock(items);
+  const logical: { rows: string[][]; before: string[] }[] = [];
+  let lastTableItem = -1;
+  items.forEach((item, i) => {
+    if (item.kind !== "tbl") return;
+    const rows = expand(item.table);
+    const prev = logical[logical.length - 1];
+    const between = items.slice(lastTableItem + 1, i).filter((x) => x.kind === "p" && x.text.trim());
+    lastTableItem = i;
+    if (prev && looksLikeTable(prev.rows)) {
+      const n = repeatedHeader(prev.rows, rows);
+      // Only page-break filler between the parts ("(tiếp theo)" at most).
+      if (n > 0 && between.length <= 1) {
+        if (prev.rows.length + rows.length - n > TABLE_LIMITS.rows) tooLarge(`bảng có hơn ${TABLE_LIMITS.rows} dòng`);
+        prev.rows.push(...rows.slice(n));
+        return;
+      }
+    }
+    logical.push({ rows, before: titleBlock(items, i) });
+  });
+  const grids: Grid[] = [];
+  for (const t of logical) {
+    if (!looksLikeTable(t.rows)) continue;
+    const above = [...heading.filter((l) => !t.before.includes(l)), ...t.before];
+    const rows: (Cell | undefined)[][] = above.map((l) => [{ value: l }]);
+    if (above.length) rows.push([]);
+    const rowOffset = rows.length;
+    for (const r of t.rows) rows.push(r.map((c) => (c ? { value: c } : undefined)));
+    grids.push({ name: `Bảng ${grids.length + 1}`, rows, table: { rowOffset } });
+  }
+  return grids;
+}
+
+const NARRATIVE_LENGTH = 200;
+
+/** Capitals with letters: the issuing body and quốc hiệu ("SỞ TÀI CHÍNH", "CỘNG HÒA XÃ HỘI…"), not dates or narrative. */
+const isCapitalLine = (t: string): boolean => /\p{Lu}/u.test(t) && t === t.toUpperCase();
+
+/** The issuing body's block at the top of the document (often a two-column layout table), before the narrative. */
+function headingBlock(items: Item[]): string[] {
+  const lines: string[] = [];
+  for (const item of items.slice(0, 20)) {
+    if (item.kind === "tbl") {
+      const rows = expand(item.table);
+      // The layout table that holds "SỞ …" and "CỘNG HÒA…"; a real table ends the block.
+      if (looksLikeTable(rows)) break;
+      for (const r of rows) for (const c of r) if (isCapitalLine(c.trim())) lines.push(c.trim());
+      continue;
+    }
+    const t = item.text.trim();
+    if (t.length > NARRATIVE_LENGTH || lines.length >= 8) break;
+    if (isCapitalLine(t)) lines.push(t);
+  }
+  return lines;
+}
+
+/** The title lines right before a table ("PHỤ LỤC", "THỐNG KÊ…", "QUÝ I NĂM 2023", "(Kèm theo …)"). */
+function titleBlock(items: Item[], tableIndex: number): string[] {
+  const lines: string[] = [];
+  for (let i = tableIndex - 1; i >= 0 && lines.length < 8; i--) {
+    const item = items[i];
+    if (item.kind === "tbl") break;
+    const t = item.text.trim();
+    if (t.length > NARRATIVE_LENGTH) break;
+    if (t) lines.unshift(t);
+    if (item.pageBreak) break;
+  }
+  return lines;
+}

@@ -1,0 +1,231 @@
+import { SaxesParser, SaxesTagNS } from "saxes";
+import { Cell, Grid } from "../../core/grid";
+import { attribute } from "../opc";
+import { ReceivedFileError, TABLE_LIMITS, tooLarge } from "../tableLimits";
+import { InflateRaw, unzipEntries } from "../xlsx/zip";
+
+const OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+const TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+const TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+const MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
+
+const MESSAGES = {
+  corrupt: "Tệp bảng tính OpenDocument (.ods) bị hỏng hoặc không đầy đủ; không đọc được.",
+  noContent: "Tệp không phải bảng tính OpenDocument (.ods): không thấy phần nội dung.",
+  empty: "Bảng tính không có trang tính nào.",
+};
+
+/**
+ * Reads an OpenDocument spreadsheet (.ods, as LibreOffice saves it) into grids, one per sheet.
+ * Repeated rows and cells are expanded only up to the last one holding something: LibreOffice writes
+ * a million repeated empty rows at the end of a sheet.
+ */
+export function readOds(bytes: Uint8Array, inflateRaw?: InflateRaw): Grid[] {
+  const decoder = new TextDecoder();
+  let xml: string;
+  try {
+    const parts = unzipEntries(bytes, (n) => n === "META-INF/manifest.xml" || n === "content.xml", inflateRaw);
+    const path = contentPath(parts["META-INF/manifest.xml"] ? decoder.decode(parts["META-INF/manifest.xml"]) : undefined);
+    const data = path === "content.xml" ? parts[path] : unzipEntries(bytes, (n) => n === path, inflateRaw)[path];
+    if (!data) throw new ReceivedFileError(MESSAGES.noContent);
+    xml = decoder.decode(data);
+  } catch (e) {
+    if (e instanceof ReceivedFileError) throw e;
+    throw new ReceivedFileError(MESSAGES.corrupt);
+  }
+  let grids: Grid[];
+  try {
+    grids = parseContent(xml);
+  } catch (e) {
+    if (e instanceof ReceivedFileError) throw e;
+    throw new ReceivedFileError(MESSAGES.corrupt);
+  }
+  if (grids.length === 0) throw new ReceivedFileError(MESSAGES.empty);
+  return grids;
+}
+
+/** The content part the manifest names (always content.xml in practice). */
+function contentPath(manifest: string | undefined): string {
+  if (!manifest) return "content.xml";
+  let found: string | undefined;
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on("opentag", (tag) => {
+    if (tag.uri !== MANIFEST || tag.local !== "file-entry") return;
+    const path = attribute(tag, MANIFEST, "full-path");
+    if (path && /(^|\/)content\.xml$/.test(path) && !path.includes("/") && !found) found = path;
+  });
+  parser.write(manifest).close();
+  return found ?? "content.xml";
+}
+
+function count(tag: SaxesTagNS, local: string): number {
+  const n = Number(attribute(tag, TABLE, local) ?? 1);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+function parseContent(xml: string): Grid[] {
+  const grids: Grid[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  let sheet: { name: string; rows: (Cell | undefined)[][]; pendingRows: number } | undefined;
+  let row: { cells: (Cell | undefined)[]; pendingCells: number; repeat: number } | undefined;
+  let cell: { cell: Cell | undefined; repeat: number; paragraphs: string[]; typed: boolean } | undefined;
+  /** Depth inside a text:p of the current cell (0 outside). */
+  let inParagraph = 0;
+  /** Comments and the like: their text is not the cell's. */
+  let skip = 0;
+  let totalCells = 0;
+
+  const add = (s: string): void => {
+    if (!cell || !inParagraph) return;
+    const p = cell.paragraphs;
+    if (p[p.length - 1].length + s.length > TABLE_LIMITS.cellText) tooLarge("một ô có nội dung quá dài");
+    p[p.length - 1] += s;
+  };
+
+  parser.on("opentag", (tag) => {
+    if (skip) {
+      skip++;
+      return;
+    }
+    if (tag.uri === OFFICE && tag.local === "annotation") {
+      skip = 1;
+      return;
+    }
+    if (tag.uri === TABLE) {
+      switch (tag.local) {
+        case "table":
+          if (grids.length >= TABLE_LIMITS.tables) tooLarge(`hơn ${TABLE_LIMITS.tables} trang tính`);
+          sheet = { name: attribute(tag, TABLE, "name") ?? `Sheet${grids.length + 1}`, rows: [], pendingRows: 0 };
+          return;
+        case "table-row":
+          if (sheet) row = { cells: [], pendingCells: 0, repeat: count(tag, "number-rows-repeated") };
+          return;
+        case "table-cell":
+        case "covered-table-cell":
+          if (row) cell = { cell: valueCell(tag), repeat: count(tag, "number-columns-repeated"), paragraphs: [], typed: hasValueType(tag) };
+          return;
+      }
+      return;
+    }
+    if (tag.uri === TEXT && cell) {
+      if (tag.local === "p" || tag.local === "h") {
+        if (inParagraph === 0) cell.paragraphs.push("");
+        inParagraph++;
+      } else if (inParagraph) {
+        if (tag.local === "s") add(" ".repeat(Math.min(count2(tag), TABLE_LIMITS.cellText)));
+        else if (tag.local === "tab") add("\t");
+        else if (tag.local === "line-break") add("\n");
+        else if (tag.local === "span" || tag.local === "a") inParagraph++;
+      }
+    }
+  });
+
+  parser.on("text", (t) => {
+    if (!skip) add(t);
+  });
+  parser.on("cdata", (t) => {
+    if (!skip) add(t);
+  });
+
+  parser.on("closetag", (tag) => {
+    if (skip) {
+      skip--;
+      return;
+    }
+    if (tag.uri === TEXT && cell && inParagraph && (tag.local === "p" || tag.local === "h" || tag.local === "span" || tag.local === "a")) {
+      inParagraph--;
+      return;
+    }
+    if (tag.uri !== TABLE) return;
+    switch (tag.local) {
+      case "table-cell":
+      case "covered-table-cell": {
+        if (!row || !cell) return;
+        let c = cell.cell;
+        const text = cell.paragraphs.join("\n");
+        if (!c && text !== "") c = { value: text };
+        else if (c && !cell.typed && text !== "") c.value = text;
+        else if (c && c.value === null && text !== "") c.value = text;
+        if (!c || c.value === null || c.value === "") row.pendingCells += cell.repeat;
+        else {
+          const start = row.cells.length + row.pendingCells;
+          if (start + cell.repeat > TABLE_LIMITS.sheetColumns) tooLarge(`trang tính có hơn ${TABLE_LIMITS.sheetColumns} cột`);
+          row.cells.length = start;
+          for (let i = 0; i < cell.repeat; i++) row.cells.push(i === 0 ? c : { ...c });
+          row.pendingCells = 0;
+        }
+        cell = undefined;
+        return;
+      }
+      case "table-row": {
+        if (!sheet || !row) return;
+        if (row.cells.length === 0) sheet.pendingRows += row.repeat;
+        else {
+          const start = sheet.rows.length + sheet.pendingRows;
+          if (start + row.repeat > TABLE_LIMITS.sheetRows) tooLarge(`trang tính có hơn ${TABLE_LIMITS.sheetRows} dòng`);
+          totalCells += row.cells.length * row.repeat;
+          if (totalCells > TABLE_LIMITS.cells) tooLarge(`hơn ${TABLE_LIMITS.cells} ô có dữ liệu`);
+          while (sheet.rows.length < start) sheet.rows.push([]);
+          for (let i = 0; i < row.repeat; i++) sheet.rows.push(i === 0 ? row.cells : row.cells.map((x) => x && { ...x }));
+          sheet.pendingRows = 0;
+        }
+        row = undefined;
+        return;
+      }
+      case "table":
+        if (sheet) grids.push({ name: sheet.name, rows: sheet.rows });
+        sheet = undefined;
+        return;
+    }
+  });
+
+  parser.write(xml).close();
+  return grids;
+}
+
+function count2(tag: SaxesTagNS): number {
+  const n = Number(attribute(tag, TEXT, "c") ?? 1);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+function hasValueType(tag: SaxesTagNS): boolean {
+  return attribute(tag, OFFICE, "value-type") !== undefined || attribute(tag, "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0", "value-type") !== undefined;
+}
+
+/** The cell's typed value (numbers, percentages, dates, booleans); text cells take their paragraphs. */
+function valueCell(tag: SaxesTagNS): Cell | undefined {
+  const type = attribute(tag, OFFICE, "value-type");
+  const formula = attribute(tag, TABLE, "formula");
+  let cell: Cell | undefined;
+  switch (type) {
+    case "float":
+    case "currency":
+    case "percentage": {
+      const v = Number(attribute(tag, OFFICE, "value"));
+      cell = { value: Number.isFinite(v) ? v : null };
+      // As the .xlsx reader does: 1 in a percent cell means 100 %.
+      if (type === "percentage") cell.format = "0%";
+      break;
+    }
+    case "boolean":
+      cell = { value: attribute(tag, OFFICE, "boolean-value") === "true" };
+      break;
+    case "date":
+      cell = { value: attribute(tag, OFFICE, "date-value") ?? null };
+      break;
+    case "time":
+      cell = { value: attribute(tag, OFFICE, "time-value") ?? null };
+      break;
+    case "string": {
+      const s = attribute(tag, OFFICE, "string-value");
+      cell = { value: s ?? null };
+      break;
+    }
+  }
+  if (formula) {
+    cell ??= { value: null };
+    // "of:=SUM([.D8:.D9])": the namespace prefix is not part of the formula.
+    cell.formula = formula.replace(/^[a-z]+:=?/i, "").replace(/^=/, "");
+  }
+  return cell;
+}

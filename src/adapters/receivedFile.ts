@@ -1,0 +1,59 @@
+import { Catalog } from "../core/catalog/catalog";
+import { CheckResult, SourceFormat, checkGrids } from "../core/check/check";
+import { Grid } from "../core/grid";
+import { RuleSet } from "../core/rules/schema";
+import { readDocx } from "./docx/read";
+import { readOds } from "./ods/read";
+import { ReceivedFileError } from "./tableLimits";
+import { XlsxReadError, readXlsx } from "./xlsx/read";
+import { InflateRaw, unzipEntries } from "./xlsx/zip";
+
+const ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet";
+const LEGACY_WORD = "Tệp ở định dạng Word cũ (.doc); hãy lưu lại thành .docx (Tệp → Lưu thành → Tài liệu Word).";
+
+/** What a received file is, from its content (the name may lie): a Word report, an OpenDocument sheet or a workbook. */
+export function detectFormat(bytes: Uint8Array, inflateRaw?: InflateRaw): SourceFormat {
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return "xlsx"; // OLE2 and the rest: the workbook reader explains
+  let word = false;
+  let mimetype: Uint8Array | undefined;
+  try {
+    mimetype = unzipEntries(
+      bytes,
+      (name) => {
+        if (name === "word/document.xml") word = true;
+        return name === "mimetype";
+      },
+      inflateRaw,
+    ).mimetype;
+  } catch {
+    return "xlsx"; // a damaged zip: the workbook reader gives its message
+  }
+  if (mimetype && new TextDecoder().decode(mimetype).trim() === ODS_MIME) return "ods";
+  return word ? "docx" : "xlsx";
+}
+
+/** Reads any received report file into grids; throws ReceivedFileError or XlsxReadError with the Vietnamese reason. */
+export function readReceivedFile(bytes: Uint8Array, fileName: string, inflateRaw?: InflateRaw): { format: SourceFormat; grids: Grid[] } {
+  const format = detectFormat(bytes, inflateRaw);
+  if (format === "docx") return { format, grids: readDocx(bytes, inflateRaw) };
+  if (format === "ods") return { format, grids: readOds(bytes, inflateRaw) };
+  const legacy = bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (legacy && /\.doc$/i.test(fileName)) throw new ReceivedFileError(LEGACY_WORD);
+  return { format, grids: readXlsx(bytes, inflateRaw) };
+}
+
+/** Reads and checks one received file; an unreadable file becomes a result with its Vietnamese reason. */
+export function checkReceivedFile(bytes: Uint8Array, fileName: string, catalog: Catalog, ruleSet: RuleSet, inflateRaw?: InflateRaw): CheckResult {
+  let read: { format: SourceFormat; grids: Grid[] };
+  try {
+    read = readReceivedFile(bytes, fileName, inflateRaw);
+  } catch (e) {
+    if (e instanceof XlsxReadError || e instanceof ReceivedFileError) return { ok: false, fileName, reason: e.message };
+    // Anything else a damaged file can trigger is reported the same way, never thrown at the officer.
+    return { ok: false, fileName, reason: "Tệp bị hỏng, không đọc được." };
+  }
+  return { ...checkGrids(read.grids, catalog, ruleSet, fileName), format: read.format };
+}
+
+/** File types the pickers and the CLI accept. */
+export const RECEIVED_EXTENSIONS = [".xlsx", ".xlsm", ".docx", ".ods"];
