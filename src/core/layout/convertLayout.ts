@@ -24,8 +24,11 @@ export function buildConvertedLayout(r: Checked): { layout: SheetLayout; unmatch
   const filled = new Map<number, FilledRow>();
   for (const m of s.matched) {
     const t = m.templateRow;
-    const value = isValueRow(t) ? written(m.row.value, t.kind, t.codes) : written(m.row.value, "count");
-    filled.set(m.templateIndex, { value, note: isBlank(m.row.note) ? undefined : cellText(m.row.note) });
+    // A row shifted one column right (its unit in the value column) goes back into place.
+    const shifted = isValueRow(t) && r.values.get(t.id)?.shifted;
+    const [valueCell, noteCell] = shifted ? [m.row.note, m.row.beyond] : [m.row.value, m.row.note];
+    const value = isValueRow(t) ? written(valueCell, t.kind, t.codes) : written(valueCell, "count");
+    filled.set(m.templateIndex, { value, note: isBlank(noteCell) ? undefined : cellText(noteCell) });
   }
   const layout = buildTemplateLayout(s.template, { period: s.period, unitName: s.unitName, filled });
   const unmatched = s.unmatched.filter((u) => u.label || !isBlank(u.value)).map((u) => [u.stt, u.label, cellText(u.value)].filter((x) => x).join(" "));
