@@ -54,6 +54,3 @@ export function checkReceivedFile(bytes: Uint8Array, fileName: string, catalog: 
   }
   return { ...checkGrids(read.grids, catalog, ruleSet, fileName), format: read.format };
 }
-
-/** File types the pickers and the CLI accept. */
-export const RECEIVED_EXTENSIONS = [".xlsx", ".xlsm", ".docx", ".ods"];

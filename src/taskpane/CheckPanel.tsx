@@ -9,6 +9,7 @@ import { readFileBytes } from "./download";
 import { FindingsList } from "./FindingsList";
 import { useWorkbook } from "./workbook/Workbook";
 import { debounce } from "./debounce";
+import { ConvertButton } from "./ConvertButton";
 import { FilePicker } from "./FilePicker";
 import { RuleSetPanel } from "./RuleSetPanel";
 import { currentRuleSet } from "./ruleSetStore";
@@ -88,7 +89,7 @@ export function CheckPanel() {
           <Switch checked={live} onChange={(_e, d) => setLive(d.checked)} label={activeSheet.liveLabel} />
         </>
       ) : (
-        <FilePicker label="Chọn tệp báo cáo cần kiểm tra (.xlsx)" multiple={false} disabled={busy} onFiles={(f) => void checkFile(f)} />
+        <FilePicker label="Chọn tệp báo cáo cần kiểm tra (.xlsx), báo cáo Word (.docx) hoặc bảng tính (.ods)" multiple={false} disabled={busy} onFiles={(f) => void checkFile(f)} />
       )}
       {busy && <Spinner label="Đang kiểm tra…" />}
       {notice && (
@@ -117,7 +118,8 @@ function CheckSummary({ result, onSelect }: { result: Extract<CheckResult, { ok:
           {submission.unitName ?? "Chưa rõ đơn vị"} · {submission.period ? periodLabel(submission.period) : "chưa rõ kỳ"} · {submission.template.name}: {c.errors} lỗi, {c.warnings} cảnh báo.
         </MessageBarBody>
       </MessageBar>
-      <Text size={200}>Trang “{submission.sheetName}”</Text>
+      <Text size={200}>{result.format === "docx" ? `Tệp Word, “${submission.sheetName}”` : `Trang “${submission.sheetName}”`}</Text>
+      {result.format === "docx" && <ConvertButton result={result} />}
       <FindingsList findings={findings} onSelect={onSelect && ((f) => onSelect(submission.sheetName, f.cell))} />
     </>
   );

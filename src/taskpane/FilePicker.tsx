@@ -1,6 +1,18 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
 
+/** Received reports: workbooks (old .xls too, to explain how to re-save it), Word reports and OpenDocument sheets. */
+const RECEIVED_ACCEPT = [
+  ".xlsx",
+  ".xlsm",
+  ".xls",
+  ".docx",
+  ".ods",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.oasis.opendocument.spreadsheet",
+].join(",");
+
 const useStyles = makeStyles({
   zone: {
     border: `2px dashed ${tokens.colorNeutralStroke1}`,
@@ -52,7 +64,7 @@ export function FilePicker(props: { label: string; multiple: boolean; disabled?:
         className={styles.input}
         tabIndex={-1}
         type="file"
-        accept={props.accept ?? ".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        accept={props.accept ?? RECEIVED_ACCEPT}
         multiple={props.multiple}
         disabled={props.disabled}
         onChange={(e) => {

@@ -124,7 +124,7 @@ export function MergePanel() {
 
   return (
     <div className={styles.panel}>
-      <FilePicker label="Chọn các tệp báo cáo đã nhận (.xlsx)" multiple onFiles={addFiles} disabled={progress !== undefined} />
+      <FilePicker label="Chọn các tệp báo cáo đã nhận (.xlsx), báo cáo Word (.docx) hoặc bảng tính (.ods)" multiple onFiles={addFiles} disabled={progress !== undefined} />
       <Field label={workbook.expectedUnitsLabel}>
         <Textarea value={unitsText} onChange={(_e, d) => setUnitsText(d.value)} rows={3} resize="vertical" />
       </Field>
