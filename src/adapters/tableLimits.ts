@@ -26,3 +26,13 @@ export class ReceivedFileError extends Error {}
 export function tooLarge(what: string): never {
   throw new ReceivedFileError(`Tệp quá lớn so với một báo cáo (${what}); không đọc tiếp. Hãy kiểm tra lại tệp.`);
 }
+
+/** Runs a reader; whatever a damaged file makes it throw (zip, XML) becomes the format's "corrupt" reason. */
+export function orCorrupt<T>(corrupt: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ReceivedFileError) throw e;
+    throw new ReceivedFileError(corrupt);
+  }
+}

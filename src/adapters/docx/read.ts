@@ -2,7 +2,7 @@ import { SaxesParser, SaxesTagNS } from "saxes";
 import { Cell, Grid } from "../../core/grid";
 import { foldText } from "../../core/text";
 import { attribute, mainPart, parseRelationships } from "../opc";
-import { ReceivedFileError, TABLE_LIMITS, tooLarge } from "../tableLimits";
+import { ReceivedFileError, TABLE_LIMITS, orCorrupt, tooLarge } from "../tableLimits";
 import { InflateRaw, unzipEntries } from "../xlsx/zip";
 
 /** WordprocessingML, transitional and strict. */
@@ -42,25 +42,14 @@ type Item = { kind: "p"; text: string; pageBreak: boolean } | { kind: "tbl"; tab
  * recogniser reads it unchanged. Values stay as typed text. The bytes are never modified.
  */
 export function readDocx(bytes: Uint8Array, inflateRaw?: InflateRaw): Grid[] {
-  const decoder = new TextDecoder();
-  let documentXml: string;
-  try {
+  const items = orCorrupt(MESSAGES.corrupt, () => {
+    const decoder = new TextDecoder();
     const rels = unzipEntries(bytes, (n) => n === "_rels/.rels", inflateRaw)["_rels/.rels"];
     const part = (rels && mainPart(parseRelationships(decoder.decode(rels)), "officeDocument")) ?? "word/document.xml";
     const doc = unzipEntries(bytes, (n) => n === part, inflateRaw)[part];
     if (!doc) throw new ReceivedFileError(MESSAGES.noDocument);
-    documentXml = decoder.decode(doc);
-  } catch (e) {
-    if (e instanceof ReceivedFileError) throw e;
-    throw new ReceivedFileError(MESSAGES.corrupt);
-  }
-  let items: Item[];
-  try {
-    items = parseDocument(documentXml);
-  } catch (e) {
-    if (e instanceof ReceivedFileError) throw e;
-    throw new ReceivedFileError(MESSAGES.corrupt);
-  }
+    return parseDocument(decoder.decode(doc));
+  });
   const grids = buildGrids(items);
   if (grids.length === 0) throw new ReceivedFileError(MESSAGES.noTable);
   return grids;

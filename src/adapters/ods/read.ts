@@ -1,13 +1,12 @@
 import { SaxesParser, SaxesTagNS } from "saxes";
 import { Cell, Grid } from "../../core/grid";
 import { attribute } from "../opc";
-import { ReceivedFileError, TABLE_LIMITS, tooLarge } from "../tableLimits";
+import { ReceivedFileError, TABLE_LIMITS, orCorrupt, tooLarge } from "../tableLimits";
 import { InflateRaw, unzipEntries } from "../xlsx/zip";
 
 const OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 const TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
 const TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
-const MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
 
 const MESSAGES = {
   corrupt: "Tệp bảng tính OpenDocument (.ods) bị hỏng hoặc không đầy đủ; không đọc được.",
@@ -21,41 +20,14 @@ const MESSAGES = {
  * a million repeated empty rows at the end of a sheet.
  */
 export function readOds(bytes: Uint8Array, inflateRaw?: InflateRaw): Grid[] {
-  const decoder = new TextDecoder();
-  let xml: string;
-  try {
-    const parts = unzipEntries(bytes, (n) => n === "META-INF/manifest.xml" || n === "content.xml", inflateRaw);
-    const path = contentPath(parts["META-INF/manifest.xml"] ? decoder.decode(parts["META-INF/manifest.xml"]) : undefined);
-    const data = path === "content.xml" ? parts[path] : unzipEntries(bytes, (n) => n === path, inflateRaw)[path];
+  const grids = orCorrupt(MESSAGES.corrupt, () => {
+    // The content part is content.xml at the root (the manifest lists it there).
+    const data = unzipEntries(bytes, (n) => n === "content.xml", inflateRaw)["content.xml"];
     if (!data) throw new ReceivedFileError(MESSAGES.noContent);
-    xml = decoder.decode(data);
-  } catch (e) {
-    if (e instanceof ReceivedFileError) throw e;
-    throw new ReceivedFileError(MESSAGES.corrupt);
-  }
-  let grids: Grid[];
-  try {
-    grids = parseContent(xml);
-  } catch (e) {
-    if (e instanceof ReceivedFileError) throw e;
-    throw new ReceivedFileError(MESSAGES.corrupt);
-  }
+    return parseContent(new TextDecoder().decode(data));
+  });
   if (grids.length === 0) throw new ReceivedFileError(MESSAGES.empty);
   return grids;
-}
-
-/** The content part the manifest names (always content.xml in practice). */
-function contentPath(manifest: string | undefined): string {
-  if (!manifest) return "content.xml";
-  let found: string | undefined;
-  const parser = new SaxesParser({ xmlns: true });
-  parser.on("opentag", (tag) => {
-    if (tag.uri !== MANIFEST || tag.local !== "file-entry") return;
-    const path = attribute(tag, MANIFEST, "full-path");
-    if (path && /(^|\/)content\.xml$/.test(path) && !path.includes("/") && !found) found = path;
-  });
-  parser.write(manifest).close();
-  return found ?? "content.xml";
 }
 
 function count(tag: SaxesTagNS, local: string): number {
