@@ -20,7 +20,8 @@ export function detectFormat(bytes: Uint8Array, inflateRaw?: InflateRaw): Source
     mimetype = unzipEntries(
       bytes,
       (name) => {
-        if (name === "word/document.xml") word = true;
+        // The main part is found through the relationships later; any WordprocessingML part marks a Word package.
+        if (name.startsWith("word/")) word = true;
         return name === "mimetype";
       },
       inflateRaw,

@@ -186,3 +186,15 @@ describe("the .ods reader", () => {
     expect(detectFormat(writeXlsx([{ name: "A", columns: [], rows: [[{ value: 1 }]], merges: [], validations: [], protect: false }]))).toBe("xlsx");
   });
 });
+
+describe("a table continued without its header", () => {
+  it("joins a part of the same width that follows with nothing between, not one with its own header", () => {
+    const part2 = tbl(tr(tc("2"), tc("B"), tc("Văn bản"), tc("2"), tc("")));
+    const other = tbl(tr(tc("STT"), tc("Chỉ tiêu khác"), tc("ĐVT"), tc("Số"), tc("")), tr(tc("1"), tc("C"), tc("Văn bản"), tc("3"), tc("")));
+    const grids = readDocx(docx([tbl(HEADER, tr(tc("1"), tc("A"), tc("Văn bản"), tc("1"), tc(""))), part2, other].join("")));
+    expect(grids.map((g) => tableRows(g).map((r) => r[1]))).toEqual([
+      ["Chỉ tiêu thống kê", "A", "B"],
+      ["Chỉ tiêu khác", "C"],
+    ]);
+  });
+});

@@ -320,6 +320,11 @@ function looksLikeTable(rows: string[][]): boolean {
   return rows.length >= 2 && wide >= 2 && Math.max(...rows.map((r) => r.length)) >= 3;
 }
 
+const width = (rows: string[][]): number => Math.max(0, ...rows.map((r) => r.length));
+
+/** A header row: it names the STT or the indicator column. */
+const namesColumns = (row: string[]): boolean => row.some((c) => /^(stt|tt|chi tieu)/.test(foldText(c)));
+
 /** How many leading rows of `next` repeat the leading rows of `first` (a table continued after a page break). */
 function repeatedHeader(first: string[][], next: string[][]): number {
   let n = 0;
@@ -344,8 +349,10 @@ function buildGrids(items: Item[]): Grid[] {
     lastTableItem = i;
     if (prev && looksLikeTable(prev.rows)) {
       const n = repeatedHeader(prev.rows, rows);
-      // Only page-break filler between the parts ("(tiếp theo)" at most).
-      if (n > 0 && between.length <= 1) {
+      // Only page-break filler between the parts ("(tiếp theo)" at most); with nothing at all between
+      // them, a part of the same width without a header of its own continues the table too.
+      const bare = n === 0 && between.length === 0 && width(rows) === width(prev.rows) && !rows.slice(0, 2).some(namesColumns);
+      if ((n > 0 && between.length <= 1) || bare) {
         if (prev.rows.length + rows.length - n > TABLE_LIMITS.rows) tooLarge(`bảng có hơn ${TABLE_LIMITS.rows} dòng`);
         prev.rows.push(...rows.slice(n));
         return;
