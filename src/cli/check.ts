@@ -48,7 +48,7 @@ export async function runCheck(args: string[]): Promise<number> {
     }
     const who = result.submission.unitName ?? "(chưa rõ đơn vị)";
     const when = result.submission.period ? periodLabel(result.submission.period) : "(chưa rõ kỳ)";
-    console.log(`\n${file} — ${who}, ${when}, biểu mẫu ${result.submission.template.name}, trang “${r.sheet}”`);
+    console.log(`\n${file} — ${who}, ${when}, biểu mẫu ${result.submission.template.name}, ${result.format === "docx" ? "văn bản Word, bảng" : "trang"} “${r.sheet}”`);
     console.log(`  ${errors} lỗi, ${warnings} cảnh báo`);
     for (const f of result.findings) console.log(`  ${f.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${f.cell.padEnd(6)} ${f.message}`);
   }

@@ -112,7 +112,7 @@ export async function runMerge(args: string[]): Promise<number> {
 function jsonOf(c: ReturnType<typeof consolidate>) {
   return {
     period: c.period,
-    units: c.units.map((u) => ({ name: u.unitName, file: u.fileName, template: u.template.id, period: u.period, errors: u.errors, warnings: u.warnings })),
+    units: c.units.map((u) => ({ name: u.unitName, file: u.fileName, format: u.format, template: u.template.id, period: u.period, errors: u.errors, warnings: u.warnings })),
     rejected: c.files.filter((f) => f.status === "rejected" || f.status === "otherPeriod").map((f) => ({ file: f.fileName, reason: f.reason })),
     unresolved: c.files
       .filter((f) => f.status === "unresolved")

@@ -66,11 +66,12 @@ describe("cchc on Word reports", () => {
     const run = (dir: string, files: string[]) => {
       const r = cchc("merge", ...files.map((f) => join(dir, f)), "-o", join(dir, "tong-hop.xlsx"), "--json");
       expect(r.code).toBe(0);
-      return JSON.parse(r.out) as { units: { name: string }[]; indicators: { id: string; total: number | null; values: Record<string, number> }[] };
+      return JSON.parse(r.out) as { units: { name: string; format: string }[]; indicators: { id: string; total: number | null; values: Record<string, number> }[] };
     };
     const a = run(plain, q1.map((b) => `${b}.xlsx`));
     const b = run(mixed, [`${q1[0]}.xlsx`, `${q1[1]}.docx`]);
     expect(b.units.map((u) => u.name)).toEqual(a.units.map((u) => u.name));
+    expect(b.units.map((u) => u.format)).toEqual(["xlsx", "docx"]);
     expect(b.indicators).toEqual(a.indicators);
     expect(a.indicators.filter((i) => i.total !== null).length).toBeGreaterThan(50);
     const status = readXlsx(readFileSync(join(mixed, "tong-hop.xlsx"))).find((g) => g.name === STATUS_SHEET)!;
@@ -88,6 +89,7 @@ describe("cchc on Word reports", () => {
     expect(r.out).toContain("Sở Nông nghiệp và PTNT, Quý I năm 2023");
     const [grid] = readXlsx(readFileSync(out));
     expect(String(grid.rows[0][5]?.value)).toMatch(/^CCHC-ID:/);
+    expect(cchc("check", src).out).toContain("văn bản Word, bảng “Bảng 1”");
     const docx = JSON.parse(cchc("check", src, "--json").out) as Report[];
     const xlsx = JSON.parse(cchc("check", out, "--json").out) as Report[];
     expect([xlsx[0].template, xlsx[0].period, xlsx[0].unitName]).toEqual([docx[0].template, docx[0].period, docx[0].unitName]);
