@@ -1,24 +1,18 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
-import { Server } from "http";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Browser, Page } from "playwright-core";
+import { Page } from "playwright-core";
 import { loadCatalog } from "../../src/adapters/node/catalogFiles";
 import { loadRuleSet } from "../../src/adapters/node/ruleFiles";
 import { checkReceivedFile } from "../../src/adapters/receivedFile";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { decodeIdentity } from "../../src/core/identity";
 import { seedDocx } from "../../scripts/seedDocx";
-import { ROOT, axeSerious, launch, screenshot, serveDist, watchConsole } from "./harness";
+import { ROOT, axeSerious, screenshot, standalonePages } from "./harness";
 
 const WORKBOOKS = join(ROOT, "test", "fixtures", "workbooks");
 const SEEDS = join(ROOT, "test", "fixtures", "seeds");
 const tmp = mkdtempSync(join(tmpdir(), "cchc-docx-e2e-"));
-let server: Server;
-let url: string;
-let browser: Browser;
-let page: Page;
-let errors: string[];
 
 function docxFile(seed: string, name: string, split = false): string {
   const file = join(tmp, name);
@@ -27,34 +21,11 @@ function docxFile(seed: string, name: string, split = false): string {
   return file;
 }
 
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
+const { page: current, downloaded } = standalonePages();
+let page: Page;
+beforeEach(() => {
+  page = current();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 }, locale: "vi-VN" });
-  errors = watchConsole(page);
-  await page.goto(url);
-  await page.getByTestId("host-mode").waitFor();
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(errors).toEqual([]);
-});
-
-async function downloaded(action: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), action()]);
-  const file = join(mkdtempSync(join(tmpdir(), "cchc-dl-")), download.suggestedFilename());
-  await download.saveAs(file);
-  return { name: download.suggestedFilename(), bytes: readFileSync(file) };
-}
 
 describe("Word reports in the standalone page", () => {
   it("checks an uploaded .docx, names cells by table, row and column, and converts it to the template workbook", async () => {
