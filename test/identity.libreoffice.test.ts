@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { checkXlsx } from "../src/adapters/xlsx/checkFile";
+import { checkReceivedFile } from "../src/adapters/receivedFile";
 import { readXlsx } from "../src/adapters/xlsx/read";
 import { writeXlsx } from "../src/adapters/xlsx/write";
 import { consolidate } from "../src/core/consolidate/consolidate";
@@ -17,7 +17,7 @@ describe("LibreOffice keeps the unit choice of unresolved files", () => {
     const dir = mkdtempSync(join(tmpdir(), "cchc-lo-identity-"));
     const inputs = elevenCopies()
       .slice(0, 3)
-      .map((c) => ({ fileName: c.file, result: checkXlsx(c.bytes, c.file, catalog, ruleSet) }));
+      .map((c) => ({ fileName: c.file, result: checkReceivedFile(c.bytes, c.file, catalog, ruleSet) }));
     const c = consolidate(inputs);
     expect(c.files.filter((f) => f.status === "unresolved")).toHaveLength(3);
     writeFileSync(join(dir, "tong-hop.xlsx"), writeXlsx(buildMergeLayouts(c)));

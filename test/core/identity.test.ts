@@ -1,4 +1,4 @@
-import { checkXlsx } from "../../src/adapters/xlsx/checkFile";
+import { checkReceivedFile } from "../../src/adapters/receivedFile";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { writeXlsx } from "../../src/adapters/xlsx/write";
 import { checkGrids } from "../../src/core/check/check";
@@ -10,7 +10,7 @@ import { catalog, FIXTURES, fixture, ruleSet } from "../support/data";
 import { DISTRICTS, PLANNED_ID, PLANNED_IN_SEED, copiedDistrict, elevenCopies } from "../support/copiedDistricts";
 
 function input(fileName: string, bytes: Uint8Array, modified = 0): MergeInput {
-  return { fileName, modified, result: checkXlsx(bytes, fileName, catalog, ruleSet) };
+  return { fileName, modified, result: checkReceivedFile(bytes, fileName, catalog, ruleSet) };
 }
 
 const title = (name: string, where = "A3"): UnitCandidate => ({ name, source: "title", where });
@@ -76,7 +76,7 @@ describe("reading the whole sheet", () => {
     const t = catalog.byId.get("so-nganh-2023")!;
     const layout = buildTemplateLayout(t, { period: { kind: "q1", year: 2023 }, unitName: "Sở Tư pháp" });
     layout.rows[2][0].value = "(Kèm theo Báo cáo số 12/BC-SXD của Sở Xây dựng)";
-    const r = checkXlsx(writeXlsx([layout]), "bao-cao.xlsx", catalog, ruleSet);
+    const r = checkReceivedFile(writeXlsx([layout]), "bao-cao.xlsx", catalog, ruleSet);
     if (!r.ok) throw new Error(r.reason);
     expect(r.submission.unitCandidates.map((c) => c.source)).toEqual(["identity", "title"]);
     const c = consolidate([{ fileName: "bao-cao.xlsx", result: r }]);
@@ -86,7 +86,7 @@ describe("reading the whole sheet", () => {
 
   it("keeps resolving the seed files as before", () => {
     const names = Object.values(FIXTURES).map((b) => {
-      const r = checkXlsx(fixture(`${b}.xlsx`), `${b}.xlsx`, catalog, ruleSet);
+      const r = checkReceivedFile(fixture(`${b}.xlsx`), `${b}.xlsx`, catalog, ruleSet);
       return r.ok ? r.submission.unitName : r.reason;
     });
     expect(names).toEqual([

@@ -1,5 +1,5 @@
 import { readAssignments, writeMergeSheets } from "../../src/adapters/office/actions";
-import { checkXlsx } from "../../src/adapters/xlsx/checkFile";
+import { checkReceivedFile } from "../../src/adapters/receivedFile";
 import { consolidate } from "../../src/core/consolidate/consolidate";
 import { STATUS_SHEET, buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
 import { catalog, ruleSet } from "../support/data";
@@ -20,7 +20,7 @@ describe("the officer's unit choice in Excel", () => {
       ["huyen-cu-lao-dung-q1-2023.xlsx", copiedDistrict("UBND huyện Cù Lao Dung")],
       ["huyen-ke-sach-q1-2023.xlsx", copiedDistrict("UBND huyện Kế Sách", 31)],
     ] as const;
-    const c = consolidate(files.map(([fileName, bytes]) => ({ fileName, result: checkXlsx(bytes, fileName, catalog, ruleSet) })));
+    const c = consolidate(files.map(([fileName, bytes]) => ({ fileName, result: checkReceivedFile(bytes, fileName, catalog, ruleSet) })));
     const layouts = buildMergeLayouts(c);
     await writeMergeSheets(layouts);
     expect(await readAssignments()).toEqual({});

@@ -316,13 +316,20 @@ function columnNames(grid: Grid, header: Header): string[] {
   return names;
 }
 
+/** Where a text line is: its A1 address in a sheet; in a Word table, the title lines above it or its cell. */
+function lineAt(grid: Grid, r: number, c: number): string {
+  if (!grid.table) return address(r, c);
+  if (r < grid.table.rowOffset) return `phần đầu văn bản, trước ${grid.name}`;
+  return `${grid.name}, dòng ${r - grid.table.rowOffset + 1}`;
+}
+
 /** Text cells of rows [from, to), with their addresses. */
 function textLines(grid: Grid, from: number, to: number): { text: string; where: string }[] {
   const lines: { text: string; where: string }[] = [];
   for (let r = from; r < to; r++) {
     (grid.rows[r] ?? []).forEach((cell, c) => {
       const t = cellText(cell);
-      if (t && !t.startsWith("CCHC-ID:")) lines.push({ text: t, where: address(r, c) });
+      if (t && !t.startsWith("CCHC-ID:")) lines.push({ text: t, where: lineAt(grid, r, c) });
     });
   }
   return lines;
