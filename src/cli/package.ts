@@ -108,7 +108,7 @@ function addFromSheet(args: string[]): number {
     template: proposal.template,
     rules: proposal.rules,
     unitType: known ?? { id: unitType, label, order: Math.max(0, ...p.unitTypes.map((u) => u.order)) + 1 },
-    version: values["package-version"] ?? `${p.pkg.version}+${proposal.template.id}`,
+    version: values["package-version"],
   });
   console.log("");
   return write(next, values.output);

@@ -4,14 +4,14 @@ import { checkXlsx } from "../adapters/xlsx/checkFile";
 import { CheckResult } from "../core/check/check";
 import { countBySeverity } from "../core/findings";
 import { periodLabel } from "../core/period";
-import { builtinData } from "./builtinData";
 import { readFileBytes } from "./download";
 import { FindingsList } from "./FindingsList";
 import { useWorkbook } from "./workbook/Workbook";
 import { debounce } from "./debounce";
 import { FilePicker } from "./FilePicker";
 import { RuleSetPanel } from "./RuleSetPanel";
-import { currentRuleSet } from "./ruleSetStore";
+import { PackageBadge } from "./PackageBadge";
+import { usePackage } from "./PackageContext";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -39,8 +39,7 @@ export function CheckPanel() {
     }
   }
 
-  const { catalog } = builtinData();
-  const [ruleSet, setRuleSet] = useState(() => currentRuleSet().ruleSet);
+  const { catalog, ruleSet } = usePackage().effective;
   const [live, setLive] = useState(false);
   const recheck = useRef(() => {});
   recheck.current = () => {
@@ -102,7 +101,7 @@ export function CheckPanel() {
         </MessageBar>
       )}
       {result && result.ok && <CheckSummary result={result} onSelect={activeSheet ? select : undefined} />}
-      <RuleSetPanel onChange={setRuleSet} />
+      <RuleSetPanel />
     </div>
   );
 }
@@ -118,6 +117,7 @@ function CheckSummary({ result, onSelect }: { result: Extract<CheckResult, { ok:
         </MessageBarBody>
       </MessageBar>
       <Text size={200}>Trang “{submission.sheetName}”</Text>
+      <PackageBadge />
       <FindingsList findings={findings} onSelect={onSelect && ((f) => onSelect(submission.sheetName, f.cell))} />
     </>
   );

@@ -186,7 +186,7 @@ export interface AddTemplateInput {
   template: Template;
   rules: Rule[];
   unitType?: UnitType;
-  /** New version of the package; default: unchanged. */
+  /** New version of the package; default: the old one + the template's ID, so two packages never look the same. */
   version?: string;
 }
 
@@ -204,7 +204,7 @@ export function addTemplate(p: LoadedPackage, input: AddTemplateInput): LoadedPa
   if (clash) throw new PackageError(`Bộ quy tắc đã có quy tắc mã “${clash.id}”.`);
   return parsePackage({
     ...p.pkg,
-    version: input.version ?? p.pkg.version,
+    version: input.version ?? `${p.pkg.version}+${input.template.id}`,
     unitTypes,
     templates: [...p.pkg.templates, input.template],
     ruleSet: { ...p.ruleSet, rules: [...p.ruleSet.rules, ...input.rules] },
