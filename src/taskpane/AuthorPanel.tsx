@@ -14,7 +14,7 @@ import { downloadPackage } from "./PackagePanel";
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
   scroll: { maxHeight: "420px", overflow: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", verticalAlign: "top" } },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", verticalAlign: "top" }, "& td:nth-child(3)": { minWidth: "16em" } },
   input: { width: "100%", minWidth: "7em", boxSizing: "border-box", font: "inherit" },
   newId: { backgroundColor: tokens.colorPaletteYellowBackground2 },
   evidence: { color: tokens.colorNeutralForeground3 },
