@@ -38,6 +38,10 @@ const WRAP_AT = "Tỷ lệ hoàn thành Kế hoạch CCHC năm";
 
 /** The table as a plain pasted sheet (no styles, no stamp); one long label wraps onto a row of its own. */
 export function communeSheetXlsx(rows: CommuneRow[]): Uint8Array {
+  return writeXlsx([communeSheetLayout(rows)]);
+}
+
+export function communeSheetLayout(rows: CommuneRow[]): SheetLayout {
   const cell = (v: string): LayoutCell => ({ value: v });
   const table: LayoutCell[][] = [
     [cell("THỐNG KÊ SỐ LIỆU VÀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH")],
@@ -51,6 +55,5 @@ export function communeSheetXlsx(rows: CommuneRow[]): Uint8Array {
       table.push([cell(""), cell(r.label.slice(WRAP_AT.length).trim())]);
     } else table.push([cell(r.stt), cell(r.label), cell(r.unit)]);
   }
-  const layout: SheetLayout = { name: "Phụ lục xã", columns: [{ width: 6 }, { width: 60 }, { width: 14 }, { width: 10 }, { width: 10 }], rows: table, merges: [], validations: [], protect: false };
-  return writeXlsx([layout]);
+  return { name: "Phụ lục xã", columns: [{ width: 6 }, { width: 60 }, { width: 14 }, { width: 10 }, { width: 10 }], rows: table, merges: [], validations: [], protect: false };
 }

@@ -103,6 +103,9 @@ export function parsePackage(json: unknown): LoadedPackage {
   const unknown = unknownRuleIndicators(p.ruleSet, catalog);
   if (unknown.length) problems.push(describeUnknownIndicators(unknown));
   if (problems.length) throw new PackageError(`Bộ biểu mẫu không hợp lệ: ${problems.slice(0, 5).join("; ")}.`);
+  // Pickers and recognition list templates in the package's unit-type order, newest version first.
+  const order = new Map(p.unitTypes.map((u) => [u.id, u.order]));
+  catalog.templates.sort((a, b) => (order.get(a.unitType) ?? 0) - (order.get(b.unitType) ?? 0) || b.version.localeCompare(a.version));
   const pkg: ProvincePackage = { ...p, templates: p.templates as Template[] };
   // The catalog's templates are the validated (defaults applied) copies, in the package's order.
   pkg.templates = pkg.templates.map((t) => catalog.byId.get((t as { id: string }).id)!);
