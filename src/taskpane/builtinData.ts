@@ -1,6 +1,4 @@
-import { Catalog } from "../core/catalog/catalog";
 import { LoadedPackage, assemblePackage } from "../core/package/package";
-import { RuleSet } from "../core/rules/schema";
 
 // Injected at build time from catalog/ (webpack DefinePlugin), so adding a template is adding a file.
 declare const __CATALOG_PACKAGE__: unknown;
@@ -17,8 +15,4 @@ export function builtinPackage(): LoadedPackage {
     JSON.parse(__CATALOG_RULES__),
   );
   return cached;
-}
-
-export function builtinData(): { catalog: Catalog; ruleSet: RuleSet } {
-  return builtinPackage();
 }
