@@ -1,24 +1,16 @@
-import { execFileSync, spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { loadBuiltinPackage } from "../src/adapters/node/packageFiles";
 import { readXlsx } from "../src/adapters/xlsx/read";
 import { parsePackage } from "../src/core/package/package";
+import { ensureCliBuilt, runCchc } from "./support/cli";
 import { communeRows, communeSheetXlsx } from "./support/communeSheet";
 
-const ROOT = join(__dirname, "..");
-const BIN = join(ROOT, "bin", "cchc.js");
 const tmp = mkdtempSync(join(tmpdir(), "cchc-package-"));
+const cchc = (...args: string[]) => runCchc(tmp, ...args);
 
-beforeAll(() => {
-  execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT });
-});
-
-function cchc(...args: string[]) {
-  const r = spawnSync("node", [BIN, ...args], { cwd: tmp, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+beforeAll(ensureCliBuilt);
 
 describe("cchc package", () => {
   const sheet = join(tmp, "phu-luc-xa.xlsx");
