@@ -5,12 +5,7 @@ import { readXlsx } from "../../src/adapters/xlsx/read";
 import { proposeTemplate } from "../../src/core/authoring/author";
 import { parsePackage, serializePackage } from "../../src/core/package/package";
 import { communeRows, communeSheetLayout, communeSheetXlsx } from "../support/communeSheet";
-import { MockExcel, createMockExcel, installOfficeGlobals, removeOfficeGlobals } from "./mockExcel";
-
-function useWorkbook(mock: MockExcel): void {
-  const g = globalThis as { Excel?: Record<string, unknown> };
-  g.Excel = { ...g.Excel, run: <T>(cb: (ctx: Excel.RequestContext) => Promise<T>) => cb(mock.context) };
-}
+import { createMockExcel, installOfficeGlobals, removeOfficeGlobals, useExcelRun } from "./mockExcel";
 
 /** Office's document settings as Excel keeps them: in memory until saveAsync writes them into the file. */
 function installSettings(): { saved: Map<string, unknown> } {
@@ -42,7 +37,7 @@ describe("province package in Excel", () => {
 
   it("authors from the active sheet the same template as from the saved file", async () => {
     installOfficeGlobals(["ExcelApi 1.18"]);
-    useWorkbook(createMockExcel());
+    useExcelRun(createMockExcel());
     await insertTemplateSheet({ ...communeSheetLayout(rows), protect: false });
     const grid = await readActiveSheetGrid();
     const fromSheet = proposeTemplate(grid, builtin, opts);

@@ -1,17 +1,20 @@
 import { Grid } from "../../core/grid";
 import { gridFromRange } from "./checkSheet";
+import { withExcelMessages } from "./errors";
 
 /** The active sheet's used range as the core's grid (one sync), for authoring a template from it. */
 export async function readActiveSheetGrid(): Promise<Grid> {
-  return Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getActiveWorksheet();
-    const used = sheet.getUsedRangeOrNullObject(true);
-    sheet.load("name");
-    used.load(["values", "numberFormat", "rowIndex", "columnIndex"]);
-    await context.sync();
-    if (used.isNullObject) return { name: sheet.name, rows: [] };
-    return gridFromRange(sheet.name, used.rowIndex, used.columnIndex, used.values, used.numberFormat);
-  });
+  const read = () =>
+    Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const used = sheet.getUsedRangeOrNullObject(true);
+      sheet.load("name");
+      used.load(["values", "numberFormat", "rowIndex", "columnIndex"]);
+      await context.sync();
+      if (used.isNullObject) return { name: sheet.name, rows: [] };
+      return gridFromRange(sheet.name, used.rowIndex, used.columnIndex, used.values, used.numberFormat);
+    });
+  return withExcelMessages("check", read);
 }
 
 const SETTING = "cchc.package";
