@@ -52,6 +52,7 @@ module.exports = async (env, argv) => {
     performance: { hints: false },
     plugins: [
       new webpack.DefinePlugin({
+        __CATALOG_PACKAGE__: fs.readFileSync(path.join(__dirname, "catalog/package.json"), "utf8"),
         __CATALOG_TEMPLATES__: JSON.stringify(readJsonDir(path.join(__dirname, "catalog/templates"))),
         __CATALOG_RULES__: JSON.stringify(fs.readFileSync(path.join(__dirname, "catalog/rules/cchc-rules.json"), "utf8")),
       }),

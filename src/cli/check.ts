@@ -1,29 +1,31 @@
 import { readFileSync } from "fs";
 import { basename } from "path";
 import { parseArgs } from "util";
-import { loadCatalog } from "../adapters/node/catalogFiles";
-import { loadRuleSet } from "../adapters/node/ruleFiles";
 import { checkReceivedFile } from "../adapters/receivedFile";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
 import { toReport } from "../core/check/check";
 import { countBySeverity } from "../core/findings";
 import { periodLabel } from "../core/period";
+import { packageLabel } from "../core/package/package";
+import { packageOrReport } from "./packageArg";
 
 /** `cchc check <file.xlsx|.docx|.ods>... [--json] [--rules file.json]`: exit 0 clean, 1 errors found, 2 a file unreadable. */
 export async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: "boolean" }, rules: { type: "string" } },
+    options: { json: { type: "boolean" }, rules: { type: "string" }, package: { type: "string" } },
   });
   if (!positionals.length) {
     console.error("Cần ít nhất một tệp báo cáo (.xlsx, .docx, .ods) để kiểm tra.");
     return 2;
   }
-  const catalog = loadCatalog();
-  const ruleSet = loadRuleSet(values.rules);
+  const p = packageOrReport(values.package, values.rules);
+  if (!p) return 2;
+  const { catalog, ruleSet } = p;
   let exit = 0;
   const reports: unknown[] = [];
+  if (!values.json) console.log(`Kiểm tra theo ${packageLabel(p)}.`);
   for (const file of positionals) {
     let bytes: Uint8Array;
     try {
@@ -39,7 +41,7 @@ export async function runCheck(args: string[]): Promise<number> {
       report(values.json, reports, file, result.reason);
       continue;
     }
-    const r = { ...toReport(result), file };
+    const r = { ...toReport(result), file, package: { name: p.pkg.name, version: p.pkg.version } };
     const { errors, warnings } = countBySeverity(result.findings);
     if (errors && exit === 0) exit = 1;
     if (values.json) {

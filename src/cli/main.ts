@@ -1,6 +1,5 @@
 import { writeFileSync } from "fs";
 import { parseArgs } from "util";
-import { loadCatalog } from "../adapters/node/catalogFiles";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { nativeZip } from "../adapters/node/nativeZip";
 import { buildTemplateLayout } from "../core/layout/templateLayout";
@@ -10,6 +9,8 @@ import { runConvert } from "./convert";
 import { runMerge } from "./merge";
 import { loadRuleSet } from "../adapters/node/ruleFiles";
 import { serializeRuleSet } from "../core/rules/schema";
+import { runPackage } from "./package";
+import { packageOrReport } from "./packageArg";
 
 const USAGE = `Cách dùng:
   cchc templates [--json]                         Liệt kê các biểu mẫu
@@ -19,7 +20,12 @@ const USAGE = `Cách dùng:
   cchc merge <tệp>... -o <tệp.xlsx> [--json] [--units <danh sách đơn vị.txt>] [--assign "TỆP=Tên đơn vị"]...
                                                   Tổng hợp báo cáo (.xlsx, .docx, .ods)
   cchc convert <tệp.docx> -o <tệp.xlsx>           Chuyển bảng phụ lục của báo cáo Word sang biểu mẫu Excel
-  cchc rules [--rules <tệp.json>] [-o <tệp.json>]  Xuất bộ quy tắc kiểm tra (một tệp JSON cho cả tỉnh)`;
+  cchc rules [--rules <tệp.json>] [-o <tệp.json>]  Xuất bộ quy tắc kiểm tra (một tệp JSON cho cả tỉnh)
+  cchc package export -o <tệp.json>               Xuất bộ biểu mẫu của tỉnh (biểu mẫu, quy tắc, loại đơn vị)
+  cchc package add-template <trang.xlsx|báo cáo.docx> --package <tệp.json> --unit-type <mã> --unit-type-label "…" --version <năm> -o <tệp.json>
+                                                  Tạo biểu mẫu từ bảng chỉ tiêu và thêm vào bộ
+Mọi lệnh nhận --package <tệp.json> (bộ biểu mẫu của tỉnh; mặc định: bộ có sẵn)
+và --rules <tệp.json> (thay bộ quy tắc của bộ biểu mẫu).`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -36,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
       return runConvert(rest);
     case "rules":
       return exportRules(rest);
+    case "package":
+      return runPackage(rest);
     case undefined:
     case "help":
     case "--help":
@@ -66,8 +74,10 @@ function exportRules(args: string[]): number {
 }
 
 function listTemplates(args: string[]): number {
-  const { values } = parseArgs({ args, options: { json: { type: "boolean" } } });
-  const catalog = loadCatalog();
+  const { values } = parseArgs({ args, options: { json: { type: "boolean" }, package: { type: "string" } } });
+  const p = packageOrReport(values.package);
+  if (!p) return 2;
+  const catalog = p.catalog;
   const list = catalog.templates.map((t) => ({
     id: t.id,
     unitType: t.unitType,
@@ -90,9 +100,12 @@ function writeTemplate(args: string[]): number {
       year: { type: "string" },
       "unit-name": { type: "string" },
       output: { type: "string", short: "o" },
+      package: { type: "string" },
     },
   });
-  const catalog = loadCatalog();
+  const p = packageOrReport(values.package);
+  if (!p) return 2;
+  const catalog = p.catalog;
   const t = values.template ? catalog.byId.get(values.template) : undefined;
   if (!t) {
     console.error(`Không có biểu mẫu "${values.template ?? ""}". Các mã hợp lệ: ${catalog.templates.map((x) => x.id).join(", ")}`);

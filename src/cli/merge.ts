@@ -1,8 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from "fs";
 import { basename } from "path";
 import { parseArgs } from "util";
-import { loadCatalog } from "../adapters/node/catalogFiles";
-import { loadRuleSet } from "../adapters/node/ruleFiles";
 import { readXlsx } from "../adapters/xlsx/read";
 import { nativeInflateRaw, nativeZip } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
@@ -13,6 +11,8 @@ import { ExpectedUnit } from "../core/recognize/unitEvidence";
 import { PERIODS, Period, PeriodKind, periodLabel } from "../core/period";
 import { buildReportLayout } from "../core/layout/reportLayout";
 import { buildProvinceReport, missingRowName, reportJson } from "../core/report/provinceReport";
+import { packageLabel } from "../core/package/package";
+import { packageOrReport } from "./packageArg";
 
 /** `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--assign "FILE=Unit"]... [--period q1 --year 2023] [--report <template>]`. */
 export async function runMerge(args: string[]): Promise<number> {
@@ -25,6 +25,7 @@ export async function runMerge(args: string[]): Promise<number> {
       units: { type: "string" },
       assign: { type: "string", multiple: true },
       rules: { type: "string" },
+      package: { type: "string" },
       period: { type: "string" },
       year: { type: "string" },
       report: { type: "string" },
@@ -60,8 +61,9 @@ export async function runMerge(args: string[]): Promise<number> {
     assignments[basename(a.slice(0, eq).trim())] = a.slice(eq + 1).trim();
   }
 
-  const catalog = loadCatalog();
-  const ruleSet = loadRuleSet(values.rules);
+  const p = packageOrReport(values.package, values.rules);
+  if (!p) return 2;
+  const { catalog, ruleSet } = p;
   const reportTemplate = values.report ? catalog.byId.get(values.report) : undefined;
   if (values.report && !reportTemplate) {
     console.error(`Không có biểu mẫu “${values.report}” để lập báo cáo của tỉnh. Các biểu mẫu: ${catalog.templates.map((t) => t.id).join(", ")}.`);
@@ -83,7 +85,7 @@ export async function runMerge(args: string[]): Promise<number> {
     const name = basename(file.slice(0, file.lastIndexOf("=")).trim());
     if (!inputs.some((i) => i.fileName === name)) console.error(`--assign: không có tệp “${name}” trong các tệp tổng hợp; bỏ qua.`);
   }
-  const c = consolidate(inputs, { period, expected: fromUnits?.expected, assignments });
+  const c = consolidate(inputs, { period, expected: fromUnits?.expected, assignments, unitTypes: p.unitTypes });
   // Unresolved files still get a workbook: its status sheet is where the officer chooses their units.
   if (c.units.length === 0 && !c.files.some((f) => f.status === "unresolved")) {
     if (values.json) console.log(JSON.stringify(jsonOf(c), null, 2));
@@ -97,7 +99,7 @@ export async function runMerge(args: string[]): Promise<number> {
     console.log(JSON.stringify({ ...jsonOf(c), ...(report ? { report: reportJson(report) } : {}) }, null, 2));
     return 0;
   }
-  console.log(`Đã tổng hợp ${c.units.length} đơn vị${c.period ? `, ${periodLabel(c.period)}` : ""} vào ${values.output}.`);
+  console.log(`Đã tổng hợp ${c.units.length} đơn vị${c.period ? `, ${periodLabel(c.period)}` : ""} vào ${values.output} (theo ${packageLabel(p)}).`);
   for (const f of c.files) if (f.status !== "read") console.log(`  ${f.fileName}: ${f.reason ?? ""}`);
   if (c.files.some((f) => f.status === "unresolved")) console.log(`  Chọn đơn vị cho tệp chưa rõ đơn vị: --assign "TỆP=Tên đơn vị", hoặc điền cột “Đơn vị” trong trang “${STATUS_SHEET}” rồi dùng --units ${values.output}.`);
   if (c.missing.length) console.log(`  Chưa nộp (${c.missing.length}): ${c.missing.join("; ")}`);

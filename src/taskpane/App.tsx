@@ -3,6 +3,8 @@ import { useState } from "react";
 import { CheckPanel } from "./CheckPanel";
 import { InsertPanel } from "./InsertPanel";
 import { MergePanel } from "./MergePanel";
+import { PackageProvider } from "./PackageContext";
+import { PackagePanel } from "./PackagePanel";
 import { Workbook, WorkbookProvider } from "./workbook/Workbook";
 
 const useStyles = makeStyles({
@@ -11,7 +13,9 @@ const useStyles = makeStyles({
   mode: { color: tokens.colorNeutralForeground3 },
 });
 
-type TabId = "insert" | "check" | "merge";
+type TabId = "insert" | "check" | "merge" | "package";
+
+const TAB_NAMES: Record<TabId, string> = { insert: "Chèn biểu mẫu", check: "Kiểm tra", merge: "Tổng hợp", package: "Bộ biểu mẫu" };
 
 export function App({ workbook }: { workbook: Workbook }) {
   const styles = useStyles();
@@ -33,18 +37,20 @@ export function App({ workbook }: { workbook: Workbook }) {
               <MessageBarBody data-testid="unsupported">{workbook.unsupported}</MessageBarBody>
             </MessageBar>
           ) : (
-            <>
+            <PackageProvider>
               <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)} aria-label="Chức năng">
                 <Tab value="insert">Chèn biểu mẫu</Tab>
                 <Tab value="check">Kiểm tra</Tab>
                 <Tab value="merge">Tổng hợp</Tab>
+                <Tab value="package">Bộ biểu mẫu</Tab>
               </TabList>
-              <section aria-label={tab === "insert" ? "Chèn biểu mẫu" : tab === "check" ? "Kiểm tra" : "Tổng hợp"}>
+              <section aria-label={TAB_NAMES[tab]}>
                 {tab === "insert" && <InsertPanel />}
                 {tab === "check" && <CheckPanel />}
                 {tab === "merge" && <MergePanel />}
+                {tab === "package" && <PackagePanel />}
               </section>
-            </>
+            </PackageProvider>
           )}
         </main>
       </WorkbookProvider>

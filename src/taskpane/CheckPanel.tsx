@@ -4,7 +4,6 @@ import { checkReceivedFile } from "../adapters/receivedFile";
 import { CheckResult } from "../core/check/check";
 import { countBySeverity } from "../core/findings";
 import { periodLabel } from "../core/period";
-import { builtinData } from "./builtinData";
 import { readFileBytes } from "./download";
 import { FindingsList } from "./FindingsList";
 import { useWorkbook } from "./workbook/Workbook";
@@ -12,7 +11,8 @@ import { debounce } from "./debounce";
 import { ConvertButton } from "./ConvertButton";
 import { FilePicker } from "./FilePicker";
 import { RuleSetPanel } from "./RuleSetPanel";
-import { currentRuleSet } from "./ruleSetStore";
+import { PackageBadge } from "./PackageBadge";
+import { usePackage } from "./PackageContext";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -40,8 +40,7 @@ export function CheckPanel() {
     }
   }
 
-  const { catalog } = builtinData();
-  const [ruleSet, setRuleSet] = useState(() => currentRuleSet().ruleSet);
+  const { catalog, ruleSet } = usePackage().effective;
   const [live, setLive] = useState(false);
   const recheck = useRef(() => {});
   recheck.current = () => {
@@ -103,7 +102,7 @@ export function CheckPanel() {
         </MessageBar>
       )}
       {result && result.ok && <CheckSummary result={result} onSelect={activeSheet ? select : undefined} />}
-      <RuleSetPanel onChange={setRuleSet} />
+      <RuleSetPanel />
     </div>
   );
 }
@@ -119,6 +118,7 @@ function CheckSummary({ result, onSelect }: { result: Extract<CheckResult, { ok:
         </MessageBarBody>
       </MessageBar>
       <Text size={200}>{result.format === "docx" ? `Tệp Word, “${submission.sheetName}”` : `Trang “${submission.sheetName}”`}</Text>
+      <PackageBadge />
       {result.format === "docx" && <ConvertButton result={result} />}
       <FindingsList findings={findings} onSelect={onSelect && ((f) => onSelect(submission.sheetName, f.cell))} />
     </>

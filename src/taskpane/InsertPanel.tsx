@@ -3,7 +3,8 @@ import { useMemo, useState } from "react";
 import { buildTemplateLayout } from "../core/layout/templateLayout";
 import { PeriodKind } from "../core/period";
 import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
-import { builtinData } from "./builtinData";
+import { usePackage } from "./PackageContext";
+import { unitTypeReportsIn } from "../core/package/package";
 import { useWorkbook } from "./workbook/Workbook";
 
 const useStyles = makeStyles({
@@ -15,12 +16,9 @@ type Status = { intent: "success" | "error"; text: string } | undefined;
 export function InsertPanel() {
   const styles = useStyles();
   const workbook = useWorkbook();
-  const { catalog } = builtinData();
-  const unitTypes = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const t of catalog.templates) m.set(t.unitType, t.unitTypeLabel);
-    return [...m];
-  }, [catalog]);
+  const { catalog, unitTypes: types } = usePackage().effective;
+  // The package's unit types that have a template, in the package's order.
+  const unitTypes = useMemo(() => types.filter((u) => catalog.templates.some((t) => t.unitType === u.id)).map((u) => [u.id, u.label] as const), [types, catalog]);
   const [unitType, setUnitType] = useState(unitTypes[0]?.[0] ?? "");
   const versions = catalog.templates.filter((t) => t.unitType === unitType);
   const [templateId, setTemplateId] = useState(versions[0]?.id ?? "");
@@ -32,6 +30,8 @@ export function InsertPanel() {
 
   const yearNumber = Number(year);
   const yearValid = isValidYear(year);
+  const chosenType = types.find((u) => u.id === unitType);
+  const outOfPeriod = chosenType && yearValid && !unitTypeReportsIn(chosenType, { kind: period, year: yearNumber });
 
   async function onInsert() {
     const t = catalog.byId.get(templateId);
@@ -87,6 +87,15 @@ export function InsertPanel() {
         </Select>
       </Field>
       <YearField label="Năm" value={year} onChange={setYear} />
+      {outOfPeriod && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            Theo bộ biểu mẫu, {chosenType.label} không báo cáo kỳ này
+            {chosenType.validTo ? ` (chỉ đến tháng ${chosenType.validTo.split("-").reverse().join("/")})` : ""}
+            {chosenType.validFrom ? ` (từ tháng ${chosenType.validFrom.split("-").reverse().join("/")})` : ""}.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Field label="Tên đơn vị báo cáo" hint="Ví dụ: Sở Nông nghiệp và Phát triển nông thôn">
         <Input value={unitName} onChange={(_e, d) => setUnitName(d.value)} />
       </Field>

@@ -22,8 +22,8 @@ import { Consolidation, FileStatus, MergeInput, consolidate } from "../core/cons
 import { buildMergeLayouts } from "../core/layout/mergeLayouts";
 import { Period, PeriodKind, periodLabel } from "../core/period";
 import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
-import { builtinData } from "./builtinData";
-import { currentRuleSet } from "./ruleSetStore";
+import { PackageBadge } from "./PackageBadge";
+import { usePackage } from "./PackageContext";
 import { readFileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
 import { UnresolvedFiles } from "./UnresolvedFiles";
@@ -60,6 +60,7 @@ const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
 export function MergePanel() {
   const styles = useStyles();
   const workbook = useWorkbook();
+  const pkg = usePackage().effective;
   const [files, setFiles] = useState<File[]>([]);
   const [rows, setRows] = useState<FileRow[]>([]);
   const [progress, setProgress] = useState<number>();
@@ -81,8 +82,7 @@ export function MergePanel() {
   }
 
   async function onMerge() {
-    const { catalog } = builtinData();
-    const { ruleSet } = currentRuleSet();
+    const { catalog, ruleSet } = pkg;
     setMessage(undefined);
     setProgress(0);
     const inputs: MergeInput[] = [];
@@ -101,7 +101,7 @@ export function MergePanel() {
       if (!expected.length) expected = await workbook.readExpectedUnits();
       // Choices made in this pane win over those typed into the workbook's status sheet.
       const stored = await workbook.readAssignments();
-      const c = consolidate(inputs, { expected, period, assignments: { ...stored, ...assignments } });
+      const c = consolidate(inputs, { expected, period, assignments: { ...stored, ...assignments }, unitTypes: pkg.unitTypes });
       setResult(c);
       setRows(c.files.map((f) => ({ name: f.fileName, status: f.status, detail: f.reason })));
       // Unresolved files still get the workbook: its status sheet lists them with a unit choice.
@@ -144,6 +144,7 @@ export function MergePanel() {
           <MessageBarBody data-testid="merge-message">{message.text}</MessageBarBody>
         </MessageBar>
       )}
+      {result && <PackageBadge />}
       {rows.length > 0 && (
         <Table size="small" aria-label="Trạng thái từng tệp" className={styles.table}>
           <TableHeader>

@@ -5,9 +5,8 @@ import { Consolidation } from "../core/consolidate/consolidate";
 import { buildReportLayout } from "../core/layout/reportLayout";
 import { SheetLayout } from "../core/layout/sheetLayout";
 import { ProvinceReport, buildProvinceReport, missingRowName } from "../core/report/provinceReport";
-import { builtinData } from "./builtinData";
 import { FindingsList } from "./FindingsList";
-import { currentRuleSet } from "./ruleSetStore";
+import { usePackage } from "./PackageContext";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
@@ -20,7 +19,7 @@ const useStyles = makeStyles({
  */
 export function ProvinceReportPanel({ consolidation, deliver }: { consolidation: Consolidation; deliver: (report: SheetLayout) => Promise<unknown> }) {
   const styles = useStyles();
-  const { catalog } = builtinData();
+  const { catalog, ruleSet } = usePackage().effective;
   // The template that says who reports each row is the natural default.
   const preferred = catalog.templates.find((t) => t.rows.some((r) => isValueRow(r) && r.reporter)) ?? catalog.templates[0];
   const [templateId, setTemplateId] = useState(preferred?.id ?? "");
@@ -34,7 +33,7 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
     setBusy(true);
     setError(undefined);
     try {
-      const r = buildProvinceReport(consolidation, t, currentRuleSet().ruleSet);
+      const r = buildProvinceReport(consolidation, t, ruleSet);
       await deliver(buildReportLayout(r));
       setReport(r);
     } catch (e) {

@@ -1,5 +1,5 @@
 import { RuleSet, parseRuleSet } from "../core/rules/schema";
-import { builtinData } from "./builtinData";
+import { builtinPackage } from "./builtinData";
 
 /** A province's own rule set, loaded once from its JSON file and kept in this browser/Excel profile. */
 const KEY = "cchc.ruleSet";
@@ -11,7 +11,7 @@ export function currentRuleSet(): { ruleSet: RuleSet; custom: boolean } {
   } catch {
     // A stored rule set that no longer validates falls back to the built-in one.
   }
-  return { ruleSet: builtinData().ruleSet, custom: false };
+  return { ruleSet: builtinPackage().ruleSet, custom: false };
 }
 
 /** Validates and keeps a rule set; throws a Vietnamese RuleSetError when the file is not one. */

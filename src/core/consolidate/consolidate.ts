@@ -1,6 +1,7 @@
 import { Aggregate, Template, TemplateRow, ValueRow, isValueRow } from "../catalog/schema";
 import { CheckResult, SourceFormat } from "../check/check";
 import { Finding, countBySeverity } from "../findings";
+import { UnitType, findUnitType, unitTypeOfName } from "../package/package";
 import { Period, periodLabel, samePeriod } from "../period";
 import { ExpectedUnit, UnitCandidate, decideUnit, sameUnit } from "../recognize/unitEvidence";
 import { unitKey } from "../recognize/unitNames";
@@ -90,6 +91,8 @@ export interface ConsolidateOptions {
   expected?: ExpectedUnit[];
   /** The officer's choices: file base name → unit name (for files whose evidence disagreed). */
   assignments?: Record<string, string>;
+  /** The package's unit types: their order groups the province table (sở, ban, ngành, then xã, then huyện). */
+  unitTypes?: UnitType[];
 }
 
 /** Merges checked submissions into the province table (DHIS2-style aggregation: rates from summed parts). */
@@ -170,13 +173,21 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
         : `Trùng với tệp “${newer.fileName}” (số liệu giống hệt); chỉ tổng hợp một lần.`,
     });
   }
+  const types = opts.unitTypes ?? [];
+  const typeOrder = (id: string): number => types.find((t) => t.id === id)?.order ?? Number.MAX_SAFE_INTEGER;
+  for (const u of byUnit.values()) u.unitTypeLabel = types.find((t) => t.id === u.unitType)?.label ?? u.unitTypeLabel;
   const units = [...byUnit.values()].sort(
-    (a, b) => a.unitTypeLabel.localeCompare(b.unitTypeLabel, "vi") || a.unitName.localeCompare(b.unitName, "vi"),
+    (a, b) =>
+      typeOrder(a.unitType) - typeOrder(b.unitType) || a.unitTypeLabel.localeCompare(b.unitTypeLabel, "vi") || a.unitName.localeCompare(b.unitName, "vi"),
   );
   for (const u of units) files.push({ fileName: u.fileName, status: "read", unitName: u.unitName, ...(u.assigned ? { assigned: true, candidates: u.assigned } : {}) });
   files.sort((a, b) => a.fileName.localeCompare(b.fileName, "vi"));
 
-  const expected = opts.expected?.length ? opts.expected : proposeExpected(units, unresolved);
+  // A listed unit's type, as the package names it: from the list, else from how the unit's name starts.
+  const expected = (opts.expected?.length ? opts.expected : proposeExpected(units, unresolved)).map((e) => {
+    const t = e.unitType ? findUnitType(e.unitType, types) : unitTypeOfName(e.name, types);
+    return t ? { ...e, unitType: t.label } : e;
+  });
   const received = new Set(units.map((u) => u.unitKey));
   // A proposed list only names who sent files: nobody is missing from it yet.
   const missing = opts.expected?.length ? expected.filter((e) => !received.has(unitKey(e.name))).map((e) => e.name) : [];

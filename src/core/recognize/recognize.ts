@@ -122,14 +122,14 @@ function findIdentity(grid: Grid): { identity: SheetIdentity; column: number } |
   return undefined;
 }
 
-interface Header {
+export interface Header {
   row: number;
   /** Last row of the header block (the "Đơn vị tính / Số liệu" line). */
   lastRow: number;
   columns: Submission["columns"];
 }
 
-function findHeader(grid: Grid): Header | undefined {
+export function findHeader(grid: Grid): Header | undefined {
   const limit = Math.min(grid.rows.length, 80);
   for (let r = 0; r < limit; r++) {
     const row = grid.rows[r] ?? [];
@@ -173,7 +173,7 @@ function squash(s: string): string {
   return /\s\s|[\t\n\r]/.test(s) ? s.replace(/\s+/g, " ") : s;
 }
 
-function readRows(grid: Grid, header: Header): SheetRow[] {
+export function readRows(grid: Grid, header: Header): SheetRow[] {
   const { stt: cs, label: cl, unit: cu, value: cv, note: cn } = header.columns;
   const out: SheetRow[] = [];
   for (let r = header.lastRow + 1; r < grid.rows.length; r++) {

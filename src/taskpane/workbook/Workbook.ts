@@ -1,6 +1,7 @@
 import { createContext, useContext } from "react";
 import { Catalog } from "../../core/catalog/catalog";
 import { CheckResult } from "../../core/check/check";
+import { Grid } from "../../core/grid";
 import { SheetLayout } from "../../core/layout/sheetLayout";
 import { RuleSet } from "../../core/rules/schema";
 
@@ -34,6 +35,15 @@ export interface ActiveSheet {
   selectCell(sheetName: string, cell: string): Promise<void>;
   /** Calls `onChange` after edits on the sheet the officer works on; resolves to how to stop. */
   watch(onChange: () => void): Promise<() => Promise<void>>;
+  /** The sheet's cells, e.g. an appendix table pasted to author a template from. */
+  read(): Promise<Grid>;
+}
+
+/** Where the province package in use is remembered: in the workbook itself (Excel), or in the browser. */
+export interface PackageStorage {
+  load(): string | undefined;
+  /** Keeps the package's JSON; undefined forgets it (back to the built-in package). */
+  save(text: string | undefined): Promise<void>;
 }
 
 /**
@@ -59,6 +69,7 @@ export interface Workbook {
   readAssignments(): Promise<Record<string, string>>;
   /** Writes the merge result; resolves to the sentence that says where it went. */
   writeMerge(layouts: SheetLayout[], fileName: string): Promise<string>;
+  readonly packageStorage: PackageStorage;
 }
 
 const WorkbookContext = createContext<Workbook | undefined>(undefined);

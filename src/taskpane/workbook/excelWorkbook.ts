@@ -8,6 +8,7 @@ import {
   writeMergeSheets,
 } from "../../adapters/office/actions";
 import { checkRequirements, standalonePageAdvice } from "../../adapters/office/capabilities";
+import { documentSettingsStorage, readActiveSheetGrid } from "../../adapters/office/readSheet";
 import { fileWorkbook } from "./fileWorkbook";
 import { Workbook } from "./Workbook";
 
@@ -28,6 +29,7 @@ export function excelWorkbook(standaloneUrl: string): Workbook {
       check: checkActiveSheet,
       selectCell,
       watch: watchActiveSheet,
+      read: readActiveSheetGrid,
     },
     mergeLabel: (n) => `Tổng hợp ${n} tệp vào sổ này`,
     expectedUnitsLabel: "Danh sách đơn vị phải báo cáo (mỗi dòng một đơn vị; để trống để dùng trang Danh sách đơn vị trong sổ hoặc các đơn vị đã nộp)",
@@ -37,6 +39,7 @@ export function excelWorkbook(standaloneUrl: string): Workbook {
       await writeMergeSheets(layouts);
       return "Đã ghi các trang Tổng hợp, Tình hình nộp báo cáo, Lỗi.";
     },
+    packageStorage: documentSettingsStorage,
   };
 }
 

@@ -1,7 +1,18 @@
 import { SheetLayout } from "../../core/layout/sheetLayout";
 import { writeXlsx } from "../../adapters/xlsx/write";
 import { downloadBytes } from "../download";
-import { TemplateFile, Workbook } from "./Workbook";
+import { PackageStorage, TemplateFile, Workbook } from "./Workbook";
+
+const PACKAGE_KEY = "cchc.package";
+
+/** The web page has no workbook: the package is remembered in this browser. */
+const browserPackageStorage: PackageStorage = {
+  load: () => globalThis.localStorage?.getItem(PACKAGE_KEY) ?? undefined,
+  save: async (text) => {
+    if (text === undefined) globalThis.localStorage?.removeItem(PACKAGE_KEY);
+    else globalThis.localStorage?.setItem(PACKAGE_KEY, text);
+  },
+};
 
 /** The plain web page: templates and merge results are downloaded as .xlsx; checks read uploaded files. */
 export function fileWorkbook(download: (bytes: Uint8Array, fileName: string) => void = downloadBytes): Workbook {
@@ -20,5 +31,6 @@ export function fileWorkbook(download: (bytes: Uint8Array, fileName: string) => 
       download(writeXlsx(layouts), fileName);
       return "Đã tải về tệp tổng hợp.";
     },
+    packageStorage: browserPackageStorage,
   };
 }

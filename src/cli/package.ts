@@ -1,0 +1,133 @@
+import { readFileSync, writeFileSync } from "fs";
+import { basename } from "path";
+import { parseArgs } from "util";
+import { loadPackage } from "../adapters/node/packageFiles";
+import { nativeInflateRaw } from "../adapters/node/nativeZip";
+import { XlsxReadError } from "../adapters/xlsx/read";
+import { readReceivedFile } from "../adapters/receivedFile";
+import { ReceivedFileError } from "../adapters/tableLimits";
+import { AuthoringError, Proposal, proposeTemplate } from "../core/authoring/author";
+import { reviewText } from "../core/authoring/review";
+import { Grid } from "../core/grid";
+import { LoadedPackage, addTemplate, packageLabel, serializePackage } from "../core/package/package";
+
+const USAGE = `Cách dùng:
+  cchc package export [--package <tệp.json>] [--rules <tệp.json>] -o <tệp.json>
+                                                  Xuất bộ biểu mẫu (mặc định: bộ có sẵn)
+  cchc package add-template <trang.xlsx> --package <tệp.json> --unit-type cap-xa --unit-type-label "UBND cấp xã"
+        --version 2026 [--name "…"] [--package-version 2026.1] -o <tệp mới.json>
+                                                  Tạo biểu mẫu từ bảng chỉ tiêu, in bản rà soát và thêm vào bộ`;
+
+/** `cchc package export|add-template`: Sở Nội vụ's package, exported or extended from a sheet. */
+export async function runPackage(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  try {
+    if (sub === "export") return exportPackage(rest);
+    if (sub === "add-template") return addFromSheet(rest);
+  } catch (e) {
+    // Package, rule-set, workbook and authoring errors all carry a Vietnamese message for the officer.
+    console.error(e instanceof Error ? e.message : String(e));
+    return 2;
+  }
+  console.error(sub ? `Lệnh không hợp lệ: package ${sub}\n\n${USAGE}` : USAGE);
+  return 2;
+}
+
+function exportPackage(args: string[]): number {
+  const { values } = parseArgs({ args, options: { package: { type: "string" }, rules: { type: "string" }, output: { type: "string", short: "o" } } });
+  const p = loadPackage(values.package, values.rules);
+  return write(p, values.output);
+}
+
+function write(p: LoadedPackage, output: string | undefined): number {
+  const text = serializePackage(p);
+  if (!output) {
+    process.stdout.write(text);
+    return 0;
+  }
+  writeFileSync(output, text);
+  console.log(`Đã ghi ${packageLabel(p)} vào ${output} (${p.catalog.templates.length} biểu mẫu, ${p.ruleSet.rules.length} quy tắc).`);
+  return 0;
+}
+
+function addFromSheet(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      package: { type: "string" },
+      rules: { type: "string" },
+      "unit-type": { type: "string" },
+      "unit-type-label": { type: "string" },
+      version: { type: "string" },
+      name: { type: "string" },
+      id: { type: "string" },
+      "package-version": { type: "string" },
+      output: { type: "string", short: "o" },
+    },
+  });
+  const file = positionals[0];
+  const missing = [
+    !file && "tệp chứa bảng chỉ tiêu (.xlsx, .docx, .ods)",
+    !values["unit-type"] && "--unit-type",
+    !values.version && "--version",
+    !values.output && "-o <tệp.json>",
+  ].filter(Boolean);
+  if (missing.length) {
+    console.error(`Thiếu ${missing.join(", ")}.\n\n${USAGE}`);
+    return 2;
+  }
+  const p = loadPackage(values.package, values.rules);
+  const unitType = values["unit-type"]!;
+  const known = p.unitTypes.find((u) => u.id === unitType);
+  const label = values["unit-type-label"] ?? known?.label;
+  if (!label) {
+    console.error(`Loại đơn vị “${unitType}” chưa có trong bộ biểu mẫu: cần --unit-type-label "…" (tên tiếng Việt).`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    console.error(`Không mở được tệp “${file}”.`);
+    return 2;
+  }
+  let grids: Grid[];
+  try {
+    grids = readReceivedFile(bytes, basename(file), nativeInflateRaw).grids;
+  } catch (e) {
+    console.error(`Không đọc được tệp “${basename(file)}”: ${e instanceof XlsxReadError || e instanceof ReceivedFileError ? e.message : "tệp bị hỏng."}`);
+    return 2;
+  }
+  const proposal = firstTable(grids, p, {
+    unitType,
+    unitTypeLabel: label,
+    version: values.version!,
+    name: values.name,
+    templateId: values.id,
+    source: `Tạo từ tệp “${basename(file)}”`,
+  });
+  process.stdout.write(reviewText(proposal));
+  const next = addTemplate(p, {
+    template: proposal.template,
+    rules: proposal.rules,
+    unitType: known ?? { id: unitType, label, order: Math.max(0, ...p.unitTypes.map((u) => u.order)) + 1 },
+    version: values["package-version"],
+  });
+  console.log("");
+  return write(next, values.output);
+}
+
+/** The first sheet of the workbook holding an indicator table. */
+function firstTable(grids: Grid[], p: LoadedPackage, opts: Parameters<typeof proposeTemplate>[2]): Proposal {
+  let first: unknown;
+  for (const g of grids) {
+    try {
+      return proposeTemplate(g, p, opts);
+    } catch (e) {
+      if (!(e instanceof AuthoringError)) throw e;
+      first ??= e;
+    }
+  }
+  throw first instanceof Error ? first : new AuthoringError("Sổ làm việc không có trang tính nào.");
+}

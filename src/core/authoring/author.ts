@@ -1,0 +1,583 @@
+import { Aggregate, Code, Template, TemplateRow, ValueKind, ValueRow, isValueRow } from "../catalog/schema";
+import { Grid, cellText } from "../grid";
+import { LoadedPackage } from "../package/package";
+import { findHeader, readRows } from "../recognize/recognize";
+import { SheetRow } from "../recognize/submission";
+import { ruleIndicators } from "../rules/indicators";
+import { Rule } from "../rules/schema";
+import { foldText, similarity } from "../text";
+
+/** Same threshold as recognising a received report: a label this close is the same indicator. */
+const FUZZY_MIN = 0.8;
+
+export type RowKind = TemplateRow["kind"];
+
+export const KIND_LABELS: Record<RowKind, string> = {
+  section: "Mục",
+  group: "Nhóm",
+  count: "Số đếm",
+  percent: "Tỷ lệ",
+  coded: "Mã hóa",
+  money: "Tiền",
+  text: "Văn bản",
+};
+
+export interface AuthorOptions {
+  /** e.g. "cap-xa". */
+  unitType: string;
+  /** e.g. "UBND cấp xã". */
+  unitTypeLabel: string;
+  /** e.g. "2026". */
+  version: string;
+  name?: string;
+  /** Default: `${unitType}-${version}`. */
+  templateId?: string;
+  /** Where the table came from (file name), for reviewers. */
+  source?: string;
+  /** Corrections from the review, by row position (0-based among the table's rows). */
+  edits?: Map<number, RowEdit>;
+  /** Inferred rules the reviewer struck out, by rule ID. */
+  droppedRules?: Set<string>;
+}
+
+export interface RowEdit {
+  kind?: RowKind;
+  id?: string;
+  unit?: string;
+}
+
+export type RowStatus = "heading" | "reused" | "new";
+
+/** One line of the review: what was inferred for a table row, and from what. */
+export interface ReviewRow {
+  /** 1-based row of the source sheet. */
+  sheetRow: number;
+  stt: string;
+  label: string;
+  unit: string;
+  kind: RowKind;
+  id?: string;
+  status: RowStatus;
+  /** Where a reused ID comes from: template and its row's label. */
+  reusedFrom?: { template: string; label: string; score: number };
+  aggregate?: string;
+  evidence: string[];
+}
+
+export interface RuleProposal {
+  rule: Rule;
+  /** Already in the package's rule set (same indicators): not added again. */
+  existing?: string;
+  /** Struck out by the reviewer: not added. */
+  dropped?: boolean;
+  evidence: string;
+}
+
+export interface Proposal {
+  template: Template;
+  /** Rules to add (new ones only). */
+  rules: Rule[];
+  review: ReviewRow[];
+  ruleReview: RuleProposal[];
+  stats: { rows: number; indicators: number; reused: number; newIds: number; headings: number };
+}
+
+export class AuthoringError extends Error {}
+
+/** Known indicators of the package, with the context they sit in (section, group). */
+interface KnownRow {
+  template: Template;
+  index: number;
+  row: TemplateRow;
+  names: string[];
+  section: string;
+  group: string;
+}
+
+function knownRows(p: LoadedPackage): KnownRow[] {
+  const out: KnownRow[] = [];
+  for (const t of p.catalog.templates) {
+    let section = "";
+    let group = "";
+    t.rows.forEach((row, index) => {
+      if (row.kind === "section") [section, group] = [foldText(row.label), ""];
+      else if (row.kind === "group") group = foldText(row.label);
+      out.push({ template: t, index, row, names: [row.label, ...(row.aliases ?? [])].map(foldText), section, group });
+    });
+  }
+  return out;
+}
+
+const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)$/;
+
+/** "Không = 0, Có = 1" → codes; undefined when the unit lists fewer than two. */
+export function parseCodes(unit: string): Code[] | undefined {
+  const codes: Code[] = [];
+  for (const m of unit.matchAll(/([^,;=]+?)\s*=\s*(-?\d+)/g)) codes.push({ label: m[1].trim(), value: Number(m[2]) });
+  return codes.length >= 2 ? codes : undefined;
+}
+
+/** Kind from the ĐVT and the wording alone. */
+function kindFromUnit(label: string, unit: string): { kind: ValueKind; why: string } | undefined {
+  const fu = foldText(unit);
+  if (parseCodes(unit)) return { kind: "coded", why: `ĐVT “${unit}” liệt kê mã trả lời` };
+  if (unit.includes("%") || (fu === "" && /^ty le\b/.test(foldText(label)))) return { kind: "percent", why: unit ? `ĐVT “${unit}”` : "nhãn bắt đầu bằng “Tỷ lệ”" };
+  if (/\bdong\b/.test(fu)) return { kind: "money", why: `ĐVT “${unit}” là tiền` };
+  if (fu) return { kind: "count", why: `ĐVT “${unit}” là đơn vị đếm` };
+  return undefined;
+}
+
+function depth(r: SheetRow): number {
+  if (!r.stt) return 9;
+  if (ROMAN.test(r.stt)) return 0;
+  return r.stt.split(".").length;
+}
+
+/** A unit-less row with items under it (the next row is deeper or the label ends with ":"). */
+function hasChildren(rows: SheetRow[], i: number): boolean {
+  const r = rows[i];
+  const next = rows[i + 1];
+  if (!next) return false;
+  if (/:\s*$/.test(r.label)) return true;
+  if (ROMAN.test(next.stt)) return false;
+  return depth(next) > depth(r) || (/^[-–+•]/.test(next.label) && !/^[-–+•]/.test(r.label));
+}
+
+function slug(label: string, max = 48): string {
+  const stop = new Set(["so", "luong", "cac", "cua", "va", "duoc", "the", "nhung", "trong", "do", "theo", "tai", "voi", "cho", "la"]);
+  const words = foldText(label)
+    .replace(/%/g, " ")
+    .split(" ")
+    .filter((w) => w && !stop.has(w));
+  let s = "";
+  for (const w of words) {
+    const next = s ? `${s}_${w}` : w;
+    if (next.length > max) break;
+    s = next;
+  }
+  s = s || "chi_tieu";
+  return /^[a-z]/.test(s) ? s : `c_${s}`;
+}
+
+interface Draft {
+  src: SheetRow;
+  kind: RowKind;
+  unit: string;
+  id?: string;
+  status: RowStatus;
+  reusedFrom?: ReviewRow["reusedFrom"];
+  known?: KnownRow;
+  codes?: Code[];
+  aggregate?: Aggregate;
+  aggregateWhy?: string;
+  evidence: string[];
+  section: string;
+  group: string;
+}
+
+/** Proposes a template (and its rules) from an appendix table as pasted from the province's guidance. */
+export function proposeTemplate(grid: Grid, pkg: LoadedPackage, opts: AuthorOptions): Proposal {
+  const header = findHeader(grid);
+  if (!header) throw new AuthoringError(`Trang “${grid.name}” không có bảng chỉ tiêu (không thấy dòng tiêu đề “STT – Chỉ tiêu thống kê”).`);
+  const rows = readRows(grid, header).filter((r) => r.label);
+  if (rows.length < 2) throw new AuthoringError(`Bảng chỉ tiêu của trang “${grid.name}” không có dòng nào.`);
+  const templateId = opts.templateId ?? `${opts.unitType}-${opts.version}`.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
+  if (pkg.catalog.byId.has(templateId)) throw new AuthoringError(`Bộ biểu mẫu đã có biểu mẫu mã “${templateId}”; hãy chọn phiên bản khác.`);
+
+  const known = knownRows(pkg);
+  const exact = new Map<string, KnownRow[]>();
+  for (const k of known) for (const n of k.names) exact.set(n, [...(exact.get(n) ?? []), k]);
+
+  const usedIds = new Set<string>();
+  const drafts: Draft[] = [];
+  let section = "";
+  let group = "";
+  let prev: KnownRow | undefined;
+  rows.forEach((src, i) => {
+    const edit = opts.edits?.get(i);
+    const unit = edit?.unit ?? src.unit;
+    const fromUnit = kindFromUnit(src.label, unit);
+    const evidence: string[] = [];
+    let kind: RowKind | undefined = edit?.kind;
+    if (kind) evidence.push("loại do người rà soát chọn");
+
+    // Candidates: same label (or an alias), else a close one; ranked by context and order.
+    const key = src.key;
+    const candidates: { k: KnownRow; score: number }[] = (exact.get(key) ?? []).map((k) => ({ k, score: 1 }));
+    if (!candidates.length) {
+      for (const k of known) {
+        let best = 0;
+        for (const n of k.names) best = Math.max(best, similarity(key, n));
+        if (best >= FUZZY_MIN) candidates.push({ k, score: best });
+      }
+    }
+    const wantHeading = !fromUnit && (ROMAN.test(src.stt) || hasChildren(rows, i));
+    const ranked = candidates
+      .map((c) => {
+        let s = 2 * c.score;
+        if (group && c.k.group) s += 0.5 * similarity(group, c.k.group);
+        if (section && c.k.section) s += 0.25 * similarity(section, c.k.section);
+        if (prev && c.k.template === prev.template && c.k.index > prev.index && c.k.index - prev.index <= 5) s += 0.3 * (1 - (c.k.index - prev.index - 1) / 5);
+        const heading = !isValueRow(c.k.row);
+        if (fromUnit && isValueRow(c.k.row) && c.k.row.kind === fromUnit.kind) s += 0.2;
+        if (!fromUnit && heading === wantHeading) s += 0.2;
+        return { ...c, s };
+      })
+      .sort((a, b) => b.s - a.s);
+
+    let match: { k: KnownRow; score: number } | undefined;
+    const skipped: string[] = [];
+    for (const c of ranked) {
+      const r = c.k.row;
+      const targetKind = kind ?? fromUnit?.kind;
+      if (isValueRow(r)) {
+        if (usedIds.has(r.id)) {
+          skipped.push(`“${r.id}” đã dùng cho dòng trước`);
+          continue;
+        }
+        if (targetKind && targetKind !== r.kind && !(targetKind === "section" || targetKind === "group")) {
+          skipped.push(`“${r.id}” (${c.k.template.id}) là ${KIND_LABELS[r.kind].toLowerCase()}, ĐVT của dòng này cho ${KIND_LABELS[targetKind].toLowerCase()}`);
+          continue;
+        }
+        if (targetKind === "section" || targetKind === "group") continue;
+      } else if (targetKind && targetKind !== "section" && targetKind !== "group") continue;
+      match = c;
+      break;
+    }
+
+    let id: string | undefined;
+    let status: RowStatus = "new";
+    let reusedFrom: ReviewRow["reusedFrom"];
+    if (!kind) {
+      if (match && !isValueRow(match.k.row)) {
+        kind = match.k.row.kind;
+        evidence.push(`tiêu đề “${match.k.row.label}” của ${match.k.template.id}`);
+      } else if (fromUnit) {
+        kind = fromUnit.kind;
+        evidence.push(fromUnit.why);
+      } else if (match && isValueRow(match.k.row)) {
+        kind = match.k.row.kind;
+        evidence.push(`không có ĐVT; loại theo chỉ tiêu “${match.k.row.id}”`);
+      } else if (ROMAN.test(src.stt)) {
+        kind = "section";
+        evidence.push(`STT “${src.stt}” là số La Mã`);
+      } else if (hasChildren(rows, i)) {
+        kind = "group";
+        evidence.push("không có ĐVT, có các dòng con bên dưới");
+      } else {
+        kind = "text";
+        evidence.push("không có ĐVT và không có dòng con: nội dung văn bản");
+      }
+    }
+    if (kind === "section") [section, group] = [foldText(src.label), ""];
+    else if (kind === "group") group = foldText(src.label);
+    if (kind === "section" || kind === "group") {
+      status = "heading";
+      if (match) prev = match.k;
+    } else {
+      if (edit?.id) {
+        id = edit.id;
+        evidence.push("mã do người rà soát nhập");
+        const same = known.find((k) => isValueRow(k.row) && k.row.id === id);
+        status = same ? "reused" : "new";
+        if (same) reusedFrom = { template: same.template.id, label: same.row.label, score: 1 };
+      } else if (match && isValueRow(match.k.row)) {
+        id = match.k.row.id;
+        status = "reused";
+        reusedFrom = { template: match.k.template.id, label: match.k.row.label, score: match.score };
+        evidence.push(
+          match.score === 1
+            ? `trùng nhãn với “${match.k.row.label}” (${match.k.template.id})`
+            : `gần giống “${match.k.row.label}” (${match.k.template.id}, độ giống ${Math.round(match.score * 100)}%)`,
+        );
+        if (ranked.length > 1) evidence.push(`chọn trong ${ranked.length} dòng cùng nhãn theo nhóm, mục và thứ tự`);
+        prev = match.k;
+      }
+      if (skipped.length) evidence.push(`không dùng ${skipped.slice(0, 2).join("; ")}`);
+      if (id) usedIds.add(id);
+    }
+    drafts.push({
+      src,
+      kind,
+      unit,
+      id,
+      status,
+      reusedFrom,
+      known: match?.k,
+      codes: kind === "coded" ? parseCodes(unit) : undefined,
+      evidence,
+      section,
+      group,
+    });
+  });
+
+  // New IDs: a slug of the label under the namespace its section's known rows use; stable for the same table.
+  const allIds = new Set<string>(usedIds);
+  for (const k of known) if (isValueRow(k.row)) allIds.add(k.row.id);
+  for (const d of drafts) {
+    if (d.status !== "new" || d.id) continue;
+    const ns = namespaceOf(drafts, d);
+    let id = `${ns}.${slug(d.src.label)}`;
+    for (let n = 2; allIds.has(id); n++) id = `${ns}.${slug(d.src.label)}_${n}`;
+    allIds.add(id);
+    d.id = id;
+    d.evidence.push(`mã mới “${id}” từ nhãn (không có chỉ tiêu trùng hoặc gần giống${d.evidence.some((e) => e.startsWith("không dùng")) ? " phù hợp" : ""})`);
+  }
+  for (const d of drafts) if (d.kind === "coded" && !d.codes) d.evidence.push("CẦN SỬA: dòng mã hóa cần ĐVT dạng “Không = 0, Có = 1”");
+
+  inferAggregates(drafts);
+  const template = buildTemplate(drafts, grid, header.row, templateId, opts);
+  const ruleReview = inferRules(drafts, templateId, pkg).map((r) => (opts.droppedRules?.has(r.rule.id) ? { ...r, dropped: true } : r));
+  const review: ReviewRow[] = drafts.map((d) => ({
+    sheetRow: d.src.r + 1,
+    stt: d.src.stt,
+    label: d.src.label,
+    unit: d.unit,
+    kind: d.kind,
+    id: d.id,
+    status: d.status,
+    reusedFrom: d.reusedFrom,
+    aggregate: d.aggregate ? describeAggregate(d.aggregate) : undefined,
+    evidence: [...d.evidence, ...(d.aggregateWhy ? [d.aggregateWhy] : [])],
+  }));
+  const values = review.filter((r) => r.status !== "heading");
+  return {
+    template,
+    rules: ruleReview.filter((r) => !r.existing && !r.dropped).map((r) => r.rule),
+    review,
+    ruleReview,
+    stats: {
+      rows: review.length,
+      indicators: values.length,
+      reused: values.filter((r) => r.status === "reused").length,
+      newIds: values.filter((r) => r.status === "new").length,
+      headings: review.length - values.length,
+    },
+  };
+}
+
+/** The first ID segment most reused rows of the same section have ("direction", "procedures"), else "chi_tieu". */
+function namespaceOf(drafts: Draft[], d: Draft): string {
+  const counts = new Map<string, number>();
+  for (const o of drafts) if (o.section === d.section && o.status === "reused" && o.id) counts.set(o.id.split(".")[0], (counts.get(o.id.split(".")[0]) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "chi_tieu";
+}
+
+const isValue = (d: Draft): boolean => d.kind !== "section" && d.kind !== "group";
+
+function inferAggregates(drafts: Draft[]): void {
+  const ids = new Set(drafts.map((d) => d.id).filter(Boolean));
+  drafts.forEach((d, i) => {
+    if (!isValue(d)) return;
+    const known = d.known && isValueRow(d.known.row) ? d.known.row : undefined;
+    // A reused indicator keeps how it was merged, when what it needs is in this template too.
+    if (known && known.kind === d.kind && (known.aggregate.type !== "ratio" || (ids.has(known.aggregate.numerator) && ids.has(known.aggregate.denominator)))) {
+      if (known.aggregate.type !== "countCode" || d.codes?.some((c) => c.value === (known.aggregate as { code: number }).code)) {
+        d.aggregate = known.aggregate;
+        d.aggregateWhy = `tổng hợp như chỉ tiêu có sẵn (${describeAggregate(known.aggregate)})`;
+        return;
+      }
+    }
+    switch (d.kind) {
+      case "count":
+      case "money":
+        d.aggregate = { type: "sum" };
+        d.aggregateWhy = "tổng hợp: cộng các đơn vị";
+        return;
+      case "text":
+        d.aggregate = { type: "none", reason: "Nội dung văn bản, không tổng hợp số liệu" };
+        d.aggregateWhy = "văn bản: không tổng hợp";
+        return;
+      case "coded": {
+        const yes = d.codes?.find((c) => /^(co|da|tot|da thuc hien|co thuc hien)$/.test(foldText(c.label)));
+        if (d.codes?.length === 2 && yes) {
+          d.aggregate = { type: "countCode", code: yes.value };
+          d.aggregateWhy = `tổng hợp: đếm số đơn vị trả lời “${yes.label}” (= ${yes.value})`;
+        } else {
+          d.aggregate = { type: "none", reason: "Mã lựa chọn, chỉ xem theo từng đơn vị" };
+          d.aggregateWhy = "mã lựa chọn nhiều giá trị: không tổng hợp, xem theo từng đơn vị";
+        }
+        return;
+      }
+      case "percent": {
+        const pair = ratePair(drafts, i);
+        if (pair) {
+          d.aggregate = { type: "ratio", numerator: pair.part.id!, denominator: pair.whole.id! };
+          d.aggregateWhy = `tỷ lệ tính lại = 100 × “${pair.part.src.label}” / “${pair.whole.src.label}” (${pair.where})`;
+        } else {
+          d.aggregate = { type: "none", reason: "Không có hai dòng số để tính lại tỷ lệ" };
+          d.aggregateWhy = "không thấy hai dòng số đi kèm: tỷ lệ chỉ xem theo từng đơn vị";
+        }
+      }
+    }
+  });
+}
+
+/** The two counts a "Tỷ lệ" row is computed from: its two items below (whole, then part), else the two rows above. */
+function ratePair(drafts: Draft[], i: number): { whole: Draft; part: Draft; where: string } | undefined {
+  const d = drafts[i];
+  if (!/^ty le\b/.test(d.src.key) && !d.unit.includes("%")) return undefined;
+  const counts = (a: Draft | undefined, b: Draft | undefined): boolean =>
+    !!a && !!b && a.kind === "count" && b.kind === "count" && !!a.id && !!b.id && foldText(a.unit) === foldText(b.unit);
+  const [n1, n2] = [drafts[i + 1], drafts[i + 2]];
+  if (counts(n1, n2) && depth(n1.src) >= depth(d.src) && !n1.src.stt) return { whole: n1, part: n2, where: "hai dòng ngay dưới, cùng ĐVT" };
+  const [p2, p1] = [drafts[i - 2], drafts[i - 1]];
+  if (counts(p2, p1)) return { whole: p2, part: p1, where: "hai dòng ngay trên, cùng ĐVT" };
+  return undefined;
+}
+
+export function describeAggregate(a: Aggregate): string {
+  switch (a.type) {
+    case "sum":
+      return "cộng";
+    case "ratio":
+      return `100 × ${a.numerator} / ${a.denominator}`;
+    case "countCode":
+      return `đếm mã ${a.code}`;
+    case "none":
+      return `không tổng hợp (${a.reason})`;
+  }
+}
+
+function buildTemplate(drafts: Draft[], grid: Grid, headerRow: number, id: string, opts: AuthorOptions): Template {
+  const title = titleOf(grid, headerRow);
+  const noteHeader = cellText(grid.rows[headerRow]?.find((c) => /^(ghi chu|co quan)/.test(foldText(cellText(c))))) || "Ghi chú";
+  const rows: TemplateRow[] = drafts.map((d) => {
+    if (!isValue(d)) return { stt: d.src.stt, label: d.src.label, kind: d.kind as "section" | "group" };
+    const row: ValueRow = { stt: d.src.stt, label: d.src.label, kind: d.kind as ValueKind, id: d.id!, unit: d.unit, aggregate: d.aggregate! };
+    if (d.kind === "coded") row.codes = d.codes ?? [{ value: 0, label: "Không" }, { value: 1, label: "Có" }];
+    return row;
+  });
+  return {
+    id,
+    unitType: opts.unitType,
+    unitTypeLabel: opts.unitTypeLabel,
+    version: opts.version,
+    name: opts.name ?? `${opts.unitTypeLabel} — mẫu ${opts.version}`,
+    title,
+    noteHeader,
+    source: opts.source ?? `Tạo từ trang “${grid.name}”`,
+    rows,
+  };
+}
+
+function titleOf(grid: Grid, headerRow: number): string {
+  for (let r = 0; r < headerRow; r++)
+    for (const c of grid.rows[r] ?? []) {
+      const t = cellText(c);
+      if (/^thong ke/.test(foldText(t))) return t;
+    }
+  return "THỐNG KÊ SỐ LIỆU VÀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH";
+}
+
+/** Part ≤ whole, rate = 100 × part / whole, coded answer vs. its details — each with the rows it rests on. */
+function inferRules(drafts: Draft[], templateId: string, pkg: LoadedPackage): RuleProposal[] {
+  const out: RuleProposal[] = [];
+  const add = (rule: Rule, evidence: string) => {
+    const existing = sameRule(rule, pkg.ruleSet.rules);
+    out.push({ rule, evidence, existing: existing?.id });
+  };
+  let n = 0;
+  const ruleId = (kind: string) => `${templateId}.${kind}-${++n}`;
+  const short = (d: Draft) => d.src.label.replace(/^[-–+•\s]+/, "").replace(/[:.,;\s]+$/, "");
+
+  drafts.forEach((d, i) => {
+    if (!isValue(d) || !d.id) return;
+    if (d.aggregate?.type === "ratio") {
+      const { numerator, denominator } = d.aggregate;
+      add(
+        {
+          id: ruleId("ty-le"),
+          type: "rate",
+          severity: "error",
+          description: `“${short(d)}” phải bằng 100 × tử số / mẫu số của chính các dòng thành phần (sai lệch cho phép 1 điểm phần trăm); để trống tỷ lệ khi đã có số liệu thành phần thì được nhắc.`,
+          rate: d.id,
+          numerator,
+          denominator,
+          tolerance: 1,
+          blankSeverity: "warning",
+        },
+        `${d.aggregateWhy ?? ""}`,
+      );
+    }
+    if (d.kind === "count" || d.kind === "money") {
+      const whole = wholeOf(drafts, i);
+      if (whole) {
+        add(
+          {
+            id: ruleId("bo-phan"),
+            type: "compare",
+            severity: "error",
+            description: `“${short(d)}” là một phần của “${short(whole.d)}”, không thể lớn hơn.`,
+            left: [d.id],
+            operator: "<=",
+            right: [whole.d.id!],
+            missing: "skipIfAnyMissing",
+          },
+          whole.why,
+        );
+      }
+    }
+    // Only a numbered question with unnumbered counts under it: an item among others has no details.
+    if (d.kind === "coded" && d.src.stt && d.codes?.some((c) => c.value === 0)) {
+      const no = d.codes.find((c) => c.value === 0)!;
+      const details: Draft[] = [];
+      for (let j = i + 1; j < drafts.length; j++) {
+        const x = drafts[j];
+        if (!isValue(x) || x.src.stt || (x.kind !== "count" && x.kind !== "money")) break;
+        details.push(x);
+      }
+      if (details.length && /^(khong|chua|chua co|chua thuc hien)$/.test(foldText(no.label))) {
+        add(
+          {
+            id: ruleId("ma-chi-tiet"),
+            type: "codedDetails",
+            severity: "error",
+            description: `Trả lời “${no.label}” cho “${short(d)}” nhưng lại báo số liệu chi tiết bên dưới là mâu thuẫn.`,
+            coded: d.id,
+            code: 0,
+            details: details.map((x) => x.id!),
+          },
+          `dòng mã hóa “${no.label} = 0” có ${details.length} dòng số chi tiết ngay dưới (không STT)`,
+        );
+      }
+    }
+  });
+  return out;
+}
+
+/** The whole a part belongs to: the row before a "trong đó"/":" list, or the count an "đã … xong" row completes. */
+function wholeOf(drafts: Draft[], i: number): { d: Draft; why: string } | undefined {
+  const d = drafts[i];
+  const sameUnit = (x: Draft) => (x.kind === "count" || x.kind === "money") && !!x.id && foldText(x.unit) === foldText(d.unit);
+  if (/^[-–+•]/.test(d.src.label)) {
+    for (let j = i - 1; j >= 0; j--) {
+      const x = drafts[j];
+      if (!isValue(x)) break;
+      if (/^[-–+•]/.test(x.src.label)) continue;
+      if (sameUnit(x) && /(trong do|bao gom)\s*$|:\s*$/.test(`${foldText(x.src.label)}${x.src.label.trim().endsWith(":") ? ":" : ""}`))
+        return { d: x, why: `dòng gạch đầu dòng dưới “${x.src.label}” (liệt kê “trong đó”), cùng ĐVT “${d.unit}”` };
+      break;
+    }
+  }
+  if (/\bda\b.*\b(xong|hoan thanh)\b/.test(d.src.key)) {
+    for (let j = i - 1; j >= 0; j--) {
+      const x = drafts[j];
+      if (!isValue(x)) break;
+      if (sameUnit(x) && !/\bda\b.*\b(xong|hoan thanh)\b/.test(x.src.key))
+        return { d: x, why: `“đã … xong/hoàn thành” sau dòng “${x.src.label}” cùng ĐVT “${d.unit}”` };
+    }
+  }
+  return undefined;
+}
+
+/** An existing rule saying the same about the same indicators. */
+function sameRule(rule: Rule, rules: Rule[]): Rule | undefined {
+  const key = (r: Rule) =>
+    `${r.type}|${r.type === "compare" ? r.operator : r.type === "codedDetails" ? r.code : ""}|${ruleIndicators(r)
+      .map((x) => `${x.field}:${x.id}`)
+      .sort()
+      .join(",")}`;
+  const k = key(rule);
+  return rules.find((r) => r.type === rule.type && key(r) === k);
+}

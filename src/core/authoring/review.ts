@@ -1,0 +1,115 @@
+import { Grid, cellText } from "../grid";
+import { LayoutCell, SheetLayout, StyleName, fitRowHeights } from "../layout/sheetLayout";
+import { foldText } from "../text";
+import { KIND_LABELS, Proposal, ReviewRow, RowEdit, RowKind } from "./author";
+
+export const REVIEW_SHEET = "Rà soát biểu mẫu";
+const FIRST_ROW = 4; // 0-based: title, summary, blank, header
+const STATUS_LABELS: Record<ReviewRow["status"], string> = { heading: "Tiêu đề", reused: "Dùng lại mã có sẵn", new: "Mã mới" };
+
+/** One line summing up the proposal, in Vietnamese. */
+export function proposalSummary(p: Proposal): string {
+  const added = p.rules.length;
+  return (
+    `Biểu mẫu “${p.template.id}” (${p.template.name}): ${p.stats.rows} dòng, ${p.stats.headings} tiêu đề, ${p.stats.indicators} chỉ tiêu — ` +
+    `dùng lại ${p.stats.reused} mã có sẵn, ${p.stats.newIds} mã mới; ${p.ruleReview.length} quy tắc suy ra (${added} thêm mới, ${p.ruleReview.filter((r) => r.existing).length} đã có${dropped(p) ? `, ${dropped(p)} bỏ` : ""}).`
+  );
+}
+
+const dropped = (p: Proposal): number => p.ruleReview.filter((r) => r.dropped).length;
+
+function ruleStatus(r: Proposal["ruleReview"][number]): string {
+  return r.existing ? `Đã có (${r.existing})` : r.dropped ? DROP : ADD;
+}
+const ADD = "Thêm mới";
+const DROP = "Bỏ";
+
+/** The review as text for the CLI: every row, what was inferred and from what; then every rule. */
+export function reviewText(p: Proposal): string {
+  const lines = [proposalSummary(p), "", "Các dòng (dòng trang tính · STT · chỉ tiêu · ĐVT → loại, mã; căn cứ):"];
+  for (const r of p.review) {
+    const what = r.status === "heading" ? KIND_LABELS[r.kind] : `${KIND_LABELS[r.kind]}, ${STATUS_LABELS[r.status].toLowerCase()} ${r.id}`;
+    lines.push(`  Dòng ${String(r.sheetRow).padEnd(4)} ${r.stt.padEnd(5)} ${r.label}${r.unit ? ` [${r.unit}]` : ""}`);
+    lines.push(`        → ${what}${r.aggregate ? `; tổng hợp: ${r.aggregate}` : ""}`);
+    if (r.evidence.length) lines.push(`          căn cứ: ${r.evidence.join("; ")}`);
+  }
+  lines.push("", "Quy tắc suy ra:");
+  for (const r of p.ruleReview) {
+    lines.push(`  [${ruleStatus(r).toLowerCase()}] ${r.rule.id}: ${r.rule.description}`);
+    lines.push(`          căn cứ: ${r.evidence}`);
+  }
+  if (!p.ruleReview.length) lines.push("  (không có)");
+  return lines.join("\n") + "\n";
+}
+
+const HEADERS = ["Dòng", "STT", "Chỉ tiêu thống kê", "Đơn vị tính (sửa được)", "Loại (sửa được)", "Mã chỉ tiêu (sửa được)", "Kết quả đối chiếu", "Tổng hợp", "Căn cứ"];
+
+/** The review as a sheet: one row per template row, kind/ID/unit editable, then the inferred rules. */
+export function buildReviewLayout(p: Proposal): SheetLayout {
+  const t = (value: string | number | undefined, style: StyleName = "label"): LayoutCell => ({ value: value ?? "", style });
+  const rows: LayoutCell[][] = [
+    [{ value: `RÀ SOÁT BIỂU MẪU “${p.template.name.toUpperCase()}” TRƯỚC KHI THÊM VÀO BỘ BIỂU MẪU`, style: "title" }],
+    [{ value: proposalSummary(p), style: "caption" }],
+    [],
+    HEADERS.map((h) => t(h, "header")),
+  ];
+  for (const r of p.review) {
+    const style: StyleName = r.status === "heading" ? (r.kind === "section" ? "section" : "group") : "label";
+    rows.push([
+      t(r.sheetRow, "unit"),
+      t(r.stt, "unit"),
+      t(r.label, style),
+      t(r.unit, "code"),
+      t(KIND_LABELS[r.kind], "code"),
+      t(r.id ?? "", "code"),
+      t(STATUS_LABELS[r.status], r.status === "new" ? "warning" : "label"),
+      t(r.aggregate ?? "", "label"),
+      t(r.evidence.join("; "), "label"),
+    ]);
+  }
+  rows.push([], [t(`QUY TẮC KIỂM TRA SUY RA (ghi “${DROP}” ở cột B để không thêm quy tắc)`, "bold")], ["Mã quy tắc", "Thêm mới / Bỏ", "Nội dung", "Căn cứ"].map((h) => t(h, "header")));
+  for (const r of p.ruleReview) rows.push([t(r.rule.id), t(ruleStatus(r)), t(r.rule.description), t(r.evidence)]);
+  const last = FIRST_ROW + p.review.length;
+  const layout: SheetLayout = {
+    name: REVIEW_SHEET,
+    columns: [{ width: 7 }, { width: 6 }, { width: 50 }, { width: 18 }, { width: 11 }, { width: 34 }, { width: 16 }, { width: 26 }, { width: 60 }],
+    rows,
+    merges: ["A1:I1", "A2:I2"],
+    validations: [{ type: "list", ref: `E${FIRST_ROW + 1}:E${last}`, items: Object.values(KIND_LABELS), prompt: "Chọn loại của dòng." }],
+    protect: false,
+    freezeRows: FIRST_ROW,
+    landscape: true,
+  };
+  layout.rowHeights = { ...fitRowHeights(layout), 0: 24 };
+  return layout;
+}
+
+/** Rules the officer struck out in the review sheet ("Bỏ" beside the rule). */
+export function droppedRulesFromReviewGrid(grid: Grid, p: Proposal): Set<string> {
+  const ids = new Set(p.ruleReview.filter((r) => !r.existing).map((r) => r.rule.id));
+  const out = new Set<string>();
+  for (const row of grid.rows.slice(FIRST_ROW + p.review.length)) {
+    const id = cellText(row?.[0]);
+    if (ids.has(id) && foldText(cellText(row?.[1])) === foldText(DROP)) out.add(id);
+  }
+  return out;
+}
+
+/** Corrections an officer typed into the review sheet (ĐVT, loại, mã), by table row, against the proposal. */
+export function editsFromReviewGrid(grid: Grid, p: Proposal): Map<number, RowEdit> {
+  const byLabel = new Map(Object.entries(KIND_LABELS).map(([k, v]) => [foldText(v), k as RowKind]));
+  const edits = new Map<number, RowEdit>();
+  p.review.forEach((r, i) => {
+    const row = grid.rows[FIRST_ROW + i] ?? [];
+    if (Number(cellText(row[0])) !== r.sheetRow) return;
+    const edit: RowEdit = {};
+    const unit = cellText(row[3]);
+    const kind = byLabel.get(foldText(cellText(row[4])));
+    const id = cellText(row[5]);
+    if (unit !== r.unit) edit.unit = unit;
+    if (kind && kind !== r.kind) edit.kind = kind;
+    if (id && id !== (r.id ?? "")) edit.id = id;
+    if (Object.keys(edit).length) edits.set(i, edit);
+  });
+  return edits;
+}

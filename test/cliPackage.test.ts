@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { loadBuiltinPackage } from "../src/adapters/node/packageFiles";
+import { readXlsx } from "../src/adapters/xlsx/read";
+import { parsePackage } from "../src/core/package/package";
+import { ensureCliBuilt, runCchc } from "./support/cli";
+import { communeRows, communeSheetXlsx } from "./support/communeSheet";
+
+const tmp = mkdtempSync(join(tmpdir(), "cchc-package-"));
+const cchc = (...args: string[]) => runCchc(tmp, ...args);
+
+beforeAll(ensureCliBuilt);
+
+describe("cchc package", () => {
+  const sheet = join(tmp, "phu-luc-xa.xlsx");
+  writeFileSync(sheet, communeSheetXlsx(communeRows(loadBuiltinPackage().catalog.byId.get("cap-huyen-2023")!)));
+
+  it("exports the built-in package, adds a commune template from a sheet, and every command takes the new package", () => {
+    const r1 = cchc("package", "export", "-o", "P.json");
+    expect(r1.code).toBe(0);
+    expect(parsePackage(readFileSync(join(tmp, "P.json"), "utf8")).catalog.templates).toHaveLength(4);
+
+    const r2 = cchc("package", "add-template", sheet, "--package", "P.json", "--unit-type", "cap-xa", "--unit-type-label", "UBND cấp xã", "--version", "2026", "-o", "P2.json");
+    expect(r2.err).toBe("");
+    expect(r2.code).toBe(0);
+    expect(r2.out).toMatch(/dùng lại 1\d\d mã có sẵn, 7 mã mới/);
+    expect(r2.out).toContain("[thêm mới] cap-xa-2026.ty-le-");
+    expect(r2.out).toContain("Đã ghi");
+
+    const r3 = cchc("templates", "--json", "--package", "P2.json");
+    expect(r3.code).toBe(0);
+    const list = JSON.parse(r3.out) as { id: string; unitType: string }[];
+    expect(list).toContainEqual(expect.objectContaining({ id: "cap-xa-2026", unitType: "cap-xa" }));
+
+    const r4 = cchc("template", "--template", "cap-xa-2026", "--package", "P2.json", "--period", "q3", "--year", "2026", "-o", "xa.xlsx");
+    expect(r4.code).toBe(0);
+    const r5 = cchc("check", "xa.xlsx", "--package", "P2.json");
+    expect(r5.out).toContain("UBND cấp xã — mẫu 2026");
+    expect(r5.out).toMatch(/Kiểm tra theo Bộ biểu mẫu .* \(phiên bản 2023\.1\+cap-xa-2026/);
+    // The built-in package does not know the commune template.
+    expect(cchc("check", "xa.xlsx").code).toBe(2);
+    expect(readXlsx(readFileSync(join(tmp, "xa.xlsx")))[0].rows.length).toBeGreaterThan(150);
+  });
+
+  it("refuses a broken package and a Word file with Vietnamese messages, writing nothing", () => {
+    writeFileSync(join(tmp, "hong.json"), JSON.stringify({ format: "cchc-package", name: "x" }));
+    const r = cchc("templates", "--package", "hong.json");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Bộ biểu mẫu không hợp lệ");
+    writeFileSync(join(tmp, "bc.docx"), "x");
+    const d = cchc("package", "add-template", "bc.docx", "--unit-type", "cap-xa", "--version", "2026", "-o", "P3.json");
+    expect(d.code).toBe(2);
+    expect(d.err).toContain(".docx");
+    expect(existsSync(join(tmp, "P3.json"))).toBe(false);
+  });
+});
