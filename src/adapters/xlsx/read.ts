@@ -2,7 +2,7 @@ import { SaxesTagNS } from "saxes";
 import { Cell, Grid } from "../../core/grid";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
 import { XmlError, attrNs, attrOf, parseXml } from "./xml";
-import { InflateRaw, ZipError, ZipReader } from "./zip";
+import { DuplicateEntryError, InflateRaw, ZipError, ZipReader } from "./zip";
 
 export type XlsxProblem = "encrypted" | "legacyXls" | "xlsb" | "corrupt" | "notExcel" | "empty" | "tooLarge";
 
@@ -30,7 +30,15 @@ function fail(problem: Exclude<XlsxProblem, "tooLarge">, detail?: string): never
 }
 
 /** Namespaces of SpreadsheetML (transitional, strict) and of relationships (both), as Excel accepts them. */
-const MAIN = new Set(["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main", ""]);
+const MAIN = new Set([
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  // Office 2007 beta wrote this one; some old files still carry it.
+  "http://schemas.microsoft.com/office/excel/2006/2",
+  "",
+]);
+/** Relationship kinds whose parts hold cells (macro and dialog sheets are grids too; chart sheets are not). */
+const CELL_SHEETS = new Set(["worksheet", "xlMacrosheet", "xlIntlMacrosheet", "dialogsheet"]);
 const REL_ATTR = new Set(["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"]);
 const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types";
@@ -69,6 +77,7 @@ export function readXlsx(bytes: Uint8Array, inflateRaw?: InflateRaw, options: { 
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     if (e instanceof FileLimitError) throw new XlsxReadError("tooLarge", e.message);
+    if (e instanceof DuplicateEntryError) fail("corrupt", `phần “${e.entryName}” có hai bản trong tệp nén, không biết bản nào đúng`);
     if (e instanceof ZipError || e instanceof XmlError) fail("corrupt");
     // Anything else a damaged file can trigger (a stack overflow in a tokenizer, a bad code point) is damage too.
     if (e instanceof Error) fail("corrupt");
@@ -161,7 +170,7 @@ class WorkbookReader {
     const seen = new Set<string>();
     for (const s of sheets) {
       const rel = rels.get(s.rid);
-      if (!rel || relKind(rel.type) !== "worksheet") continue; // chart and dialog sheets hold no cells
+      if (!rel || !CELL_SHEETS.has(relKind(rel.type))) continue;
       const key = rel.target.toLowerCase();
       // Several entries naming one part would multiply the work: each part is read once.
       if (seen.has(key)) continue;
@@ -180,7 +189,13 @@ class WorkbookReader {
   private parse(name: string, on: Parameters<typeof parseXml>[1], label?: string): boolean {
     const bytes = this.part(name, label);
     if (!bytes) return false;
-    parseXml(bytes, on);
+    try {
+      parseXml(bytes, on);
+    } catch (e) {
+      // A part cut short or with broken tags is a damaged file: never half read.
+      if (e instanceof XmlError) fail("corrupt", `${label ?? `phần “${name}”`} không phải XML hợp lệ hoặc bị cắt cụt`);
+      throw e;
+    }
     return true;
   }
 
@@ -196,7 +211,14 @@ class WorkbookReader {
       },
     });
     let main: string | undefined;
-    for (const r of this.rels("").values()) if (relKind(r.type) === "officeDocument" && this.zip.has(r.target)) main ??= r.target;
+    let packageRels = new Map<string, Relationship>();
+    try {
+      packageRels = this.rels("");
+    } catch (e) {
+      // Damaged package relationships: the content types still name the workbook (as openpyxl and Excel find it).
+      if (!(e instanceof XlsxReadError)) throw e;
+    }
+    for (const r of packageRels.values()) if (relKind(r.type) === "officeDocument" && this.zip.has(r.target)) main ??= r.target;
     if (!main) for (const [part, type] of types) if (/\.(sheet|template)\.main(\+xml)?$|\.main\+xml$/.test(type) && this.zip.has(part)) main ??= part;
     if (!main && this.zip.has("xl/workbook.xml")) main = "xl/workbook.xml";
     if (main && (types.get(main.toLowerCase()) === XLSB_MAIN || main.toLowerCase().endsWith(".bin"))) fail("xlsb");
@@ -260,7 +282,7 @@ class WorkbookReader {
                 if (out.length >= this.limits.sharedStrings)
                   throw tooLarge(`bảng chuỗi dùng chung có hơn ${formatCount(this.limits.sharedStrings)} chuỗi`, `${formatCount(this.limits.sharedStrings)} chuỗi`);
                 this.addText(buf);
-                out.push(buf);
+                out.push(decodeXstring(buf));
               }
               break;
             case "rPh":
@@ -354,9 +376,12 @@ class WorkbookReader {
           if (v !== undefined && v !== "") value = shared()[Number(v)] ?? null;
           break;
         case "inlineStr":
-          value = inline ?? (v !== undefined ? v : null);
+          // LibreOffice writes a text formula result as <c t="inlineStr"><v>…</v>: the <v> is the text.
+          value = decodeXstring(inline ?? v ?? "") || null;
           break;
         case "str":
+          value = v === undefined ? null : decodeXstring(v);
+          break;
         case "e":
           value = v ?? null;
           break;
@@ -498,6 +523,12 @@ class WorkbookReader {
     for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
     return rows;
   }
+}
+
+/** Excel escapes characters XML cannot hold as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). */
+function decodeXstring(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 /** "D83" → { r: 82, c: 3 }; "D" (a column only, as some writers do) → { c: 3 }; undefined if malformed. */

@@ -10,6 +10,13 @@ export type InflateRaw = (data: Uint8Array, maxOutput?: number) => Uint8Array;
 
 export class ZipError extends Error {}
 
+/** One part stored twice in the archive: a damaged or tampered file. */
+export class DuplicateEntryError extends ZipError {
+  constructor(readonly entryName: string) {
+    super(`duplicate entry ${entryName}`);
+  }
+}
+
 /** Thrown by an InflateRaw whose output would exceed its `maxOutput`. */
 export class InflateLimitError extends Error {}
 
@@ -63,6 +70,8 @@ export function partKey(name: string): string {
  */
 export class ZipReader {
   private readonly entries = new Map<string, Entry>();
+  /** Names stored twice: which copy a program uses differs (Python's zipfile takes the last), so neither is read. */
+  private readonly duplicates = new Set<string>();
   private used = 0;
 
   constructor(
@@ -94,7 +103,8 @@ export class ZipReader {
       };
       p += 46 + nameLen + u16(bytes, p + 30) + u16(bytes, p + 32);
       const key = partKey(entry.name);
-      if (!this.entries.has(key)) this.entries.set(key, entry);
+      if (this.entries.has(key)) this.duplicates.add(key);
+      else this.entries.set(key, entry);
     }
   }
 
@@ -114,6 +124,7 @@ export class ZipReader {
   read(name: string, label = `phần “${name}”`): Uint8Array | undefined {
     const e = this.entries.get(partKey(name));
     if (!e) return undefined;
+    if (this.duplicates.has(partKey(name))) throw new DuplicateEntryError(e.name);
     const { bytes, limits } = this;
     if (e.compressedSize === 0xffffffff || e.local === 0xffffffff) throw new ZipError("zip64 is not supported");
     if (e.flags & 1) throw new ZipError("encrypted entry");
