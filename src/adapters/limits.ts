@@ -13,12 +13,12 @@ export const LIMITS = {
   maxColumns: 16_384,
   /** Sheets (entries in the workbook) per workbook. */
   sheets: 1_000,
-  /** Cells with content in one file (all its sheets). */
-  cells: 2_000_000,
-  /** Row slots the grid of one file spans (Σ row lengths): what the checks iterate over. */
-  span: 20_000_000,
+  /** Cells with content in one file (all its sheets): about 100 bytes each in memory. */
+  cells: 1_200_000,
+  /** Row slots the grid of one file spans (Σ row widths): 8 bytes each, and what the checks iterate over. */
+  span: 12_000_000,
   /** Entries of the shared-strings table. */
-  sharedStrings: 2_000_000,
+  sharedStrings: 1_200_000,
   /** Characters of all strings decoded from one file (shared strings, inline strings, formulas). */
   textChars: 64 * 1024 * 1024,
   /** Characters of text the cells of one file reference (a long string referenced by many cells counts each time). */

@@ -1,7 +1,6 @@
-import { SaxesTagNS } from "saxes";
 import { Cell, Grid } from "../../core/grid";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
-import { XmlError, attrNs, attrOf, parseXml } from "./xml";
+import { XmlError, XmlTag, attrNs, attrOf, parseXml } from "./xml";
 import { DuplicateEntryError, InflateRaw, ZipError, ZipReader } from "./zip";
 
 export type XlsxProblem = "encrypted" | "legacyXls" | "xlsb" | "corrupt" | "notExcel" | "empty" | "tooLarge";
@@ -352,15 +351,34 @@ class WorkbookReader {
     const outside = (what: string): never =>
       fail("corrupt", `trang “${sheetName}” có ${what} nằm ngoài lưới của Excel (${formatCount(limits.maxRows)} dòng × ${formatCount(limits.maxColumns)} cột)`);
 
+    // The cells of the row being read, placed into an array of the exact width when the row ends:
+    // a row grown cell by cell would carry spare capacity, which a million rows multiply.
+    let pendingRow = -1;
+    let pendingWidth = 0;
+    const pendingCols: number[] = [];
+    const pendingCells: Cell[] = [];
+    const flush = (): void => {
+      if (pendingRow < 0) return;
+      let line = rows[pendingRow];
+      if (!line) line = rows[pendingRow] = new Array<Cell | undefined>(pendingWidth);
+      for (let i = 0; i < pendingCols.length; i++) line[pendingCols[i]] = pendingCells[i];
+      pendingCols.length = pendingCells.length = pendingWidth = 0;
+      pendingRow = -1;
+    };
     const place = (cell: Cell): void => {
       if (++this.cells > limits.cells)
         throw tooLarge(`tệp có hơn ${formatCount(limits.cells)} ô có dữ liệu`, `${formatCount(limits.cells)} ô`);
-      const line = (rows[r] ??= []);
-      if (c >= line.length) {
-        this.span += c + 1 - line.length;
+      if (r !== pendingRow) {
+        flush();
+        pendingRow = r;
+      }
+      if (c >= pendingWidth) {
+        this.span += c + 1 - pendingWidth;
+        pendingWidth = c + 1;
         if (this.span > limits.span) throw tooLarge(`trang “${sheetName}” trải trên hơn ${formatCount(limits.span)} ô`, `${formatCount(limits.span)} ô`);
       }
-      line[c] = cell;
+      pendingCols.push(c);
+      pendingCells.push(cell);
       if (typeof cell.value === "string") {
         this.textWork += cell.value.length;
         if (this.textWork > limits.textWork)
@@ -414,7 +432,7 @@ class WorkbookReader {
     const parsed = this.parse(
       part,
       {
-        open: (tag: SaxesTagNS) => {
+        open: (tag: XmlTag) => {
           if (!MAIN.has(tag.uri)) return;
           switch (tag.local) {
             case "sheetData":
@@ -480,7 +498,7 @@ class WorkbookReader {
               return;
           }
         },
-        close: (tag: SaxesTagNS) => {
+        close: (tag: XmlTag) => {
           if (!MAIN.has(tag.uri)) return;
           switch (tag.local) {
             case "sheetData":
@@ -520,8 +538,11 @@ class WorkbookReader {
       `trang “${sheetName}”`,
     );
     if (!parsed) return [];
-    for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-    return rows;
+    flush();
+    // A dense array of rows (rows placed far apart may have made `rows` a sparse one).
+    const dense: (Cell | undefined)[][] = [];
+    for (let i = 0; i < rows.length; i++) dense.push(rows[i] ?? []);
+    return dense;
   }
 }
 
