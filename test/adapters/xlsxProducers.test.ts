@@ -167,3 +167,19 @@ describe("the same submission saved by each producer gets the same verdict and t
     expect(totals(resaved[producer], "b.xlsx")).toEqual(a);
   }, 120000);
 });
+
+describe("honest reading", () => {
+  it("a value cell holding a formula without a computed result is a finding, not 0", () => {
+    const parts: Record<string, string | Uint8Array> = {};
+    for (const [name, data] of Object.entries(unzipEntries(readFileSync(join(WORKBOOKS, `${FIXTURES.nongNghiep}.xlsx`)), () => true, nativeInflateRaw)))
+      parts[name] = Buffer.from(data).toString("utf8");
+    const sheet = parts["xl/worksheets/sheet1.xml"] as string;
+    expect(sheet).toContain('<c r="D20"><v>3</v></c>');
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace('<c r="D20"><v>3</v></c>', '<c r="D20"><f>1+2</f><v></v></c>');
+    const file = join(dir, "uncomputed.xlsx");
+    writeFileSync(file, zipParts(parts));
+    const [report] = JSON.parse(cchc("check", file, "--json")) as { findings: { cell: string; message: string }[] }[];
+    const d20 = report.findings.filter((f) => f.cell === "D20");
+    expect(d20.map((f) => f.message)).toEqual([expect.stringMatching(/ô D20 có công thức nhưng chưa có giá trị đã tính; hãy mở tệp bằng Excel và lưu lại\.$/)]);
+  });
+});
