@@ -67,14 +67,19 @@ export function parseXml(bytes: Uint8Array, on: XmlHandlers): void {
   parser.on("error", (e) => {
     throw new XmlError(e.message);
   });
+  // Namespace declarations are collected as saxes reports each attribute: cheaper than walking every
+  // element's attributes again (this is the hot path of a sheet).
+  let declared: { name: string; value: string }[] | undefined;
+  parser.on("attribute", (a) => {
+    const key = a.name;
+    if (key.charCodeAt(0) === 120 && key.startsWith("xmlns") && (key.length === 5 || key.charCodeAt(5) === 58)) (declared ??= []).push(a);
+  });
   parser.on("opentag", (t) => {
     const attributes = t.attributes as Record<string, string>;
-    for (const key in attributes) {
-      if (key.charCodeAt(0) !== 120 || !key.startsWith("xmlns")) continue;
-      if (key.length === 5 || key.charCodeAt(5) === 58) {
-        if (scope === (stack.length ? stack[stack.length - 1].ns : ROOT_SCOPE)) scope = Object.create(scope) as Record<string, string>;
-        scope[key.length === 5 ? "" : key.slice(6)] = attributes[key];
-      }
+    if (declared) {
+      scope = Object.create(scope) as Record<string, string>;
+      for (const { name: key, value } of declared) scope[key.length === 5 ? "" : key.slice(6)] = value;
+      declared = undefined;
     }
     const name = t.name;
     const colon = name.indexOf(":");
