@@ -1,4 +1,6 @@
+import { FileLimitError, LIMITS } from "../../src/adapters/limits";
 import { XlsxReadError, readXlsx, resolveTarget } from "../../src/adapters/xlsx/read";
+import { unzipEntries } from "../../src/adapters/xlsx/zip";
 import { nativeInflateRaw } from "../../src/adapters/node/nativeZip";
 import { Cell, Grid } from "../../src/core/grid";
 import { MAIN_NS, REL_NS, xlsx, xlsxParts, zipParts } from "../support/package";
@@ -192,5 +194,23 @@ describe("files a spreadsheet program does not open get a clear Vietnamese reaso
   it("a DTD entity expansion (billion laughs) is refused, never expanded", () => {
     const bomb = `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>`;
     expect(refusal(xlsx({ parts: { "xl/worksheets/sheet1.xml": bomb } }))).toMatch(/không phải XML hợp lệ/);
+  });
+});
+
+describe("the limit policy on both inflate paths", () => {
+  const big = xlsx({ sheets: { Lớn: `<row r="1"><c r="A1" t="inlineStr"><is><t>${"x".repeat(50_000)}</t></is></c></row>` } });
+  const small = { ...LIMITS, partBytes: 10_000 };
+
+  it.each([
+    ["fflate (browser)", undefined],
+    ["native zlib (Node)", nativeInflateRaw],
+  ])("%s stops inflating at the part limit", (_name, inflate) => {
+    expect(() => readXlsx(big, inflate, { limits: small })).toThrow("Tệp quá lớn: trang “Lớn” giải nén ra hơn 0 MB");
+    expect(readXlsx(big, inflate)[0].rows[0][0]?.value).toHaveLength(50_000);
+  });
+
+  it("unzipEntries, which the other readers use, is bounded too", () => {
+    expect(() => unzipEntries(big, () => true, undefined, { limits: small })).toThrow(FileLimitError);
+    expect(() => unzipEntries(big, () => true, nativeInflateRaw, { limits: { ...LIMITS, fileBytes: 20_000 } })).toThrow(/cho một tệp/);
   });
 });
