@@ -7,6 +7,8 @@ export interface Cell {
   format?: string;
   /** Formula text without "=", when the source kept it. */
   formula?: string;
+  /** A formula cell the producer saved without a computed result (value is then null): a finding, never 0. */
+  uncomputed?: boolean;
 }
 
 export interface Grid {

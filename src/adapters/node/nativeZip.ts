@@ -1,8 +1,19 @@
 import { crc32, deflateRawSync, inflateRawSync } from "zlib";
-import { InflateRaw } from "../xlsx/zip";
+import { InflateLimitError, InflateRaw } from "../xlsx/zip";
 
-/** Node's native zlib: several times faster than the pure-JS inflate the browser uses. */
-export const nativeInflateRaw: InflateRaw = (data) => inflateRawSync(data);
+/**
+ * Node's native zlib: several times faster than the pure-JS inflate the browser uses. zlib stops as
+ * soon as the output passes `maxOutputLength`, so a bomb costs the limit, not its full size.
+ */
+export const nativeInflateRaw: InflateRaw = (data, maxOutput) => {
+  if (maxOutput === undefined || !Number.isFinite(maxOutput)) return inflateRawSync(data);
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutput) });
+  } catch (e) {
+    if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new InflateLimitError();
+    throw e;
+  }
+};
 
 /** Writes a zip archive with Node's native deflate (the browser uses fflate's zipSync). */
 export function nativeZip(files: Record<string, Uint8Array>): Uint8Array {

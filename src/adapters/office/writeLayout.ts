@@ -191,7 +191,7 @@ export function toRectangles(cells: [number, number][]): Rect[] {
     for (const [key, rect] of open) if (next.get(key) !== rect) done.push(rect);
     open = next;
   }
-  done.push(...open.values());
+  for (const rect of open.values()) done.push(rect);
   return done.sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
 }
 

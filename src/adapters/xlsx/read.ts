@@ -1,9 +1,9 @@
-import { strFromU8 } from "fflate";
 import { Cell, Grid } from "../../core/grid";
-import { attr, unesc } from "./xml";
-import { InflateRaw, unzipEntries } from "./zip";
+import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
+import { XmlError, XmlTag, attrNs, attrOf, parseXml } from "./xml";
+import { DuplicateEntryError, InflateRaw, ZipError, ZipReader } from "./zip";
 
-export type XlsxProblem = "encrypted" | "legacyXls" | "corrupt" | "notExcel" | "empty";
+export type XlsxProblem = "encrypted" | "legacyXls" | "xlsb" | "corrupt" | "notExcel" | "empty" | "tooLarge";
 
 /** A file that cannot be read as a workbook, with the reason in Vietnamese. */
 export class XlsxReadError extends Error {
@@ -15,66 +15,73 @@ export class XlsxReadError extends Error {
   }
 }
 
-const MESSAGES: Record<XlsxProblem, string> = {
+const MESSAGES: Record<Exclude<XlsxProblem, "tooLarge">, string> = {
   encrypted: "Tệp được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi gửi lại.",
   legacyXls: "Tệp ở định dạng Excel cũ (.xls); hãy lưu lại thành .xlsx (Tệp → Lưu thành → Sổ làm việc Excel).",
+  xlsb: "Tệp ở định dạng Excel nhị phân (.xlsb); hãy lưu lại thành .xlsx (Tệp → Lưu thành → Sổ làm việc Excel).",
   corrupt: "Tệp bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); không đọc được.",
   notExcel: "Tệp không phải sổ làm việc Excel (.xlsx).",
   empty: "Sổ làm việc không có trang tính nào.",
 };
 
-function fail(problem: XlsxProblem): never {
-  throw new XlsxReadError(problem, MESSAGES[problem]);
+function fail(problem: Exclude<XlsxProblem, "tooLarge">, detail?: string): never {
+  throw new XlsxReadError(problem, detail ? `${MESSAGES[problem].replace(/\.$/, "")}: ${detail}.` : MESSAGES[problem]);
 }
 
-/** Excel's built-in number formats that display a percent. */
-const BUILTIN_PERCENT = new Set([9, 10]);
+/** Namespaces of SpreadsheetML (transitional, strict) and of relationships (both), as Excel accepts them. */
+const MAIN = new Set([
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  // Office 2007 beta wrote this one; some old files still carry it.
+  "http://schemas.microsoft.com/office/excel/2006/2",
+  "",
+]);
+/** Relationship kinds whose parts hold cells (macro and dialog sheets are grids too; chart sheets are not). */
+const CELL_SHEETS = new Set(["worksheet", "xlMacrosheet", "xlIntlMacrosheet", "dialogsheet"]);
+const REL_ATTR = new Set(["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"]);
+const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types";
+const XLSB_MAIN = "application/vnd.ms-excel.sheet.binary.macroenabled.main";
+
+/** Excel's built-in number formats that matter to a reader: percents and dates (ids 9–22, 45–47). */
+const BUILTIN_FORMATS: Record<number, string> = {
+  9: "0%",
+  10: "0.00%",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "m/d/yy h:mm",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+};
 
 /**
- * Reads every worksheet of an .xlsx into grids, taking from the zip only the parts a check or a merge
- * needs (workbook, sheets, shared strings, number formats). The bytes are never modified.
+ * Reads every worksheet of an .xlsx/.xlsm/.xltx/.xltm into grids. The package is opened through its
+ * relationships ([Content_Types].xml, _rels/.rels → workbook → sheets, shared strings, styles) and only
+ * those parts are inflated, each once, under the limit policy (LIMITS). The bytes are never modified.
  */
-export function readXlsx(bytes: Uint8Array, inflateRaw?: InflateRaw): Grid[] {
+export function readXlsx(bytes: Uint8Array, inflateRaw?: InflateRaw, options: { limits?: Limits } = {}): Grid[] {
   if (bytes.length < 4) fail(bytes.length === 0 ? "corrupt" : "notExcel");
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     fail(hasUtf16(bytes, "EncryptionInfo") ? "encrypted" : "legacyXls");
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail("notExcel");
-  let files: Record<string, Uint8Array>;
   try {
-    files = unzipEntries(
-      bytes,
-      (name) =>
-        name === "xl/workbook.xml" ||
-        name === "xl/_rels/workbook.xml.rels" ||
-        name === "xl/sharedStrings.xml" ||
-        name === "xl/styles.xml" ||
-        (name.startsWith("xl/worksheets/") && name.endsWith(".xml") && !name.includes("/_rels/")),
-      inflateRaw,
-    );
-  } catch {
-    fail("corrupt");
+    return new WorkbookReader(new ZipReader(bytes, inflateRaw, options.limits), options.limits ?? LIMITS).read();
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
+    if (e instanceof FileLimitError) throw new XlsxReadError("tooLarge", e.message);
+    if (e instanceof DuplicateEntryError) fail("corrupt", `phần “${e.entryName}” có hai bản trong tệp nén, không biết bản nào đúng`);
+    if (e instanceof ZipError || e instanceof XmlError) fail("corrupt");
+    // Anything else a damaged file can trigger (a stack overflow in a tokenizer, a bad code point) is damage too.
+    if (e instanceof Error) fail("corrupt");
+    throw e;
   }
-  const text = (name: string): string | undefined => (files[name] ? strFromU8(files[name]) : undefined);
-  const workbook = text("xl/workbook.xml");
-  if (!workbook) fail("notExcel");
-  const rels = parseRels(text("xl/_rels/workbook.xml.rels") ?? "");
-  const strings = parseSharedStrings(text("xl/sharedStrings.xml") ?? "");
-  const formats = parseStyles(text("xl/styles.xml") ?? "");
-  const grids: Grid[] = [];
-  const sheetTag = /<sheet\b([^>]*)\/?>/g;
-  let m: RegExpExecArray | null;
-  while ((m = sheetTag.exec(workbook))) {
-    const name = attr(m[1], "name") ?? `Sheet${grids.length + 1}`;
-    const rid = attr(m[1], "r:id");
-    const target = rid ? rels.get(rid) : undefined;
-    if (!target) continue;
-    const path = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
-    const xml = text(path);
-    if (xml === undefined) continue; // chart sheets and the like
-    grids.push({ name, rows: parseSheet(xml, strings, formats) });
-  }
-  if (grids.length === 0) fail("empty");
-  return grids;
 }
 
 function hasUtf16(bytes: Uint8Array, word: string): boolean {
@@ -87,137 +94,491 @@ function hasUtf16(bytes: Uint8Array, word: string): boolean {
   return false;
 }
 
-function parseRels(xml: string): Map<string, string> {
-  const map = new Map<string, string>();
-  const re = /<Relationship\b([^>]*)\/?>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    const id = attr(m[1], "Id");
-    const target = attr(m[1], "Target");
-    if (id && target) map.set(id, target);
-  }
-  return map;
+interface Relationship {
+  type: string;
+  /** Resolved part name, without a leading "/". */
+  target: string;
 }
 
-function parseSharedStrings(xml: string): string[] {
-  const out: string[] = [];
-  const si = /<si>([\s\S]*?)<\/si>|<si\/>/g;
-  const t = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
-  let m: RegExpExecArray | null;
-  while ((m = si.exec(xml))) {
-    const body = m[1] ?? "";
-    // Phonetic runs (<rPh>) are not part of the text.
-    const clean = body.indexOf("<rPh") >= 0 ? body.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : body;
-    let s = "";
-    let tm: RegExpExecArray | null;
-    t.lastIndex = 0;
-    while ((tm = t.exec(clean))) s += tm[1];
-    out.push(unesc(s));
+/** "…/relationships/worksheet" → "worksheet": transitional and strict types end the same way. */
+const relKind = (type: string): string => type.slice(type.lastIndexOf("/") + 1);
+
+/** Resolves a relationship target against its source part: relative, absolute, "./", "../", %-encoded. */
+export function resolveTarget(source: string, target: string): string {
+  let t = target.replace(/\\/g, "/");
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    // A stray "%" is a literal character of the name.
   }
-  return out;
+  const base = t.startsWith("/") ? [] : source.split("/").slice(0, -1);
+  for (const seg of t.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") base.pop();
+    else base.push(seg);
+  }
+  return base.join("/");
 }
 
-/** Style index → number format code (only what tells a percent from a plain number). */
-function parseStyles(xml: string): (string | undefined)[] {
-  const custom = new Map<number, string>();
-  const nf = /<numFmt\b([^>]*)\/?>/g;
-  let m: RegExpExecArray | null;
-  while ((m = nf.exec(xml))) {
-    const id = Number(attr(m[1], "numFmtId"));
-    const code = attr(m[1], "formatCode");
-    if (code !== undefined) custom.set(id, code);
-  }
-  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml);
-  if (!cellXfs) return [];
-  const out: (string | undefined)[] = [];
-  const xf = /<xf\b([^>]*?)\/?>/g;
-  while ((m = xf.exec(cellXfs[1]))) {
-    const id = Number(attr(m[1], "numFmtId") ?? 0);
-    out.push(custom.get(id) ?? (BUILTIN_PERCENT.has(id) ? (id === 9 ? "0%" : "0.00%") : undefined));
-  }
-  return out;
+function relsPartOf(part: string): string {
+  const i = part.lastIndexOf("/");
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
-/** "D83" → { r: 82, c: 3 } without a regular expression (this runs for every cell). */
-function refToIndex(ref: string): { r: number; c: number } {
+/** Reads a workbook package, one part at a time, counting everything the limit policy bounds. */
+class WorkbookReader {
+  private cells = 0;
+  private span = 0;
+  private textChars = 0;
+  private textWork = 0;
+  private date1904 = false;
+
+  constructor(
+    private readonly zip: ZipReader,
+    private readonly limits: Limits,
+  ) {}
+
+  read(): Grid[] {
+    const workbookPart = this.findWorkbook();
+    const sheets: { name: string; rid: string }[] = [];
+    this.parse(workbookPart, {
+      open: (tag) => {
+        if (!MAIN.has(tag.uri)) return;
+        if (tag.local === "sheet") {
+          if (sheets.length >= this.limits.sheets)
+            throw tooLarge(`sổ làm việc có hơn ${formatCount(this.limits.sheets)} trang tính`, `${formatCount(this.limits.sheets)} trang tính`);
+          sheets.push({ name: attrOf(tag, "name") ?? `Sheet${sheets.length + 1}`, rid: attrNs(tag, REL_ATTR, "id") ?? "" });
+        } else if (tag.local === "workbookPr") {
+          const d = attrOf(tag, "date1904");
+          this.date1904 = d === "1" || d === "true";
+        }
+      },
+    });
+    const rels = this.rels(workbookPart);
+    const byKind = (kind: string): string | undefined => {
+      for (const r of rels.values()) if (relKind(r.type) === kind) return r.target;
+      return undefined;
+    };
+    const stylesPart = byKind("styles");
+    let formats: (string | undefined)[] | undefined;
+    const styles = (): (string | undefined)[] => (formats ??= stylesPart ? this.parseStyles(stylesPart) : []);
+    const stringsPart = byKind("sharedStrings");
+    let strings: string[] | undefined;
+    const shared = (): string[] => (strings ??= stringsPart ? this.parseSharedStrings(stringsPart) : []);
+    const grids: Grid[] = [];
+    const seen = new Set<string>();
+    for (const s of sheets) {
+      const rel = rels.get(s.rid);
+      if (!rel || !CELL_SHEETS.has(relKind(rel.type))) continue;
+      const key = rel.target.toLowerCase();
+      // Several entries naming one part would multiply the work: each part is read once.
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (!this.zip.has(rel.target)) continue;
+      grids.push({ name: s.name, rows: this.parseSheet(rel.target, s.name, shared, styles) });
+    }
+    if (grids.length === 0) fail("empty");
+    return grids;
+  }
+
+  private part(name: string, label?: string): Uint8Array | undefined {
+    return this.zip.read(name, label);
+  }
+
+  private parse(name: string, on: Parameters<typeof parseXml>[1], label?: string): boolean {
+    const bytes = this.part(name, label);
+    if (!bytes) return false;
+    try {
+      parseXml(bytes, on);
+    } catch (e) {
+      // A part cut short or with broken tags is a damaged file: never half read.
+      if (e instanceof XmlError) fail("corrupt", `${label ?? `phần “${name}”`} không phải XML hợp lệ hoặc bị cắt cụt`);
+      throw e;
+    }
+    return true;
+  }
+
+  /** The workbook part: _rels/.rels → officeDocument; else [Content_Types].xml; else xl/workbook.xml. */
+  private findWorkbook(): string {
+    const types = new Map<string, string>();
+    this.parse("[Content_Types].xml", {
+      open: (tag) => {
+        if (tag.uri !== CONTENT_TYPES || tag.local !== "Override") return;
+        const part = attrOf(tag, "PartName");
+        const type = attrOf(tag, "ContentType");
+        if (part && type) types.set(resolveTarget("", part).toLowerCase(), type.toLowerCase());
+      },
+    });
+    let main: string | undefined;
+    let packageRels = new Map<string, Relationship>();
+    try {
+      packageRels = this.rels("");
+    } catch (e) {
+      // Damaged package relationships: the content types still name the workbook (as openpyxl and Excel find it).
+      if (!(e instanceof XlsxReadError)) throw e;
+    }
+    for (const r of packageRels.values()) if (relKind(r.type) === "officeDocument" && this.zip.has(r.target)) main ??= r.target;
+    if (!main) for (const [part, type] of types) if (/\.(sheet|template)\.main(\+xml)?$|\.main\+xml$/.test(type) && this.zip.has(part)) main ??= part;
+    if (!main && this.zip.has("xl/workbook.xml")) main = "xl/workbook.xml";
+    if (main && (types.get(main.toLowerCase()) === XLSB_MAIN || main.toLowerCase().endsWith(".bin"))) fail("xlsb");
+    if (!main) {
+      if (this.zip.has("xl/workbook.bin")) fail("xlsb");
+      fail("notExcel");
+    }
+    return main;
+  }
+
+  /** The relationships of a part (of the package when `part` is ""), by Id. */
+  private rels(part: string): Map<string, Relationship> {
+    const map = new Map<string, Relationship>();
+    this.parse(part ? relsPartOf(part) : "_rels/.rels", {
+      open: (tag) => {
+        if (tag.local !== "Relationship" || tag.uri !== PKG_RELS) return;
+        if (attrOf(tag, "TargetMode") === "External") return;
+        const id = attrOf(tag, "Id");
+        const target = attrOf(tag, "Target");
+        const type = attrOf(tag, "Type");
+        if (id !== undefined && target !== undefined && type !== undefined && !map.has(id)) map.set(id, { type, target: resolveTarget(part, target) });
+      },
+    });
+    return map;
+  }
+
+  private addText(s: string): void {
+    this.textChars += s.length;
+    if (this.textChars > this.limits.textChars)
+      throw tooLarge(`tệp chứa hơn ${formatCount(this.limits.textChars)} ký tự chữ`, `${formatCount(this.limits.textChars)} ký tự`);
+  }
+
+  private parseSharedStrings(part: string): string[] {
+    const out: string[] = [];
+    let depthSi = 0;
+    let inT = false;
+    let inPhonetic = 0;
+    let buf = "";
+    this.parse(
+      part,
+      {
+        open: (tag) => {
+          if (!MAIN.has(tag.uri)) return;
+          switch (tag.local) {
+            case "si":
+              if (depthSi++ === 0) buf = "";
+              break;
+            case "rPh":
+              inPhonetic++;
+              break;
+            case "t":
+              inT = depthSi > 0 && inPhonetic === 0;
+              break;
+          }
+        },
+        close: (tag) => {
+          if (!MAIN.has(tag.uri)) return;
+          switch (tag.local) {
+            case "si":
+              if (--depthSi === 0) {
+                if (out.length >= this.limits.sharedStrings)
+                  throw tooLarge(`bảng chuỗi dùng chung có hơn ${formatCount(this.limits.sharedStrings)} chuỗi`, `${formatCount(this.limits.sharedStrings)} chuỗi`);
+                this.addText(buf);
+                out.push(decodeXstring(buf));
+              }
+              break;
+            case "rPh":
+              inPhonetic--;
+              break;
+            case "t":
+              inT = false;
+              break;
+          }
+        },
+        text: (t) => {
+          if (inT) {
+            buf += t;
+            if (buf.length > this.limits.textChars) this.addText(buf);
+          }
+        },
+      },
+      "bảng chuỗi dùng chung",
+    );
+    return out;
+  }
+
+  /** Style index → number format code (percents, dates and every custom code). */
+  private parseStyles(part: string): (string | undefined)[] {
+    const custom = new Map<number, string>();
+    const xfs: number[] = [];
+    let inCellXfs = false;
+    this.parse(part, {
+      open: (tag) => {
+        if (!MAIN.has(tag.uri)) return;
+        if (tag.local === "numFmt") {
+          const id = Number(attrOf(tag, "numFmtId"));
+          const code = attrOf(tag, "formatCode");
+          if (code !== undefined && Number.isInteger(id)) custom.set(id, code);
+        } else if (tag.local === "cellXfs") inCellXfs = true;
+        else if (tag.local === "xf" && inCellXfs) xfs.push(Number(attrOf(tag, "numFmtId") ?? 0));
+      },
+      close: (tag) => {
+        if (tag.local === "cellXfs" && MAIN.has(tag.uri)) inCellXfs = false;
+      },
+    });
+    return xfs.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id]);
+  }
+
+  /** One streaming pass over a sheet: cells are placed by their address, checked against Excel's grid first. */
+  private parseSheet(part: string, sheetName: string, shared: () => string[], styles: () => (string | undefined)[]): (Cell | undefined)[][] {
+    const { limits } = this;
+    const rows: (Cell | undefined)[][] = [];
+    let nextRow = 0;
+    let row = -1;
+    let nextCol = 0;
+    // The cell being read.
+    let r = 0;
+    let c = 0;
+    let type: string | undefined;
+    let style: string | undefined;
+    let v: string | undefined;
+    let f: string | undefined;
+    let hasF = false;
+    let inline: string | undefined;
+    // What the text events are collected for.
+    let capture = false;
+    let buf = "";
+    let inIs = false;
+    let inPhonetic = 0;
+    let inSheetData = false;
+    const outside = (what: string): never =>
+      fail("corrupt", `trang “${sheetName}” có ${what} nằm ngoài lưới của Excel (${formatCount(limits.maxRows)} dòng × ${formatCount(limits.maxColumns)} cột)`);
+
+    // The cells of the row being read, placed into an array of the exact width when the row ends:
+    // a row grown cell by cell would carry spare capacity, which a million rows multiply.
+    let pendingRow = -1;
+    let pendingWidth = 0;
+    const pendingCols: number[] = [];
+    const pendingCells: Cell[] = [];
+    const flush = (): void => {
+      if (pendingRow < 0) return;
+      let line = rows[pendingRow];
+      if (!line) line = rows[pendingRow] = new Array<Cell | undefined>(pendingWidth);
+      for (let i = 0; i < pendingCols.length; i++) line[pendingCols[i]] = pendingCells[i];
+      pendingCols.length = pendingCells.length = pendingWidth = 0;
+      pendingRow = -1;
+    };
+    const place = (cell: Cell): void => {
+      if (++this.cells > limits.cells)
+        throw tooLarge(`tệp có hơn ${formatCount(limits.cells)} ô có dữ liệu`, `${formatCount(limits.cells)} ô`);
+      if (r !== pendingRow) {
+        flush();
+        pendingRow = r;
+      }
+      if (c >= pendingWidth) {
+        this.span += c + 1 - pendingWidth;
+        pendingWidth = c + 1;
+        if (this.span > limits.span) throw tooLarge(`trang “${sheetName}” trải trên hơn ${formatCount(limits.span)} ô`, `${formatCount(limits.span)} ô`);
+      }
+      pendingCols.push(c);
+      pendingCells.push(cell);
+      if (typeof cell.value === "string") {
+        this.textWork += cell.value.length;
+        if (this.textWork > limits.textWork)
+          throw tooLarge(`các ô chứa tổng cộng hơn ${formatCount(limits.textWork)} ký tự chữ`, `${formatCount(limits.textWork)} ký tự`);
+      }
+    };
+
+    const finishCell = (): void => {
+      let value: Cell["value"] = null;
+      let format = style !== undefined ? styles()[Number(style)] : undefined;
+      switch (type) {
+        case "s":
+          if (v !== undefined && v !== "") value = shared()[Number(v)] ?? null;
+          break;
+        case "inlineStr":
+          // LibreOffice writes a text formula result as <c t="inlineStr"><v>…</v>: the <v> is the text.
+          value = decodeXstring(inline ?? v ?? "") || null;
+          break;
+        case "str":
+          value = v === undefined ? null : decodeXstring(v);
+          break;
+        case "e":
+          value = v ?? null;
+          break;
+        case "b":
+          if (v !== undefined && v.trim() !== "") value = v.trim() === "1" || v.trim() === "true";
+          break;
+        case "d":
+          if (v !== undefined && v.trim() !== "") {
+            const serial = isoToSerial(v.trim(), this.date1904);
+            value = serial ?? v;
+            if (serial !== undefined && !format) format = "yyyy-mm-dd hh:mm:ss";
+          }
+          break;
+        default:
+          if (v !== undefined && v.trim() !== "") {
+            const n = Number(v);
+            value = Number.isNaN(n) ? v : n;
+          }
+      }
+      // A formula whose result was never computed (written by a library) is not 0 and not blank.
+      const uncomputed = hasF && (v === undefined || (v === "" && type !== "str")) && inline === undefined;
+      if (value === null && !hasF) return;
+      const cell: Cell = { value };
+      if (format) cell.format = format;
+      if (f) cell.formula = f;
+      if (uncomputed) cell.uncomputed = true;
+      place(cell);
+    };
+
+    const parsed = this.parse(
+      part,
+      {
+        open: (tag: XmlTag) => {
+          if (!MAIN.has(tag.uri)) return;
+          switch (tag.local) {
+            case "sheetData":
+              inSheetData = true;
+              return;
+            case "row": {
+              if (!inSheetData) return;
+              const ra = attrOf(tag, "r");
+              if (ra !== undefined) {
+                const n = Number(ra);
+                if (!Number.isInteger(n) || n < 1) fail("corrupt", `trang “${sheetName}” có số dòng “${ra}” không hợp lệ`);
+                if (n > limits.maxRows) outside(`dòng ${formatCount(n)}`);
+                row = n - 1;
+              } else {
+                if (nextRow >= limits.maxRows) outside(`dòng ${formatCount(nextRow + 1)}`);
+                row = nextRow;
+              }
+              nextRow = row + 1;
+              nextCol = 0;
+              return;
+            }
+            case "c": {
+              if (!inSheetData) return;
+              const ref = attrOf(tag, "r");
+              r = row < 0 ? nextRow : row;
+              c = nextCol;
+              if (ref !== undefined) {
+                const at = parseRef(ref);
+                if (!at) fail("corrupt", `trang “${sheetName}” có địa chỉ ô “${ref}” không hợp lệ`);
+                if (at.r !== undefined) r = at.r;
+                c = at.c;
+              }
+              if (r >= limits.maxRows) outside(`dòng ${formatCount(r + 1)}`);
+              if (c >= limits.maxColumns) outside(`cột ${formatCount(c + 1)}`);
+              nextCol = c + 1;
+              type = attrOf(tag, "t");
+              style = attrOf(tag, "s");
+              v = f = inline = undefined;
+              hasF = false;
+              return;
+            }
+            case "v":
+              capture = true;
+              buf = "";
+              return;
+            case "f":
+              hasF = true;
+              capture = true;
+              buf = "";
+              return;
+            case "is":
+              inIs = true;
+              inline = "";
+              return;
+            case "rPh":
+              inPhonetic++;
+              return;
+            case "t":
+              if (inIs && inPhonetic === 0) {
+                capture = true;
+                buf = "";
+              }
+              return;
+          }
+        },
+        close: (tag: XmlTag) => {
+          if (!MAIN.has(tag.uri)) return;
+          switch (tag.local) {
+            case "sheetData":
+              inSheetData = false;
+              return;
+            case "c":
+              if (inSheetData) finishCell();
+              return;
+            case "v":
+              v = buf;
+              capture = false;
+              return;
+            case "f":
+              this.addText(buf);
+              f = buf || undefined;
+              capture = false;
+              return;
+            case "is":
+              inIs = false;
+              return;
+            case "rPh":
+              inPhonetic--;
+              return;
+            case "t":
+              if (capture && inIs) {
+                this.addText(buf);
+                inline += buf;
+                capture = false;
+              }
+              return;
+          }
+        },
+        text: (t: string) => {
+          if (capture) buf += t;
+        },
+      },
+      `trang “${sheetName}”`,
+    );
+    if (!parsed) return [];
+    flush();
+    // A dense array of rows (rows placed far apart may have made `rows` a sparse one).
+    const dense: (Cell | undefined)[][] = [];
+    for (let i = 0; i < rows.length; i++) dense.push(rows[i] ?? []);
+    return dense;
+  }
+}
+
+/** Excel escapes characters XML cannot hold as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). */
+function decodeXstring(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** "D83" → { r: 82, c: 3 }; "D" (a column only, as some writers do) → { c: 3 }; undefined if malformed. */
+function parseRef(ref: string): { r?: number; c: number } | undefined {
   let c = 0;
   let i = 0;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
+  for (; i < ref.length && i < 8; i++) {
+    let code = ref.charCodeAt(i);
+    if (code >= 97 && code <= 122) code -= 32;
     if (code < 65 || code > 90) break;
     c = c * 26 + (code - 64);
   }
-  return { r: Number(ref.slice(i)) - 1, c: c - 1 };
+  if (i === 0) return undefined;
+  if (i === ref.length) return { c: c - 1 };
+  const n = Number(ref.slice(i));
+  if (!Number.isInteger(n) || n < 1 || ref.charCodeAt(i) < 48 || ref.charCodeAt(i) > 57) return undefined;
+  return { r: n - 1, c: c - 1 };
 }
 
-function between(s: string, open: string, close: string): string | undefined {
-  const a = s.indexOf(open);
-  if (a < 0) return undefined;
-  const b = s.indexOf(close, a + open.length);
-  return b < 0 ? undefined : s.slice(a + open.length, b);
-}
-
-const isNameEnd = (code: number): boolean => code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
-
-/** One pass over the sheet XML with indexOf: the merge reads 130 of these, so no regex per cell. */
-function parseSheet(xml: string, strings: string[], formats: (string | undefined)[]): (Cell | undefined)[][] {
-  const rows: (Cell | undefined)[][] = [];
-  let pos = xml.indexOf("<sheetData");
-  if (pos < 0) return rows;
-  let nextRow = 0;
-  let r = -1;
-  let nextCol = 0;
-  for (;;) {
-    const lt = xml.indexOf("<", pos);
-    if (lt < 0) break;
-    if (xml.startsWith("<row", lt) && isNameEnd(xml.charCodeAt(lt + 4))) {
-      const gt = xml.indexOf(">", lt);
-      const rAttr = attr(xml.slice(lt + 4, gt), "r");
-      r = rAttr ? Number(rAttr) - 1 : nextRow;
-      nextRow = r + 1;
-      nextCol = 0;
-      pos = gt + 1;
-      continue;
-    }
-    if (xml.startsWith("<c", lt) && isNameEnd(xml.charCodeAt(lt + 2))) {
-      const gt = xml.indexOf(">", lt);
-      const selfClosing = xml.charCodeAt(gt - 1) === 47;
-      const a = xml.slice(lt + 2, selfClosing ? gt - 1 : gt);
-      const ref = attr(a, "r");
-      const at = ref ? refToIndex(ref) : { r: Math.max(r, 0), c: nextCol };
-      nextCol = at.c + 1;
-      if (selfClosing) {
-        pos = gt + 1;
-        continue;
-      }
-      const close = xml.indexOf("</c>", gt);
-      const inner = xml.slice(gt + 1, close < 0 ? undefined : close);
-      pos = close < 0 ? xml.length : close + 4;
-      const type = attr(a, "t");
-      const s = attr(a, "s");
-      const format = s !== undefined ? formats[Number(s)] : undefined;
-      const v = between(inner, "<v>", "</v>");
-      let value: Cell["value"] = null;
-      if (type === "s") value = v !== undefined ? (strings[Number(v)] ?? null) : null;
-      else if (type === "inlineStr") {
-        const ts = inner.match(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g) ?? [];
-        value = unesc(ts.map((x) => x.replace(/<\/?t[^>]*>/g, "")).join(""));
-      } else if (type === "str" || type === "e" || type === "d") value = v !== undefined ? unesc(v) : null;
-      else if (type === "b") value = v !== undefined ? v === "1" : null;
-      else if (v !== undefined) value = Number(v);
-      const cell: Cell = { value };
-      if (format) cell.format = format;
-      if (inner.indexOf("<f") >= 0) {
-        const f = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(inner);
-        if (f) cell.formula = unesc(f[1]);
-      }
-      const row = (rows[at.r] ??= []);
-      row[at.c] = cell;
-      continue;
-    }
-    if (xml.startsWith("</sheetData>", lt)) break;
-    pos = lt + 1;
-  }
-  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-  return rows;
+/** ISO 8601 date/time of a `t="d"` cell → Excel serial, as Excel stores dates. */
+function isoToSerial(iso: string, date1904: boolean): number | undefined {
+  const m = /^(?:(\d{4})-(\d{2})-(\d{2}))?(?:T?(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
+  if (!m || (!m[1] && !m[4])) return undefined;
+  const time = m[4] ? (Number(m[4]) * 3600 + Number(m[5]) * 60 + Number(m[6] ?? 0)) / 86400 : 0;
+  if (!m[1]) return time;
+  const days = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000;
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) / 86400000 : Date.UTC(1899, 11, 30) / 86400000;
+  let serial = days - epoch;
+  // Excel's 1900 system counts a 29 February 1900 that never was: dates before March 1900 are one less.
+  if (!date1904 && serial < 61) serial -= 1;
+  return serial + time;
 }

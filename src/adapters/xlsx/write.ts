@@ -67,7 +67,8 @@ function cellXml(ref: string, cell: LayoutCell, strings: SharedStrings): string 
     // The cached result lets readers that do not calculate (and our own tests) see the value.
     const cached = cell.value;
     if (typeof cached === "number" && Number.isFinite(cached)) return `<c r="${ref}"${s}><f>${esc(cell.formula)}</f><v>${cached}</v></c>`;
-    if (typeof cached === "string" && cached !== "") return `<c r="${ref}"${s} t="str"><f>${esc(cell.formula)}</f><v>${esc(cached)}</v></c>`;
+    // An empty text result is a computed value too (t="str" with an empty <v>), not a missing one.
+    if (typeof cached === "string") return `<c r="${ref}"${s} t="str"><f>${esc(cell.formula)}</f><v>${esc(cached)}</v></c>`;
     return `<c r="${ref}"${s}><f>${esc(cell.formula)}</f></c>`;
   }
   const v = cell.value;

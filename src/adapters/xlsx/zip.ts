@@ -1,48 +1,174 @@
-import { inflateSync } from "fflate";
+import { Inflate } from "fflate";
+import { FileLimitError, LIMITS, Limits, fileTooLarge, partTooLarge } from "../limits";
 
-/** Raw DEFLATE decompression; Node passes its native zlib, browsers use fflate. */
-export type InflateRaw = (data: Uint8Array) => Uint8Array;
+/**
+ * Raw DEFLATE decompression; Node passes its native zlib, browsers use fflate. Given `maxOutput`, an
+ * implementation stops as soon as the output would exceed it and throws InflateLimitError (an
+ * implementation that ignores it is still bounded afterwards, but only after the work is done).
+ */
+export type InflateRaw = (data: Uint8Array, maxOutput?: number) => Uint8Array;
 
 export class ZipError extends Error {}
+
+/** One part stored twice in the archive: a damaged or tampered file. */
+export class DuplicateEntryError extends ZipError {
+  constructor(readonly entryName: string) {
+    super(`duplicate entry ${entryName}`);
+  }
+}
+
+/** Thrown by an InflateRaw whose output would exceed its `maxOutput`. */
+export class InflateLimitError extends Error {}
 
 const u16 = (b: Uint8Array, o: number): number => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number): number => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
+const INPUT_CHUNK = 64 * 1024;
+
+/** fflate's streaming inflate, stopped at `maxOutput`: a 2 GB bomb costs `maxOutput` bytes, not 2 GB. */
+export const fflateInflateRaw: InflateRaw = (data, maxOutput = Infinity) => {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const inflate = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > maxOutput) throw new InflateLimitError();
+    chunks.push(chunk);
+  });
+  for (let i = 0; i < data.length; i += INPUT_CHUNK) inflate.push(data.subarray(i, i + INPUT_CHUNK), i + INPUT_CHUNK >= data.length);
+  if (data.length === 0) inflate.push(data, true);
+  return concat(chunks, total);
+};
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+interface Entry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  local: number;
+}
+
+/** Part names are case-insensitive in a package, and some writers use "\" or a leading "/". */
+export function partKey(name: string): string {
+  return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+}
+
 /**
- * Reads only the wanted entries of a zip archive, from its central directory. A truncated download
- * has no end-of-directory record and is reported as a ZipError.
+ * A zip archive read from its central directory, handing out entries one at a time under the limit
+ * policy: each part and the whole file have a decompressed-bytes budget, enforced while inflating.
  */
-export function unzipEntries(bytes: Uint8Array, wanted: (name: string) => boolean, inflateRaw: InflateRaw = (d) => inflateSync(d)): Record<string, Uint8Array> {
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-    if (u32(bytes, i) === 0x06054b50) {
-      eocd = i;
-      break;
+export class ZipReader {
+  private readonly entries = new Map<string, Entry>();
+  /** Names stored twice: which copy a program uses differs (Python's zipfile takes the last), so neither is read. */
+  private readonly duplicates = new Set<string>();
+  private used = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly inflateRaw: InflateRaw = fflateInflateRaw,
+    private readonly limits: Limits = LIMITS,
+  ) {
+    let eocd = -1;
+    for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+      if (u32(bytes, i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw new ZipError("no end of central directory");
+    const count = u16(bytes, eocd + 10);
+    let p = u32(bytes, eocd + 16);
+    const decoder = new TextDecoder();
+    for (let n = 0; n < count; n++) {
+      if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw new ZipError("bad central directory");
+      const nameLen = u16(bytes, p + 28);
+      const entry: Entry = {
+        name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
+        flags: u16(bytes, p + 8),
+        method: u16(bytes, p + 10),
+        compressedSize: u32(bytes, p + 20),
+        size: u32(bytes, p + 24),
+        local: u32(bytes, p + 42),
+      };
+      p += 46 + nameLen + u16(bytes, p + 30) + u16(bytes, p + 32);
+      const key = partKey(entry.name);
+      if (this.entries.has(key)) this.duplicates.add(key);
+      else this.entries.set(key, entry);
     }
   }
-  if (eocd < 0) throw new ZipError("no end of central directory");
-  const count = u16(bytes, eocd + 10);
-  let p = u32(bytes, eocd + 16);
-  const decoder = new TextDecoder();
+
+  /** Entry names as stored. */
+  names(): string[] {
+    return Array.from(this.entries.values(), (e) => e.name);
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(partKey(name));
+  }
+
+  /**
+   * The decompressed bytes of one entry, or undefined if there is none. `label` names the part in a
+   * limit message (e.g. `trang “Sheet1”`).
+   */
+  read(name: string, label = `phần “${name}”`): Uint8Array | undefined {
+    const e = this.entries.get(partKey(name));
+    if (!e) return undefined;
+    if (this.duplicates.has(partKey(name))) throw new DuplicateEntryError(e.name);
+    const { bytes, limits } = this;
+    if (e.compressedSize === 0xffffffff || e.local === 0xffffffff) throw new ZipError("zip64 is not supported");
+    if (e.flags & 1) throw new ZipError("encrypted entry");
+    if (e.local + 30 > bytes.length || u32(bytes, e.local) !== 0x04034b50) throw new ZipError("bad local header");
+    const start = e.local + 30 + u16(bytes, e.local + 26) + u16(bytes, e.local + 28);
+    if (start + e.compressedSize > bytes.length) throw new ZipError("truncated entry");
+    const data = bytes.subarray(start, start + e.compressedSize);
+    const fileLeft = limits.fileBytes - this.used;
+    const max = Math.min(limits.partBytes, fileLeft);
+    const refuse = (): FileLimitError => (max === limits.partBytes ? partTooLarge(label, limits.partBytes) : fileTooLarge(limits.fileBytes));
+    // The declared size is checked first: an honest large entry is refused without inflating it.
+    if (e.size > max) throw refuse();
+    let out: Uint8Array;
+    if (e.method === 0) out = data;
+    else if (e.method === 8) {
+      try {
+        out = this.inflateRaw(data, max);
+      } catch (err) {
+        if (err instanceof InflateLimitError) throw refuse();
+        throw new ZipError(`inflate: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    } else throw new ZipError(`compression method ${e.method}`);
+    if (out.length > max) throw refuse();
+    this.used += out.length;
+    return out;
+  }
+}
+
+/**
+ * Reads only the wanted entries of a zip archive, from its central directory, within the limit policy
+ * (FileLimitError past it). A truncated download has no end-of-directory record: a ZipError.
+ */
+export function unzipEntries(
+  bytes: Uint8Array,
+  wanted: (name: string) => boolean,
+  inflateRaw: InflateRaw = fflateInflateRaw,
+  options: { limits?: Limits } = {},
+): Record<string, Uint8Array> {
+  const zip = new ZipReader(bytes, inflateRaw, options.limits);
   const out: Record<string, Uint8Array> = {};
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw new ZipError("bad central directory");
-    const method = u16(bytes, p + 10);
-    const size = u32(bytes, p + 20);
-    const nameLen = u16(bytes, p + 28);
-    const skip = nameLen + u16(bytes, p + 30) + u16(bytes, p + 32);
-    const local = u32(bytes, p + 42);
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    p += 46 + skip;
+  for (const name of zip.names()) {
     if (!wanted(name)) continue;
-    if (size === 0xffffffff || local === 0xffffffff) throw new ZipError("zip64 is not supported");
-    if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) throw new ZipError("bad local header");
-    const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-    if (start + size > bytes.length) throw new ZipError("truncated entry");
-    const data = bytes.subarray(start, start + size);
-    if (method === 0) out[name] = data;
-    else if (method === 8) out[name] = inflateRaw(data);
-    else throw new ZipError(`compression method ${method}`);
+    const data = zip.read(name);
+    if (data) out[name] = data;
   }
   return out;
 }

@@ -247,7 +247,7 @@ function mergeRows(units: UnitSubmission[]): ConsolidatedRow[] {
   const templates: Template[] = [];
   const uses = new Map<Template, number>();
   for (const u of units) uses.set(u.template, (uses.get(u.template) ?? 0) + 1);
-  templates.push(...[...uses.keys()].sort((a, b) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0)));
+  for (const t of [...uses.keys()].sort((a, b) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0))) templates.push(t);
 
   const order: TemplateRow[] = [];
   const keyOf = (r: TemplateRow): string => (isValueRow(r) ? `id:${r.id}` : `h:${foldText(r.label)}`);

@@ -98,6 +98,8 @@ export function buildTemplateLayout(t: Template, opts: TemplateOptions = {}): Sh
     const formula = opts.filled ? undefined : rateFormula(r, rowOf);
     if (formula) {
       value.formula = formula;
+      // What the formula computes in a blank template: readers that do not calculate see a result.
+      value.value = "";
       value.style = "percentFormula";
     } else if (r.kind === "coded" && r.codes) {
       const items = r.codes.map(codeItem);

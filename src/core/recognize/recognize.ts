@@ -339,8 +339,9 @@ function textLines(grid: Grid, from: number, to: number): { text: string; where:
 function unitCandidates(grid: Grid, headerRow: number, lastTableRow: number, identity: SheetIdentity | undefined, fileName?: string): UnitCandidate[] {
   const out: UnitCandidate[] = [];
   if (identity?.unitName.trim()) out.push({ name: identity.unitName.trim(), source: "identity", where: "mã nhận dạng" });
-  out.push(...titleCandidates(textLines(grid, 0, headerRow)));
-  out.push(...signatureCandidates(textLines(grid, lastTableRow + 1, Math.min(grid.rows.length, lastTableRow + 40))));
+  // A loop, not a spread: a hostile sheet can make these lists long.
+  for (const c of titleCandidates(textLines(grid, 0, headerRow))) out.push(c);
+  for (const c of signatureCandidates(textLines(grid, lastTableRow + 1, Math.min(grid.rows.length, lastTableRow + 40)))) out.push(c);
   const fromFile = fileName ? fileNameCandidate(fileName) : undefined;
   if (fromFile) out.push(fromFile);
   return out;

@@ -168,6 +168,11 @@ class Context {
       const cell = v.cell;
       switch (check) {
         case "valueKind": {
+          // A formula saved without its result reads as blank; say why instead of reporting it missing.
+          if (row.value?.uncomputed) {
+            this.push(rule, r1, cell, `“${base().label}”: ô ${cell} có công thức nhưng chưa có giá trị đã tính; hãy mở tệp bằng Excel và lưu lại.`, t.id, m.templateIndex);
+            break;
+          }
           const reason = kindProblem(t, v.read);
           if (reason) this.push(rule, r1, cell, fill(rule.message, { ...base(), cell, value: displayRaw(row.value), reason }), t.id, m.templateIndex);
           break;
@@ -331,7 +336,7 @@ class Context {
     const r1 = rate.sheetRow.r + 1;
     if (rate.read.type === "blank") {
       // A formula whose result was never calculated is not a blank the officer left.
-      if (rate.sheetRow.value?.formula) return;
+      if (rate.sheetRow.value?.formula || rate.sheetRow.value?.uncomputed) return;
       const message = `${name} (${rate.cell}) để trống trong khi đã có số liệu thành phần: 100 × ${parts} = ${formatNumberVi(expected)}.`;
       this.findings.push({ rule: rule.id, severity: rule.blankSeverity, row: this.rowNo(r1), cell: rate.cell, message, indicator: rate.row.id, section: idx !== undefined ? this.sectionOf.get(idx) : undefined });
       return;
