@@ -25,6 +25,25 @@ export const LIMITS = {
   textWork: 64 * 1024 * 1024,
 } as const;
 
+/** Caps of the .docx and .ods readers: a report table has a few hundred rows and five columns. */
+export const TABLE_LIMITS = {
+  /** Rows kept per table or sheet. */
+  rows: 5000,
+  /** Columns kept per row. */
+  columns: 64,
+  /** Characters kept per cell (Excel's own cell limit). */
+  cellText: 32767,
+  /** Tables or sheets per file. */
+  tables: 200,
+  /** Paragraphs outside tables. */
+  paragraphs: 100000,
+  /** Rows and columns of a spreadsheet sheet up to its last filled cell (.ods). */
+  sheetRows: 100000,
+  sheetColumns: 1024,
+  /** Filled cells of a whole spreadsheet (.ods). */
+  cells: 1000000,
+} as const;
+
 export type Limits = { readonly [K in keyof typeof LIMITS]: number };
 
 /** A file refused because reading it would exceed a limit; the message says which, in Vietnamese. */
@@ -54,4 +73,9 @@ export function partTooLarge(label: PartLabel, limit: number): FileLimitError {
 
 export function fileTooLarge(limit: number): FileLimitError {
   return tooLarge(`các phần cần đọc giải nén ra hơn ${formatBytes(limit)}`, `${formatBytes(limit)} cho một tệp`);
+}
+
+/** A Word or OpenDocument table far beyond any report: refused before it is read further. */
+export function tableTooLarge(what: string): never {
+  throw new FileLimitError(`Tệp quá lớn so với một báo cáo (${what}); không đọc tiếp. Hãy kiểm tra lại tệp.`);
 }

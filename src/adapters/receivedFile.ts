@@ -4,7 +4,7 @@ import { Grid } from "../core/grid";
 import { RuleSet } from "../core/rules/schema";
 import { readDocx } from "./docx/read";
 import { readOds } from "./ods/read";
-import { ReceivedFileError } from "./tableLimits";
+import { ReceivedFileError } from "./readErrors";
 import { XlsxReadError, readXlsx } from "./xlsx/read";
 import { InflateRaw, unzipEntries } from "./xlsx/zip";
 

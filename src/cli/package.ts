@@ -5,7 +5,7 @@ import { loadPackage } from "../adapters/node/packageFiles";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
 import { XlsxReadError } from "../adapters/xlsx/read";
 import { readReceivedFile } from "../adapters/receivedFile";
-import { ReceivedFileError } from "../adapters/tableLimits";
+import { ReceivedFileError } from "../adapters/readErrors";
 import { AuthoringError, Proposal, proposeTemplate } from "../core/authoring/author";
 import { reviewText } from "../core/authoring/review";
 import { Grid } from "../core/grid";

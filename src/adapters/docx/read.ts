@@ -2,7 +2,8 @@ import { SaxesParser, SaxesTagNS } from "saxes";
 import { Cell, Grid } from "../../core/grid";
 import { foldText } from "../../core/text";
 import { attribute, mainPart, parseRelationships } from "../opc";
-import { ReceivedFileError, TABLE_LIMITS, orCorrupt, tooLarge } from "../tableLimits";
+import { TABLE_LIMITS, tableTooLarge } from "../limits";
+import { ReceivedFileError, orCorrupt } from "../readErrors";
 import { InflateRaw, unzipEntries } from "../xlsx/zip";
 
 /** WordprocessingML, transitional and strict. */
@@ -78,7 +79,7 @@ function parseDocument(xml: string): Item[] {
   const append = (s: string): void => {
     const p = paragraphs[paragraphs.length - 1];
     if (!p || fields.some((instr) => instr)) return;
-    if (p.text.length + s.length > TABLE_LIMITS.cellText) tooLarge("một đoạn văn quá dài");
+    if (p.text.length + s.length > TABLE_LIMITS.cellText) tableTooLarge("một đoạn văn quá dài");
     p.text += s;
   };
 
@@ -122,7 +123,7 @@ function parseDocument(xml: string): Item[] {
         skip = 1;
         return;
       case "p":
-        if (++paragraphCount > TABLE_LIMITS.paragraphs) tooLarge("quá nhiều đoạn văn");
+        if (++paragraphCount > TABLE_LIMITS.paragraphs) tableTooLarge("quá nhiều đoạn văn");
         paragraphs.push({ text: "", pageBreak: false });
         return;
       case "t":
@@ -154,7 +155,7 @@ function parseDocument(xml: string): Item[] {
         return;
       }
       case "tbl": {
-        if (++tableCount > TABLE_LIMITS.tables) tooLarge(`hơn ${TABLE_LIMITS.tables} bảng`);
+        if (++tableCount > TABLE_LIMITS.tables) tableTooLarge(`hơn ${TABLE_LIMITS.tables} bảng`);
         // The table takes its place in document order where it begins (a nested one after its parent).
         const table: RawTable = { rows: [] };
         items.push({ kind: "tbl", table });
@@ -164,7 +165,7 @@ function parseDocument(xml: string): Item[] {
       case "tr": {
         const t = tables[tables.length - 1];
         if (!t) return;
-        if (t.table.rows.length >= TABLE_LIMITS.rows) tooLarge(`bảng có hơn ${TABLE_LIMITS.rows} dòng`);
+        if (t.table.rows.length >= TABLE_LIMITS.rows) tableTooLarge(`bảng có hơn ${TABLE_LIMITS.rows} dòng`);
         t.row = { cells: [], gridBefore: 0, header: false };
         t.table.rows.push(t.row);
         return;
@@ -182,7 +183,7 @@ function parseDocument(xml: string): Item[] {
       case "tc": {
         const t = tables[tables.length - 1];
         if (!t?.row) return;
-        if (t.row.cells.length >= TABLE_LIMITS.columns) tooLarge(`bảng có hơn ${TABLE_LIMITS.columns} cột`);
+        if (t.row.cells.length >= TABLE_LIMITS.columns) tableTooLarge(`bảng có hơn ${TABLE_LIMITS.columns} cột`);
         t.cell = { paragraphs: [], span: 1 };
         t.row.cells.push(t.cell);
         t.depthAtCell = paragraphs.length;
@@ -353,7 +354,7 @@ function buildGrids(items: Item[]): Grid[] {
       // them, a part of the same width without a header of its own continues the table too.
       const bare = n === 0 && between.length === 0 && width(rows) === width(prev.rows) && !rows.slice(0, 2).some(namesColumns);
       if ((n > 0 && between.length <= 1) || bare) {
-        if (prev.rows.length + rows.length - n > TABLE_LIMITS.rows) tooLarge(`bảng có hơn ${TABLE_LIMITS.rows} dòng`);
+        if (prev.rows.length + rows.length - n > TABLE_LIMITS.rows) tableTooLarge(`bảng có hơn ${TABLE_LIMITS.rows} dòng`);
         prev.rows.push(...rows.slice(n));
         return;
       }

@@ -1,7 +1,8 @@
 import { SaxesParser, SaxesTagNS } from "saxes";
 import { Cell, Grid } from "../../core/grid";
 import { attribute } from "../opc";
-import { ReceivedFileError, TABLE_LIMITS, orCorrupt, tooLarge } from "../tableLimits";
+import { TABLE_LIMITS, tableTooLarge } from "../limits";
+import { ReceivedFileError, orCorrupt } from "../readErrors";
 import { InflateRaw, unzipEntries } from "../xlsx/zip";
 
 const OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
@@ -50,7 +51,7 @@ function parseContent(xml: string): Grid[] {
   const add = (s: string): void => {
     if (!cell || !inParagraph) return;
     const p = cell.paragraphs;
-    if (p[p.length - 1].length + s.length > TABLE_LIMITS.cellText) tooLarge("một ô có nội dung quá dài");
+    if (p[p.length - 1].length + s.length > TABLE_LIMITS.cellText) tableTooLarge("một ô có nội dung quá dài");
     p[p.length - 1] += s;
   };
 
@@ -66,7 +67,7 @@ function parseContent(xml: string): Grid[] {
     if (tag.uri === TABLE) {
       switch (tag.local) {
         case "table":
-          if (grids.length >= TABLE_LIMITS.tables) tooLarge(`hơn ${TABLE_LIMITS.tables} trang tính`);
+          if (grids.length >= TABLE_LIMITS.tables) tableTooLarge(`hơn ${TABLE_LIMITS.tables} trang tính`);
           sheet = { name: attribute(tag, TABLE, "name") ?? `Sheet${grids.length + 1}`, rows: [], pendingRows: 0 };
           return;
         case "table-row":
@@ -121,7 +122,7 @@ function parseContent(xml: string): Grid[] {
         if (!c || c.value === null || c.value === "") row.pendingCells += cell.repeat;
         else {
           const start = row.cells.length + row.pendingCells;
-          if (start + cell.repeat > TABLE_LIMITS.sheetColumns) tooLarge(`trang tính có hơn ${TABLE_LIMITS.sheetColumns} cột`);
+          if (start + cell.repeat > TABLE_LIMITS.sheetColumns) tableTooLarge(`trang tính có hơn ${TABLE_LIMITS.sheetColumns} cột`);
           row.cells.length = start;
           for (let i = 0; i < cell.repeat; i++) row.cells.push(i === 0 ? c : { ...c });
           row.pendingCells = 0;
@@ -134,9 +135,9 @@ function parseContent(xml: string): Grid[] {
         if (row.cells.length === 0) sheet.pendingRows += row.repeat;
         else {
           const start = sheet.rows.length + sheet.pendingRows;
-          if (start + row.repeat > TABLE_LIMITS.sheetRows) tooLarge(`trang tính có hơn ${TABLE_LIMITS.sheetRows} dòng`);
+          if (start + row.repeat > TABLE_LIMITS.sheetRows) tableTooLarge(`trang tính có hơn ${TABLE_LIMITS.sheetRows} dòng`);
           totalCells += row.cells.length * row.repeat;
-          if (totalCells > TABLE_LIMITS.cells) tooLarge(`hơn ${TABLE_LIMITS.cells} ô có dữ liệu`);
+          if (totalCells > TABLE_LIMITS.cells) tableTooLarge(`hơn ${TABLE_LIMITS.cells} ô có dữ liệu`);
           while (sheet.rows.length < start) sheet.rows.push([]);
           for (let i = 0; i < row.repeat; i++) sheet.rows.push(i === 0 ? row.cells : row.cells.map((x) => x && { ...x }));
           sheet.pendingRows = 0;
