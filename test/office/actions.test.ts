@@ -8,9 +8,6 @@ import { buildTemplateLayout } from "../../src/core/layout/templateLayout";
 import { FIXTURES, catalog, fixture, ruleSet } from "../support/data";
 import { createMockExcel, installOfficeGlobals, removeOfficeGlobals, useExcelRun as useWorkbook } from "./mockExcel";
 
-// The fake Excel simulates every cell; on a loaded 2-core machine a large sheet takes seconds.
-jest.setTimeout(60_000);
-
 afterEach(() => removeOfficeGlobals());
 
 describe("task pane actions in Excel", () => {

@@ -6,9 +6,6 @@ import { Grid } from "../../src/core/grid";
 import { FIXTURES, catalog, fixture, ruleSet } from "../support/data";
 import { DEFAULT_PROTECTION, MockExcel, MockExcelOptions, MockSheetInit, colLetters, createMockExcel, installOfficeGlobals, removeOfficeGlobals, sheetInit } from "./mockExcel";
 
-// The fake Excel simulates every cell; on a loaded 2-core machine a large sheet takes seconds.
-jest.setTimeout(60_000);
-
 /** The protection the add-in puts on the sheets it inserts (writeLayout) and restores after a check. */
 const ADDIN_PROTECTION: Excel.WorksheetProtectionOptions = {
   allowFormatCells: true,

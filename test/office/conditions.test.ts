@@ -16,9 +16,6 @@ import { buildTemplateLayout } from "../../src/core/layout/templateLayout";
 import { FIXTURES, catalog, fixture, ruleSet } from "../support/data";
 import { MockExcel, MockExcelOptions, MockSheetInit, createMockExcel, installOfficeGlobals, removeOfficeGlobals, sheetInit, useExcelRun } from "./mockExcel";
 
-// The fake Excel simulates every cell; on a loaded 2-core machine a large sheet takes seconds.
-jest.setTimeout(60_000);
-
 const REPORT = "Biểu Sở Tài chính";
 const grid = readXlsx(fixture(`${FIXTURES.taiChinh}.xlsx`))[0];
 /** The officer's own list of units that must report, edited since the last merge. */

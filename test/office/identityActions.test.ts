@@ -6,9 +6,6 @@ import { catalog, ruleSet } from "../support/data";
 import { copiedDistrict } from "../support/copiedDistricts";
 import { createMockExcel, installOfficeGlobals, removeOfficeGlobals, useExcelRun as useWorkbook } from "./mockExcel";
 
-// The fake Excel simulates every cell; on a loaded 2-core machine a large sheet takes seconds.
-jest.setTimeout(60_000);
-
 afterEach(() => removeOfficeGlobals());
 
 describe("the officer's unit choice in Excel", () => {

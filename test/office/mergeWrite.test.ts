@@ -8,9 +8,6 @@ import { SheetLayout } from "../../src/core/layout/sheetLayout";
 import { FIXTURES, catalog, fixture, ruleSet } from "../support/data";
 import { MockExcel, createMockExcel } from "./mockExcel";
 
-// The fake Excel simulates every cell; on a loaded 2-core machine a large sheet takes seconds.
-jest.setTimeout(60_000);
-
 /** Submitted text Excel would run as a formula if it were written as a value. */
 const FORMULA_TEXT = '=HYPERLINK("x")';
 const SHEETS = [MERGE_SHEET, STATUS_SHEET, FINDINGS_SHEET, UNITS_SHEET];

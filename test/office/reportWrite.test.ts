@@ -7,9 +7,6 @@ import { catalog, ruleSet } from "../support/data";
 import { provinceInputs } from "../support/province";
 import { createMockExcel } from "./mockExcel";
 
-// The fake Excel simulates every cell; on a loaded 2-core machine a large sheet takes seconds.
-jest.setTimeout(60_000);
-
 /** The Office.js writer renders the same report layout the .xlsx writer does. */
 describe("the province report written into Excel (office-addin-mock)", () => {
   it("writes every figure, the rate formulas and the sources in 2 syncs", async () => {

@@ -14,9 +14,6 @@ import { LayoutCell, SheetLayout, VALIDATION_TITLE, columnWidthPoints } from "..
 import { TEMPLATE_FIRST_DATA_ROW, buildTemplateLayout, codeItem } from "../../src/core/layout/templateLayout";
 import { MockExcel, MockSheet, OfficeMockObject, createMockExcel } from "./mockExcel";
 
-// The fake Excel simulates every cell; on a loaded 2-core machine a large sheet takes seconds.
-jest.setTimeout(60_000);
-
 const catalog = loadCatalog();
 const bySize = [...catalog.templates].sort((a, b) => a.rows.length - b.rows.length);
 const smallest = bySize[0];
