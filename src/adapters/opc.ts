@@ -34,10 +34,15 @@ export function attribute(tag: SaxesTagNS, uri: string, local: string): string |
   return undefined;
 }
 
-/** Resolves a relationship target against the part that holds the relationships ("" for the package). */
-export function resolveTarget(sourcePart: string, target: string): string {
-  const t = decodeURIComponent(target.split("#")[0]);
-  const base = t.startsWith("/") ? [] : sourcePart.split("/").slice(0, -1);
+/** Resolves a relationship target against its source part: relative, absolute, "./", "../", %-encoded. */
+export function resolveTarget(source: string, target: string): string {
+  let t = target.split("#")[0].replace(/\\/g, "/");
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    // A stray "%" is a literal character of the name.
+  }
+  const base = t.startsWith("/") ? [] : source.split("/").slice(0, -1);
   for (const seg of t.split("/")) {
     if (seg === "" || seg === ".") continue;
     if (seg === "..") base.pop();

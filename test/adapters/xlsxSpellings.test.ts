@@ -1,5 +1,6 @@
 import { FileLimitError, LIMITS } from "../../src/adapters/limits";
-import { XlsxReadError, readXlsx, resolveTarget } from "../../src/adapters/xlsx/read";
+import { resolveTarget } from "../../src/adapters/opc";
+import { XlsxReadError, readXlsx } from "../../src/adapters/xlsx/read";
 import { unzipEntries } from "../../src/adapters/xlsx/zip";
 import { nativeInflateRaw } from "../../src/adapters/node/nativeZip";
 import { Cell, Grid } from "../../src/core/grid";

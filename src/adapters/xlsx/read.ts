@@ -1,5 +1,6 @@
 import { Cell, Grid } from "../../core/grid";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
+import { resolveTarget } from "../opc";
 import { XmlError, XmlTag, attrNs, attrOf, parseXml } from "./xml";
 import { DuplicateEntryError, InflateRaw, ZipError, ZipReader } from "./zip";
 
@@ -102,23 +103,6 @@ interface Relationship {
 
 /** "…/relationships/worksheet" → "worksheet": transitional and strict types end the same way. */
 const relKind = (type: string): string => type.slice(type.lastIndexOf("/") + 1);
-
-/** Resolves a relationship target against its source part: relative, absolute, "./", "../", %-encoded. */
-export function resolveTarget(source: string, target: string): string {
-  let t = target.replace(/\\/g, "/");
-  try {
-    t = decodeURIComponent(t);
-  } catch {
-    // A stray "%" is a literal character of the name.
-  }
-  const base = t.startsWith("/") ? [] : source.split("/").slice(0, -1);
-  for (const seg of t.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") base.pop();
-    else base.push(seg);
-  }
-  return base.join("/");
-}
 
 function relsPartOf(part: string): string {
   const i = part.lastIndexOf("/");
