@@ -84,3 +84,65 @@ describe("checking the seed submissions", () => {
     }
   });
 });
+
+describe("blank totals and totals of overlapping parts on the seed submissions", () => {
+  const warnings = (name: string, rule: string) => checkFixture(name).findings.filter((f) => f.rule === rule);
+
+  it.each(both(FIXTURES.cuLaoDung))("003: 389 TTHC against 275 + 130 = 405 is a warning quoting the note that explains it (%s)", (name) => {
+    const f = warnings(name, "tthc-hieu-luc.huyen+xa-co-the-trung");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", cell: "D72" });
+    expect(f[0].message).toContain("389");
+    expect(f[0].message).toContain("275 + 130 = 405");
+    expect(f[0].message).toContain("chênh lệch 16");
+    expect(f[0].message).toContain("“Trong đó có 16 TTHC dùng chung cấp huyện và cấp xã”");
+    expect(f[0].message).toContain("giải thích đúng chênh lệch");
+  });
+
+  it.each(both(FIXTURES.cuLaoDung))("003: outgoing-document totals left blank over filled parts are warnings with the sum (%s)", (name) => {
+    const f = checkFixture(name).findings.filter((x) => x.rule.startsWith("trong."));
+    expect(f.map((x) => [x.rule, x.cell, x.severity])).toEqual([
+      ["trong.van-ban.tong", "D184", "warning"],
+      ["trong.van-ban-xa.tong", "D190", "warning"],
+    ]);
+    expect(f[0].message).toMatch(/để trống.*1\.217\).*1\.187\) = 2\.404/);
+    expect(f[1].message).toMatch(/583\).*510\) = 1\.093/);
+  });
+
+  it.each(both(FIXTURES.taiNguyen))("004: the province's VBQPPL total, the ĐVSNCL totals and the BCCI total left blank (%s)", (name) => {
+    const f = checkFixture(name).findings.filter((x) => x.rule.startsWith("trong."));
+    expect(f.map((x) => [x.rule, x.cell])).toEqual([
+      ["trong.vbqppl.tong-cac-cap", "D39"],
+      ["trong.dvsncl.tong", "D174"],
+      ["trong.dvsncl.tu-chu-mot-phan", "D177"],
+      ["trong.bcci.tong", "D240"],
+    ]);
+    expect(f.every((x) => x.severity === "warning")).toBe(true);
+    expect(f[1].message).toContain("= 3");
+    expect(f[3].message).toContain("các dòng chi tiết");
+  });
+
+  it("000, 001 and 002 have no blank total over filled parts", () => {
+    for (const base of [FIXTURES.nongNghiep, FIXTURES.thongTin, FIXTURES.taiChinh])
+      expect(checkFixture(`${base}.xlsx`).findings.filter((x) => x.rule.startsWith("trong.") || x.rule.endsWith("co-the-trung"))).toEqual([]);
+  });
+});
+
+describe("the deeper checks add no error to the seed submissions", () => {
+  // Error cells of rule set 2023.1 (before blank totals, overlapping parts and per-side missing values).
+  const before: Record<string, string[]> = {
+    [FIXTURES.nongNghiep]: ["D173"],
+    [FIXTURES.thongTin]: [],
+    [FIXTURES.taiChinh]: ["E55"],
+    [FIXTURES.cuLaoDung]: ["C11", "D26", "D34", "D45", "D52", "D99", "D110", "D125", "D131", "D134", "D153", "D169"],
+    [FIXTURES.taiNguyen]: ["D92", "D150", "D162", "D202", "D203", "D204", "D205", "D206", "D208", "D209", "D210", "D212", "D213", "D214", "D215", "D216", "C244"],
+  };
+  it.each(Object.entries(before))("%s: the same error cells, one finding per cell and rule", (base, cells) => {
+    for (const name of both(base)) {
+      const es = errors(name);
+      expect([...new Set(es.map((f) => f.cell))].sort()).toEqual([...cells].sort());
+      const keys = es.map((f) => `${f.rule}@${f.cell}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+});

@@ -40,7 +40,15 @@ describe("the rule set as data", () => {
     const ids = new Set(catalog.templates.flatMap((t) => t.rows.filter(isValueRow).map((r) => r.id)));
     for (const rule of ruleSet.rules) {
       const used =
-        rule.type === "compare" ? [...rule.left, ...rule.right] : rule.type === "rate" ? [rule.rate, rule.numerator, rule.denominator] : rule.type === "codedDetails" ? [rule.coded, ...rule.details] : [];
+        rule.type === "compare"
+          ? [...rule.left, ...rule.right]
+          : rule.type === "rate"
+            ? [rule.rate, rule.numerator, rule.denominator]
+            : rule.type === "codedDetails"
+              ? [rule.coded, ...rule.details]
+              : rule.type === "blankTotal" || rule.type === "overlap"
+                ? [rule.total, ...rule.parts]
+                : [];
       for (const id of used) expect([rule.id, id, ids.has(id)]).toEqual([rule.id, id, true]);
     }
   });
@@ -87,5 +95,57 @@ describe("rules on a filled sheet", () => {
   it("reports codes outside the list and negative counts", () => {
     const f = check({ "direction.innovation.has_initiative": 3, "direction.plan.directive_documents": -2 });
     expect(f.filter((x) => x.rule === "kieu.gia-tri")).toHaveLength(2);
+  });
+});
+
+describe("missing values per side, blank totals, overlapping parts", () => {
+  const ids = {
+    total: "digital.documents.outgoing_total",
+    full: "digital.documents.fully_electronic",
+    paper: "digital.documents.electronic_and_paper",
+  };
+
+  it("one oversized part gives one finding, also while the other part is blank", () => {
+    const f = check({ [ids.total]: 100, [ids.full]: 150 });
+    expect(f.map((x) => x.rule)).toEqual(["van-ban.dien-tu+song-song-giay<=tong"]);
+    expect(f[0].message).toContain("150");
+    const g = check({ [ids.total]: 100, [ids.full]: 150, [ids.paper]: 20 });
+    expect(g.map((x) => x.rule)).toEqual(["van-ban.dien-tu+song-song-giay<=tong"]);
+  });
+
+  it("a blank total is skipped by the comparison and reported as blank with its parts' sum", () => {
+    const f = check({ [ids.full]: 60, [ids.paper]: 30 });
+    expect(f.map((x) => [x.rule, x.severity])).toEqual([["trong.van-ban.tong", "warning"]]);
+    expect(f[0].message).toMatch(/\(D\d+ = 60\) \+ .*\(D\d+ = 30\) = 90/);
+  });
+
+  it("a parent count blank while a sub-item is filled", () => {
+    const f = check({ "procedures.cases.solved": 12 });
+    expect(f.map((x) => x.rule)).toEqual(["trong.ho-so.tiep-nhan"]);
+    expect(f[0].message).toContain("các dòng chi tiết");
+  });
+
+  it("overlapping parts: a part above the total is one error; a shortfall explained or not by the note", () => {
+    const one = check({ "procedures.in_force.total": 30, "procedures.in_force.at_agency": 40, "procedures.in_force.at_subordinates": 5 });
+    expect(one.map((x) => [x.rule, x.severity])).toEqual([["tthc-hieu-luc.co-quan+truc-thuoc-co-the-trung", "error"]]);
+    const above = check({ "procedures.in_force.total": 50, "procedures.in_force.at_agency": 40, "procedures.in_force.at_subordinates": 5 });
+    expect(above.map((x) => [x.rule, x.severity])).toEqual([["tthc-hieu-luc.co-quan+truc-thuoc-co-the-trung", "error"]]);
+    const overlap = check({ "procedures.in_force.total": 40, "procedures.in_force.at_agency": 40, "procedures.in_force.at_subordinates": 5 });
+    expect(overlap.map((x) => [x.rule, x.severity])).toEqual([["tthc-hieu-luc.co-quan+truc-thuoc-co-the-trung", "warning"]]);
+    expect(overlap[0].message).toContain("chênh lệch 5");
+    expect(overlap[0].message).toContain("không có giải thích");
+    expect(check({ "procedures.in_force.total": 45, "procedures.in_force.at_agency": 40, "procedures.in_force.at_subordinates": 5 })).toEqual([]);
+  });
+
+  it("a province's rule file with one strategy for the whole rule still loads and works as before", () => {
+    const legacy = parseRuleSet({
+      version: "1",
+      name: "cũ",
+      unitSynonyms: [],
+      rules: [{ id: "a<=b", type: "compare", severity: "error", description: "x", left: [ids.full], operator: "<=", right: [ids.total], missing: "skipIfAnyMissing" }],
+    });
+    const r = checkGrids([filled({ [ids.total]: 10, [ids.full]: 20 })], catalog, legacy);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.findings.map((x) => x.rule)).toEqual(["a<=b"]);
   });
 });

@@ -4,7 +4,7 @@ import { Cell, cellText, isBlank, placeOf } from "../grid";
 import { ReadValue, readValue } from "../numbers";
 import { MatchedRow, SheetRow, Submission } from "../recognize/submission";
 import { foldText, formatNumberVi } from "../text";
-import { CompareRule, RateRule, Rule, RuleSet, StructureCheck, StructureRule } from "./schema";
+import { BlankTotalRule, CompareRule, MissingStrategy, OverlapRule, RateRule, Rule, RuleSet, StructureCheck, StructureRule } from "./schema";
 
 /** One indicator's value as read from a submission. */
 export interface IndicatorValue {
@@ -39,6 +39,15 @@ export function evaluate(sub: Submission, ruleSet: RuleSet): Evaluation {
         break;
       case "codedDetails":
         ctx.codedDetails(rule);
+        break;
+      case "blankTotal":
+        ctx.blankTotal(rule);
+        break;
+      case "overlap":
+        ctx.overlap(rule);
+        break;
+      case "previous":
+        // Needs the previous submission: src/core/compare/previous.ts.
         break;
     }
   }
@@ -273,20 +282,27 @@ class Context {
     }
   }
 
-  /** Σ of one side's indicators; undefined when the rule does not apply to this template. */
-  private side(ids: string[]): { value?: number; missing: number; vals: IndicatorValue[] } | undefined {
+  /**
+   * Σ of one side's indicators; undefined when the rule does not apply to this template. A row the
+   * template lacks is a blank when blanks may be counted (DHIS2's skipIfAllMissing, neverSkip).
+   */
+  private side(ids: string[], strategy: MissingStrategy = "skipIfAnyMissing"): { value?: number; missing: number; vals: IndicatorValue[] } | undefined {
     const vals: IndicatorValue[] = [];
     let sum = 0;
     let present = 0;
     for (const id of ids) {
       const v = this.values.get(id);
-      if (!v) return undefined;
+      if (!v) {
+        if (strategy === "skipIfAnyMissing") return undefined;
+        continue;
+      }
       vals.push(v);
       if (v.number !== undefined) {
         sum += v.number;
         present++;
       }
     }
+    if (!vals.length) return undefined;
     return { value: present ? sum : undefined, missing: ids.length - present, vals };
   }
 
@@ -301,13 +317,18 @@ class Context {
   }
 
   compare(rule: CompareRule): void {
-    const l = this.side(rule.left);
-    const r = l && this.side(rule.right);
+    const perSide = typeof rule.missing === "string" ? undefined : rule.missing;
+    const l = this.side(rule.left, perSide?.left);
+    const r = l && this.side(rule.right, perSide?.right);
     if (!l || !r) return;
-    const total = rule.left.length + rule.right.length;
-    const missing = l.missing + r.missing;
-    if (rule.missing === "skipIfAnyMissing" && missing > 0) return;
-    if (rule.missing === "skipIfAllMissing" && missing === total) return;
+    if (perSide) {
+      if (skipSide(perSide.left, l.missing, rule.left.length) || skipSide(perSide.right, r.missing, rule.right.length)) return;
+    } else {
+      const total = rule.left.length + rule.right.length;
+      const missing = l.missing + r.missing;
+      if (rule.missing === "skipIfAnyMissing" && missing > 0) return;
+      if (rule.missing === "skipIfAllMissing" && missing === total) return;
+    }
     if (l.value === undefined && r.value === undefined) return;
     const lv = l.value ?? 0;
     const rv = r.value ?? 0;
@@ -315,8 +336,8 @@ class Context {
       rule.operator === "<=" ? lv <= rv + 1e-9 : rule.operator === "<" ? lv < rv : rule.operator === ">=" ? lv + 1e-9 >= rv : rule.operator === ">" ? lv > rv : Math.abs(lv - rv) < 1e-6;
     if (ok) return;
     const phrase = { "<=": "lớn hơn", "<": "không nhỏ hơn", ">=": "nhỏ hơn", ">": "không lớn hơn", "==": "khác" }[rule.operator];
-    const a = this.describe(l.vals, rule.leftLabel);
-    const b = this.describe(r.vals, rule.rightLabel);
+    const a = this.describe(l.vals, rule.leftLabel && l.vals.length === rule.left.length ? rule.leftLabel : undefined);
+    const b = this.describe(r.vals, rule.rightLabel && r.vals.length === rule.right.length ? rule.rightLabel : undefined);
     const message = `${a.name} (${a.cells} = ${a.shown}) ${phrase} ${lowerFirst(b.name)} (${b.cells} = ${b.shown}).`;
     const anchor = l.vals[0];
     this.push(rule, anchor.sheetRow.r + 1, anchor.cell, message, anchor.row.id, this.indexOf(anchor.row.id));
@@ -347,6 +368,77 @@ class Context {
     this.push(rule, r1, rate.cell, message, rate.row.id, idx);
   }
 
+  /** A total left blank while its parts or sub-items hold numbers. */
+  blankTotal(rule: BlankTotalRule): void {
+    const total = this.values.get(rule.total);
+    if (!total || total.shifted || total.read.type !== "blank" || total.sheetRow.value?.formula) return;
+    const filled = rule.parts.map((id) => this.values.get(id)).filter((v): v is IndicatorValue => v?.number !== undefined);
+    if (!filled.length) return;
+    const name = shortLabel(total.row.label);
+    let message: string;
+    if (rule.sum) {
+      const sum = filled.reduce((s, v) => s + v.number!, 0);
+      const list = filled.map((v) => `${lowerFirst(shortLabel(v.row.label))} (${v.cell} = ${formatNumberVi(v.number!)})`).join(" + ");
+      message = `${name} (${total.cell}) để trống trong khi các dòng thành phần đã có số liệu: ${list}${filled.length > 1 ? ` = ${formatNumberVi(sum)}` : ""}.`;
+    } else {
+      const list = filled.map((v) => `${lowerFirst(shortLabel(v.row.label))} (${v.cell} = ${formatNumberVi(v.number!)})`).join("; ");
+      message = `${name} (${total.cell}) để trống trong khi các dòng chi tiết đã có số liệu: ${list}.`;
+    }
+    this.push(rule, total.sheetRow.r + 1, total.cell, message, total.row.id, this.indexOf(total.row.id));
+  }
+
+  /** Parts that may overlap: certain errors outside max(part) ≤ total ≤ Σ parts, a warning with the note inside. */
+  overlap(rule: OverlapRule): void {
+    const total = this.values.get(rule.total);
+    if (total?.number === undefined) return;
+    const parts = rule.parts.map((id) => this.values.get(id)).filter((v): v is IndicatorValue => !!v);
+    const filled = parts.filter((v) => v.number !== undefined);
+    if (!filled.length) return;
+    const name = shortLabel(total.row.label);
+    const t = total.number;
+    const anchor = (v: IndicatorValue, severity: "error" | "warning", message: string): void => {
+      const idx = this.indexOf(v.row.id);
+      this.findings.push({ rule: rule.id, severity, row: v.sheetRow.r + 1, cell: v.cell, message, indicator: v.row.id, section: idx !== undefined ? this.sectionOf.get(idx) : undefined });
+    };
+    const over = filled.filter((v) => v.number! > t + 1e-9);
+    if (over.length) {
+      const list = over.map((v) => `${shortLabel(v.row.label)} (${v.cell} = ${formatNumberVi(v.number!)})`).join("; ");
+      anchor(over[0], rule.severity, `${list} lớn hơn ${lowerFirst(name)} (${total.cell} = ${formatNumberVi(t)}).`);
+      return;
+    }
+    if (filled.length < rule.parts.length) return;
+    const d = this.describe(filled, undefined);
+    const sum = filled.reduce((s, v) => s + v.number!, 0);
+    if (t > sum + 1e-9) {
+      anchor(total, rule.severity, `${name} (${total.cell} = ${formatNumberVi(t)}) lớn hơn ${d.name} (${d.cells} = ${d.shown}).`);
+      return;
+    }
+    if (Math.abs(t - sum) < 1e-6) return;
+    const diff = sum - t;
+    anchor(
+      total,
+      rule.overlapSeverity,
+      `${name} (${total.cell} = ${formatNumberVi(t)}) nhỏ hơn ${d.name} (${d.cells} = ${d.shown}), chênh lệch ${formatNumberVi(diff)}: các dòng thành phần có thể trùng nhau. ${this.noteVerdict([total, ...filled], diff)}`,
+    );
+  }
+
+  /** The unit's note on the rows involved, and whether a number in it equals the difference. */
+  private noteVerdict(rows: IndicatorValue[], diff: number): string {
+    const header = this.template.noteHeader;
+    const notes = rows
+      .map((v) => ({ v, text: displayRaw(v.sheetRow.note) }))
+      .filter((n) => n.text !== "");
+    if (!notes.length) return `Cột ${header} không có giải thích; đề nghị đơn vị ghi rõ số trùng nhau.`;
+    const quoted = notes.map((n) => `${header} (${address(n.v.sheetRow.r, this.sub.columns.note)}): “${n.text}”`).join("; ");
+    const numbers = notes.flatMap((n) => numbersIn(n.text));
+    const verdict = numbers.some((x) => Math.abs(x - diff) < 1e-6)
+      ? `số ${formatNumberVi(diff)} trong ghi chú giải thích đúng chênh lệch.`
+      : numbers.length
+        ? `các số trong ghi chú (${numbers.map(formatNumberVi).join(", ")}) không khớp chênh lệch ${formatNumberVi(diff)}.`
+        : `ghi chú không nêu số nào khớp chênh lệch ${formatNumberVi(diff)}.`;
+    return `${quoted} — ${verdict}`;
+  }
+
   codedDetails(rule: Extract<Rule, { type: "codedDetails" }>): void {
     const coded = this.values.get(rule.coded);
     if (!coded || coded.number !== rule.code) return;
@@ -357,6 +449,15 @@ class Context {
     const message = `${shortLabel(coded.row.label)} trả lời “${meaning} = ${rule.code}” (${coded.cell}) nhưng các dòng chi tiết có số liệu: ${details}.`;
     this.push(rule, coded.sheetRow.r + 1, coded.cell, message, coded.row.id, this.indexOf(coded.row.id));
   }
+}
+
+function skipSide(strategy: MissingStrategy, missing: number, count: number): boolean {
+  return strategy === "skipIfAnyMissing" ? missing > 0 : strategy === "skipIfAllMissing" ? missing === count : false;
+}
+
+/** Whole numbers written in a note ("16 TTHC dùng chung", "gồm 1.200 hồ sơ"), dots grouping thousands. */
+function numbersIn(text: string): number[] {
+  return [...text.matchAll(/(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d.,]\d)/g)].map((m) => Number(m[0].replace(/\./g, "")));
 }
 
 function numericOnly(cell: Cell | undefined): string | undefined {

@@ -10,6 +10,13 @@ export const Severity = z.enum(["error", "warning"]);
 /** DHIS2's missing value strategies. */
 export const MissingStrategy = z.enum(["skipIfAnyMissing", "skipIfAllMissing", "neverSkip"]);
 
+/**
+ * DHIS2's per-side strategy: skipIfAnyMissing skips the rule when a value of that side is blank;
+ * skipIfAllMissing skips it only when every value of that side is blank (the others count, blanks as 0);
+ * neverSkip counts blanks as 0. A row the template does not have is a blank.
+ */
+export const SideMissing = z.object({ left: MissingStrategy, right: MissingStrategy }).strict();
+
 const base = {
   id: z.string().regex(/^[a-z0-9][a-z0-9._<>=+-]*$/),
   severity: Severity,
@@ -25,7 +32,8 @@ export const CompareRule = z
     left: z.array(IndicatorId).min(1),
     operator: z.enum(["<=", "<", "==", ">=", ">"]),
     right: z.array(IndicatorId).min(1),
-    missing: MissingStrategy,
+    /** One strategy for the whole rule (both sides together, as before), or one per side. */
+    missing: z.union([MissingStrategy, SideMissing]),
     /** Short Vietnamese names of the sides for messages; default: the rows' labels. */
     leftLabel: z.string().optional(),
     rightLabel: z.string().optional(),
@@ -57,6 +65,60 @@ export const CodedDetailsRule = z
   })
   .strict();
 
+/** A total left blank while its parts (sum: they add up to it) or its sub-items are filled. */
+export const BlankTotalRule = z
+  .object({
+    ...base,
+    type: z.literal("blankTotal"),
+    total: IndicatorId,
+    parts: z.array(IndicatorId).min(1),
+    /** The parts add up to the total, so the message gives their sum. */
+    sum: z.boolean(),
+  })
+  .strict();
+
+/**
+ * A total whose parts may overlap (003: 389 TTHC = 275 district + 130 commune − 16 shared): a part above
+ * the total or a total above the sum of its parts is certainly wrong (`severity`); a total below the sum
+ * needs the unit's note, which the message quotes and tests against the difference (`overlapSeverity`).
+ */
+export const OverlapRule = z
+  .object({
+    ...base,
+    type: z.literal("overlap"),
+    total: IndicatorId,
+    parts: z.array(IndicatorId).min(2),
+    overlapSeverity: Severity,
+  })
+  .strict();
+
+/**
+ * A comparison with the unit's previous submission (src/core/compare/previous.ts); rule IDs start with
+ * "previous.". Thresholds are data so a province can tune them (README: "Kỳ trước").
+ */
+export const PreviousRule = z
+  .object({
+    ...base,
+    id: z.string().regex(/^previous\.[a-z0-9._-]+$/),
+    type: z.literal("previous"),
+    /**
+     * fell: a cumulative figure below the previous one of a window it contains;
+     * jump: ×10-like change (after the growth the longer window explains);
+     * digitsSwapped: a stock that differs only by two adjacent digits swapped;
+     * sameFile: every figure equal to the previous period's.
+     */
+    check: z.enum(["fell", "jump", "digitsSwapped", "sameFile"]),
+    /** fell, jump, digitsSwapped: the larger of the two values must reach this (small numbers move a lot). */
+    minValue: z.number().nonnegative().default(0),
+    /** jump: the ratio (beyond the window's growth) from which a change looks like a digit too many or too few. */
+    factor: z.number().gt(1).default(8),
+    /** fell: percentage points a rate may fall by rounding. */
+    tolerance: z.number().nonnegative().default(0),
+    /** sameFile: how many non-zero figures must repeat before identical files are suspicious. */
+    minNonZero: z.number().int().positive().default(5),
+  })
+  .strict();
+
 export const StructureCheck = z.enum([
   "valueKind",
   "ambiguousNumber",
@@ -80,7 +142,28 @@ export const StructureRule = z
   })
   .strict();
 
-export const Rule = z.discriminatedUnion("type", [CompareRule, RateRule, CodedDetailsRule, StructureRule]);
+export const Rule = z.discriminatedUnion("type", [CompareRule, RateRule, CodedDetailsRule, BlankTotalRule, OverlapRule, PreviousRule, StructureRule]);
+
+/**
+ * Province-level outliers on the Tổng hợp sheet (src/core/compare/outliers.ts): robust z-scores from the
+ * median and MAD of log(1 + count), or of rates recomputed from their parts; never an error.
+ */
+export const OutlierSettings = z
+  .object({
+    /** Fewer reporting units than this: no outliers (a median of three is not a norm). */
+    minUnits: z.number().int().min(3),
+    /** Robust z-score (0.6745 × |x − median| / spread) from which a unit is shown. */
+    threshold: z.number().positive(),
+    /** Smallest spread of log(1 + count) used, so near-identical or zero-heavy data do not flag small differences. */
+    minSpreadLog: z.number().positive(),
+    /** Counts: a unit is shown only when its value or the median reaches this. */
+    minCount: z.number().nonnegative(),
+    /** Rates: only units whose denominator reaches this take part. */
+    minDenominator: z.number().nonnegative(),
+    /** Smallest spread of rates, in percentage points. */
+    minSpreadRate: z.number().positive(),
+  })
+  .strict();
 
 export const RuleSet = z
   .object({
@@ -89,6 +172,7 @@ export const RuleSet = z
     /** Units that mean the same thing ("Thủ tục" = "TTHC"); a unit outside its group is a change. */
     unitSynonyms: z.array(z.array(z.string().min(1)).min(2)),
     rules: z.array(Rule).min(1),
+    outliers: OutlierSettings.optional(),
   })
   .strict()
   .superRefine((rs, ctx) => {
@@ -104,6 +188,11 @@ export type RuleSet = z.infer<typeof RuleSet>;
 export type CompareRule = z.infer<typeof CompareRule>;
 export type RateRule = z.infer<typeof RateRule>;
 export type StructureRule = z.infer<typeof StructureRule>;
+export type BlankTotalRule = z.infer<typeof BlankTotalRule>;
+export type OverlapRule = z.infer<typeof OverlapRule>;
+export type MissingStrategy = z.infer<typeof MissingStrategy>;
+export type PreviousRule = z.infer<typeof PreviousRule>;
+export type OutlierSettings = z.infer<typeof OutlierSettings>;
 export type StructureCheck = z.infer<typeof StructureCheck>;
 
 export class RuleSetError extends Error {}
