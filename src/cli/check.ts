@@ -4,17 +4,23 @@ import { parseArgs } from "util";
 import { checkReceivedFile } from "../adapters/receivedFile";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
 import { toReport } from "../core/check/check";
+import { comparePrevious } from "../core/compare/previous";
+import { PreviousSource, figuresFor } from "../core/compare/source";
+import { readPreviousFile } from "./previousFile";
 import { countBySeverity } from "../core/findings";
 import { periodLabel } from "../core/period";
 import { packageLabel } from "../core/package/package";
 import { packageOrReport } from "./packageArg";
 
-/** `cchc check <file.xlsx|.docx|.ods>... [--json] [--rules file.json]`: exit 0 clean, 1 errors found, 2 a file unreadable. */
+/**
+ * `cchc check <file.xlsx|.docx|.ods>... [--json] [--rules file.json] [--previous earlier.xlsx]`: exit 0 clean,
+ * 1 errors found, 2 a file unreadable. --previous: the unit's report of an earlier period, or a consolidated workbook.
+ */
 export async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: "boolean" }, rules: { type: "string" }, package: { type: "string" } },
+    options: { json: { type: "boolean" }, rules: { type: "string" }, package: { type: "string" }, previous: { type: "string" } },
   });
   if (!positionals.length) {
     console.error("Cần ít nhất một tệp báo cáo (.xlsx, .docx, .ods) để kiểm tra.");
@@ -23,6 +29,14 @@ export async function runCheck(args: string[]): Promise<number> {
   const p = packageOrReport(values.package, values.rules);
   if (!p) return 2;
   const { catalog, ruleSet } = p;
+  let previous: PreviousSource | undefined;
+  if (values.previous) {
+    previous = readPreviousFile(values.previous, catalog, ruleSet);
+    if (previous.kind === "unreadable") {
+      console.error(previous.reason);
+      return 2;
+    }
+  }
   let exit = 0;
   const reports: unknown[] = [];
   if (!values.json) console.log(`Kiểm tra theo ${packageLabel(p)}.`);
@@ -41,7 +55,16 @@ export async function runCheck(args: string[]): Promise<number> {
       report(values.json, reports, file, result.reason);
       continue;
     }
-    const r = { ...toReport(result), file, package: { name: p.pkg.name, version: p.pkg.version } };
+    let note: string | undefined;
+    if (previous) {
+      const figures = figuresFor(previous, result.submission.unitName);
+      if ("reason" in figures) note = `Không so sánh được với kỳ trước: ${figures.reason}`;
+      else {
+        const extra = comparePrevious({ template: result.submission.template, period: result.submission.period, values: result.values }, figures, ruleSet);
+        result.findings = [...result.findings, ...extra].sort((a, b) => a.row - b.row);
+      }
+    }
+    const r = { ...toReport(result), file, package: { name: p.pkg.name, version: p.pkg.version }, ...(note ? { previousNote: note } : {}) };
     const { errors, warnings } = countBySeverity(result.findings);
     if (errors && exit === 0) exit = 1;
     if (values.json) {
@@ -52,6 +75,7 @@ export async function runCheck(args: string[]): Promise<number> {
     const when = result.submission.period ? periodLabel(result.submission.period) : "(chưa rõ kỳ)";
     console.log(`\n${file} — ${who}, ${when}, biểu mẫu ${result.submission.template.name}, ${result.format === "docx" ? "văn bản Word, bảng" : "trang"} “${r.sheet}”`);
     console.log(`  ${errors} lỗi, ${warnings} cảnh báo`);
+    if (note) console.log(`  ${note}`);
     for (const f of result.findings) console.log(`  ${f.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${f.cell.padEnd(6)} ${f.message}`);
   }
   if (values.json) console.log(JSON.stringify(reports, null, 2));

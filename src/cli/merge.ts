@@ -13,8 +13,14 @@ import { buildReportLayout } from "../core/layout/reportLayout";
 import { buildProvinceReport, missingRowName, reportJson } from "../core/report/provinceReport";
 import { packageLabel } from "../core/package/package";
 import { packageOrReport } from "./packageArg";
+import { ConsolidatedFigures } from "../core/compare/consolidated";
+import { withPrevious } from "../core/compare/source";
+import { readPreviousFile } from "./previousFile";
 
-/** `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--assign "FILE=Unit"]... [--period q1 --year 2023] [--report <template>]`. */
+/**
+ * `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--assign "FILE=Unit"]... [--period q1 --year 2023] [--report <template>] [--previous last.xlsx]`;
+ * --previous: the consolidated workbook of the last merge, every unit compared with its own column.
+ */
 export async function runMerge(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -29,6 +35,7 @@ export async function runMerge(args: string[]): Promise<number> {
       period: { type: "string" },
       year: { type: "string" },
       report: { type: "string" },
+      previous: { type: "string" },
     },
   });
   if (!positionals.length) {
@@ -69,6 +76,15 @@ export async function runMerge(args: string[]): Promise<number> {
     console.error(`Không có biểu mẫu “${values.report}” để lập báo cáo của tỉnh. Các biểu mẫu: ${catalog.templates.map((t) => t.id).join(", ")}.`);
     return 2;
   }
+  let previous: ConsolidatedFigures | undefined;
+  if (values.previous) {
+    const p = readPreviousFile(values.previous, catalog, ruleSet);
+    if (p.kind !== "consolidated") {
+      console.error(p.kind === "unreadable" ? p.reason : `Tệp “${values.previous}” không phải sổ tổng hợp (không có trang “Tổng hợp”); --previous cần sổ tổng hợp của kỳ trước.`);
+      return 2;
+    }
+    previous = p.consolidated;
+  }
   const inputs: MergeInput[] = positionals.map((file) => {
     const fileName = basename(file);
     let bytes: Uint8Array;
@@ -85,7 +101,8 @@ export async function runMerge(args: string[]): Promise<number> {
     const name = basename(file.slice(0, file.lastIndexOf("=")).trim());
     if (!inputs.some((i) => i.fileName === name)) console.error(`--assign: không có tệp “${name}” trong các tệp tổng hợp; bỏ qua.`);
   }
-  const c = consolidate(inputs, { period, expected: fromUnits?.expected, assignments, unitTypes: p.unitTypes });
+  const merged = consolidate(inputs, { period, expected: fromUnits?.expected, assignments, unitTypes: p.unitTypes });
+  const c = previous ? withPrevious(merged, previous, ruleSet) : merged;
   // Unresolved files still get a workbook: its status sheet is where the officer chooses their units.
   if (c.units.length === 0 && !c.files.some((f) => f.status === "unresolved")) {
     if (values.json) console.log(JSON.stringify(jsonOf(c), null, 2));
@@ -94,7 +111,7 @@ export async function runMerge(args: string[]): Promise<number> {
     return 2;
   }
   const report = reportTemplate ? buildProvinceReport(c, reportTemplate, ruleSet) : undefined;
-  writeFileSync(values.output, writeXlsx([...buildMergeLayouts(c), ...(report ? [buildReportLayout(report)] : [])], nativeZip));
+  writeFileSync(values.output, writeXlsx([...buildMergeLayouts(c, { outliers: ruleSet.outliers }), ...(report ? [buildReportLayout(report)] : [])], nativeZip));
   if (values.json) {
     console.log(JSON.stringify({ ...jsonOf(c), ...(report ? { report: reportJson(report) } : {}) }, null, 2));
     return 0;
@@ -123,6 +140,9 @@ function jsonOf(c: ReturnType<typeof consolidate>) {
       .filter((f) => f.status === "duplicate")
       .map((f) => ({ file: f.fileName, unit: f.unitName, reason: f.reason, changed: f.changed ?? [] })),
     missing: c.missing,
+    findings: c.units.flatMap((u) =>
+      u.findings.map((f) => ({ unit: u.unitName, row: f.row, indicator: f.indicator, severity: f.severity, rule: f.rule, message: f.message })),
+    ),
     indicators: c.rows
       .filter((r) => r.indicator)
       .map((r) => ({

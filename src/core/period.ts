@@ -52,3 +52,39 @@ export function parsePeriod(text: string): Period | undefined {
   if (/\bnam\s*20\d{2}\b/.test(t)) return { kind: "year", year: y };
   return undefined;
 }
+
+/**
+ * Reporting windows (Bộ Nội vụ's guidance 581/BNV-CCHC as provinces apply it), as day numbers counted
+ * from 15/12 of the previous year (day 0) so that windows of one reporting year compare as intervals:
+ * Quý I 15/12–14/3, 6 tháng 15/12–14/6, 9 tháng 15/12–14/9, Năm 15/12–14/12 all start on day 0 and
+ * accumulate; Quý II 15/3–14/6, Quý III 15/6–14/9 and Quý IV 15/9–14/12 are windows of their own.
+ * Month boundaries are approximated by whole months (3 per quarter): only order and length matter.
+ */
+export const REPORTING_WINDOWS: Record<PeriodKind, { fromMonth: number; toMonth: number }> = {
+  q1: { fromMonth: 0, toMonth: 3 },
+  q2: { fromMonth: 3, toMonth: 6 },
+  q3: { fromMonth: 6, toMonth: 9 },
+  q4: { fromMonth: 9, toMonth: 12 },
+  h1: { fromMonth: 0, toMonth: 6 },
+  m9: { fromMonth: 0, toMonth: 9 },
+  year: { fromMonth: 0, toMonth: 12 },
+};
+
+/** The window's length in months (for the growth a count of the period may show). */
+export function windowMonths(kind: PeriodKind): number {
+  const w = REPORTING_WINDOWS[kind];
+  return w.toMonth - w.fromMonth;
+}
+
+/**
+ * Whether a cumulative figure of `current` must be at least that of `previous`: same reporting year,
+ * and the previous window lies inside the current, longer one (Quý I → 6 tháng, 9 tháng, Năm;
+ * 6 tháng → 9 tháng, Năm; 9 tháng → Năm; Quý II → 6 tháng; Quý III → 9 tháng; Quý IV → Năm).
+ * Quý III is never compared with 6 tháng, either way: neither window contains the other.
+ */
+export function cumulativeComparable(previous: Period, current: Period): boolean {
+  if (previous.year !== current.year) return false;
+  const p = REPORTING_WINDOWS[previous.kind];
+  const c = REPORTING_WINDOWS[current.kind];
+  return c.fromMonth <= p.fromMonth && p.toMonth <= c.toMonth && windowMonths(current.kind) > windowMonths(previous.kind);
+}

@@ -1,4 +1,4 @@
-import { Aggregate, Code, Template, TemplateRow, ValueKind, ValueRow, isValueRow } from "../catalog/schema";
+import { Accumulation, Aggregate, Code, Template, TemplateRow, ValueKind, ValueRow, isValueRow } from "../catalog/schema";
 import { Grid, cellText } from "../grid";
 import { LoadedPackage } from "../package/package";
 import { findHeader, readRows } from "../recognize/recognize";
@@ -439,12 +439,25 @@ export function describeAggregate(a: Aggregate): string {
   }
 }
 
+/**
+ * A first guess the author reviews: "lũy kế" and counts of the period accumulate; snapshots at the
+ * reporting date (in force, present, assigned), coded answers, text and rates of parts are stocks.
+ */
+function guessAccumulation(kind: ValueKind, label: string): Accumulation {
+  const t = foldText(label);
+  if (t.includes("luy ke")) return "cumulative";
+  if (kind === "coded" || kind === "text") return "stock";
+  if (kind === "percent") return t.includes("hoan thanh") ? "cumulative" : "stock";
+  return /dang co hieu luc|co mat|duoc giao|tai thoi diem|dang cung cap|du dieu kien|so luong lanh dao/.test(t) ? "stock" : "cumulative";
+}
+
 function buildTemplate(drafts: Draft[], grid: Grid, headerRow: number, id: string, opts: AuthorOptions): Template {
   const title = titleOf(grid, headerRow);
   const noteHeader = cellText(grid.rows[headerRow]?.find((c) => /^(ghi chu|co quan)/.test(foldText(cellText(c))))) || "Ghi chú";
   const rows: TemplateRow[] = drafts.map((d) => {
     if (!isValue(d)) return { stt: d.src.stt, label: d.src.label, kind: d.kind as "section" | "group" };
-    const row: ValueRow = { stt: d.src.stt, label: d.src.label, kind: d.kind as ValueKind, id: d.id!, unit: d.unit, aggregate: d.aggregate! };
+    const kind = d.kind as ValueKind;
+    const row: ValueRow = { stt: d.src.stt, label: d.src.label, kind, id: d.id!, unit: d.unit, aggregate: d.aggregate!, accumulation: guessAccumulation(kind, d.src.label) };
     if (d.kind === "coded") row.codes = d.codes ?? [{ value: 0, label: "Không" }, { value: 1, label: "Có" }];
     return row;
   });

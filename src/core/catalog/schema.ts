@@ -67,6 +67,14 @@ export const HeadingRow = z
 
 export const ValueKind = z.enum(["count", "percent", "coded", "money", "text"]);
 
+/**
+ * How a value relates to the previous period. cumulative: counts of the reporting window ("lũy kế",
+ * documents issued, case files received) and completion rates, which cannot fall while the window grows
+ * (Quý I → 6 tháng → Năm); stock: a snapshot at the reporting date (staff present, procedures in force,
+ * coded answers, rates of parts), which may go either way.
+ */
+export const Accumulation = z.enum(["cumulative", "stock"]);
+
 export const ValueRow = z
   .object({
     ...rowBase,
@@ -76,6 +84,7 @@ export const ValueRow = z
     unit: z.string(),
     codes: z.array(Code).min(2).optional(),
     aggregate: Aggregate,
+    accumulation: Accumulation,
   })
   .strict()
   .superRefine((row, ctx) => {
@@ -85,6 +94,8 @@ export const ValueRow = z
       ctx.addIssue({ code: "custom", message: `${row.id}: only percent rows aggregate as a ratio` });
     if (row.aggregate.type === "countCode" && row.kind !== "coded")
       ctx.addIssue({ code: "custom", message: `${row.id}: only coded rows aggregate by counting a code` });
+    if (row.accumulation === "cumulative" && (row.kind === "coded" || row.kind === "text"))
+      ctx.addIssue({ code: "custom", message: `${row.id}: coded answers and text are stocks, not cumulative` });
     if (row.aggregate.type === "sum" && !(row.kind === "count" || row.kind === "money"))
       ctx.addIssue({ code: "custom", message: `${row.id}: only counts and money are summed` });
   });
@@ -120,6 +131,7 @@ export type ValueRow = z.infer<typeof ValueRow>;
 export type TemplateRow = z.infer<typeof TemplateRow>;
 export type Template = z.infer<typeof Template>;
 export type ValueKind = z.infer<typeof ValueKind>;
+export type Accumulation = z.infer<typeof Accumulation>;
 
 /** The first few problems of a failed zod parse, for a message an officer can pass on. */
 export function describeIssues(error: z.ZodError, limit = 5): string {

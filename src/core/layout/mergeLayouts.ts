@@ -1,5 +1,7 @@
 import { FORMAT_LABELS } from "../check/check";
+import { DEFAULT_OUTLIERS, OutlierMap, describeOutliers, findOutliers } from "../compare/outliers";
 import { Consolidation, ConsolidatedRow } from "../consolidate/consolidate";
+import { OutlierSettings } from "../rules/schema";
 import { address, columnLetter } from "../grid";
 import { periodLabel } from "../period";
 import { unitKey } from "../recognize/unitNames";
@@ -10,6 +12,9 @@ export const MERGE_SHEET = "Tổng hợp";
 export const STATUS_SHEET = "Tình hình nộp báo cáo";
 export const FINDINGS_SHEET = "Lỗi";
 export const UNITS_SHEET = "Danh sách đơn vị";
+/** Right of the unit columns: units far from the others (a note, never an error), then the hidden indicator IDs. */
+export const MERGE_OUTLIER_HEADER = "Đơn vị có số liệu khác biệt (tham khảo)";
+export const MERGE_ID_HEADER = "Mã chỉ tiêu";
 
 const FIRST_UNIT_COL = 6; // G
 const HEADER_ROWS = 5; // title, period, count, blank, header (+ unit names on row 6)
@@ -26,13 +31,14 @@ function text(value: string | undefined, style: StyleName = "textFormat"): Layou
 }
 
 /** The four sheets of a consolidation: totals per indicator, who reported, every finding, expected units. */
-export function buildMergeLayouts(c: Consolidation): SheetLayout[] {
-  return [totalsSheet(c), statusSheet(c), findingsSheet(c), unitsSheet(c)];
+export function buildMergeLayouts(c: Consolidation, opts: { outliers?: OutlierSettings } = {}): SheetLayout[] {
+  return [totalsSheet(c, findOutliers(c, opts.outliers ?? DEFAULT_OUTLIERS)), statusSheet(c), findingsSheet(c), unitsSheet(c)];
 }
 
-function totalsSheet(c: Consolidation): SheetLayout {
+function totalsSheet(c: Consolidation, outliers: OutlierMap): SheetLayout {
   const units = c.units;
   const lastCol = FIRST_UNIT_COL + Math.max(units.length, 1) - 1;
+  const outlierCol = lastCol + 1;
   const rows: LayoutCell[][] = [];
   rows.push([{ value: "TỔNG HỢP SỐ LIỆU THỐNG KÊ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH", style: "title" }]);
   rows.push([{ value: c.period ? periodLabel(c.period).toUpperCase() : "KỲ BÁO CÁO: (chưa xác định)", style: "subtitle" }]);
@@ -64,6 +70,13 @@ function totalsSheet(c: Consolidation): SheetLayout {
     col += n;
   }
   units.forEach((u, i) => (names[FIRST_UNIT_COL + i] = text(u.unitName, "header")));
+  header[outlierCol] = { value: MERGE_OUTLIER_HEADER, style: "header" };
+  header[outlierCol + 1] = { value: MERGE_ID_HEADER, style: "hiddenId" };
+  for (let cc = 0; cc <= outlierCol; cc++) {
+    header[cc] ??= { style: "header" };
+    names[cc] ??= { style: "header" };
+  }
+  merges.push(`${address(HEADER_ROWS - 1, outlierCol)}:${address(HEADER_ROWS, outlierCol)}`);
   rows.push(header, names);
   for (let cc = 0; cc < FIRST_UNIT_COL; cc++) merges.push(`${address(HEADER_ROWS - 1, cc)}:${address(HEADER_ROWS, cc)}`);
 
@@ -73,10 +86,26 @@ function totalsSheet(c: Consolidation): SheetLayout {
     if (r.indicator) rowOfId.set(r.indicator.id, firstData + i);
   });
   const unitRange = (r: number): string => `${address(r, FIRST_UNIT_COL)}:${address(r, lastCol)}`;
-  for (const r of c.rows) rows.push(totalsRow(r, rows.length, units.map((u) => u.unitName), unitRange, rowOfId));
+  for (const r of c.rows) {
+    const cells = totalsRow(r, rows.length, units.map((u) => u.unitName), unitRange, rowOfId);
+    if (!units.length) cells.push({ style: "wrap" });
+    const o = r.indicator && outliers.get(r.indicator.id);
+    cells.push(o ? text(describeOutliers(o), "wrap") : { style: "wrap" }, { value: r.indicator?.id ?? "", style: "hiddenId" });
+    rows.push(cells);
+  }
   const layout: SheetLayout = {
     name: MERGE_SHEET,
-    columns: [{ width: 6 }, { width: 55 }, { width: 12 }, { width: 12 }, { width: 10 }, { width: 18 }, ...units.map(() => ({ width: 14 }))],
+    columns: [
+      { width: 6 },
+      { width: 55 },
+      { width: 12 },
+      { width: 12 },
+      { width: 10 },
+      { width: 18 },
+      ...(units.length ? units : [undefined]).map(() => ({ width: 14 })),
+      { width: 40 },
+      { width: 30, hidden: true },
+    ],
     rows,
     merges: [`A1:${columnLetter(lastCol)}1`, `A2:${columnLetter(lastCol)}2`, `A3:${columnLetter(lastCol)}3`, ...merges],
     validations: [],

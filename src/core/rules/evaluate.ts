@@ -64,7 +64,8 @@ function fill(template: string, vars: Record<string, string | number | undefined
 
 const shortCache = new Map<string, string>();
 
-function shortLabel(label: string): string {
+/** A label without list dashes and a trailing “Trong đó:”, for messages. */
+export function shortLabel(label: string): string {
   let s = shortCache.get(label);
   if (s === undefined) {
     if (shortCache.size > 20_000) shortCache.clear();
@@ -398,7 +399,7 @@ class Context {
     const t = total.number;
     const anchor = (v: IndicatorValue, severity: "error" | "warning", message: string): void => {
       const idx = this.indexOf(v.row.id);
-      this.findings.push({ rule: rule.id, severity, row: v.sheetRow.r + 1, cell: v.cell, message, indicator: v.row.id, section: idx !== undefined ? this.sectionOf.get(idx) : undefined });
+      this.findings.push({ rule: rule.id, severity, row: this.rowNo(v.sheetRow.r + 1), cell: v.cell, message, indicator: v.row.id, section: idx !== undefined ? this.sectionOf.get(idx) : undefined });
     };
     const over = filled.filter((v) => v.number! > t + 1e-9);
     if (over.length) {
@@ -429,7 +430,7 @@ class Context {
       .map((v) => ({ v, text: displayRaw(v.sheetRow.note) }))
       .filter((n) => n.text !== "");
     if (!notes.length) return `Cột ${header} không có giải thích; đề nghị đơn vị ghi rõ số trùng nhau.`;
-    const quoted = notes.map((n) => `${header} (${address(n.v.sheetRow.r, this.sub.columns.note)}): “${n.text}”`).join("; ");
+    const quoted = notes.map((n) => `${header} (${this.at(n.v.sheetRow.r, this.sub.columns.note)}): “${n.text}”`).join("; ");
     const numbers = notes.flatMap((n) => numbersIn(n.text));
     const verdict = numbers.some((x) => Math.abs(x - diff) < 1e-6)
       ? `số ${formatNumberVi(diff)} trong ghi chú giải thích đúng chênh lệch.`

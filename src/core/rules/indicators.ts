@@ -14,6 +14,10 @@ export function ruleIndicators(r: Rule): { field: string; id: string }[] {
       ];
     case "codedDetails":
       return [{ field: "coded", id: r.coded }, ...r.details.map((id) => ({ field: "details", id }))];
+    case "blankTotal":
+    case "overlap":
+      return [{ field: "total", id: r.total }, ...r.parts.map((id) => ({ field: "parts", id }))];
+    case "previous":
     case "structure":
       return [];
   }

@@ -1,0 +1,49 @@
+import { Catalog } from "../catalog/catalog";
+import { checkGrids } from "../check/check";
+import { Consolidation } from "../consolidate/consolidate";
+import { countBySeverity } from "../findings";
+import { Grid } from "../grid";
+import { unitKey } from "../recognize/unitNames";
+import { RuleSet } from "../rules/schema";
+import { ConsolidatedFigures, readConsolidated, unitFigures } from "./consolidated";
+import { PreviousFigures, comparePrevious, figuresOfSubmission } from "./previous";
+
+/** What a file chosen as "the previous period" holds: one unit's report, or a province consolidation. */
+export type PreviousSource =
+  | { kind: "submission"; figures: PreviousFigures; unitName?: string }
+  | { kind: "consolidated"; consolidated: ConsolidatedFigures }
+  | { kind: "unreadable"; reason: string };
+
+/** Reads a previous-period workbook: a consolidated workbook (its "Tổng hợp" sheet) or a unit's report. */
+export function previousFromGrids(grids: Grid[], catalog: Catalog, ruleSet: RuleSet, fileName: string): PreviousSource {
+  const consolidated = readConsolidated(grids, catalog, fileName);
+  if (consolidated) return { kind: "consolidated", consolidated };
+  const r = checkGrids(grids, catalog, ruleSet, fileName);
+  if (!r.ok) return { kind: "unreadable", reason: `Không đọc được báo cáo kỳ trước “${fileName}”: ${r.reason}` };
+  return { kind: "submission", figures: figuresOfSubmission(r.values, fileName, r.submission.period), unitName: r.submission.unitName };
+}
+
+/** The figures of `unitName` in a previous source, or why there are none (Vietnamese). */
+export function figuresFor(source: PreviousSource, unitName: string | undefined): PreviousFigures | { reason: string } {
+  if (source.kind === "unreadable") return { reason: source.reason };
+  if (source.kind === "submission") {
+    if (source.unitName && unitName && unitKey(source.unitName) !== unitKey(unitName))
+      return { reason: `tệp “${source.figures.fileName}” là báo cáo của ${source.unitName}, không phải của ${unitName}.` };
+    return source.figures;
+  }
+  const f = unitName ? unitFigures(source.consolidated, unitName) : undefined;
+  return f ?? { reason: `tệp tổng hợp “${source.consolidated.fileName}” không có cột của đơn vị ${unitName ? `“${unitName}”` : "(chưa rõ tên đơn vị)"}.` };
+}
+
+/** Each merged unit compared with its own column of the last consolidation; findings join the unit's list. */
+export function withPrevious(c: Consolidation, previous: ConsolidatedFigures, ruleSet: RuleSet): Consolidation {
+  const units = c.units.map((u) => {
+    const figures = unitFigures(previous, u.unitName);
+    if (!figures) return u;
+    const extra = comparePrevious({ template: u.template, period: u.period ?? c.period, values: u.values }, figures, ruleSet);
+    if (!extra.length) return u;
+    const findings = [...u.findings, ...extra].sort((a, b) => a.row - b.row);
+    return { ...u, findings, ...countBySeverity(findings) };
+  });
+  return { ...c, units };
+}
