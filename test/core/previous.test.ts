@@ -76,13 +76,13 @@ describe("comparison with the previous period (000 as Quý I, then 6 tháng and 
     expect(f.every((x) => x.severity === "warning")).toBe(true);
     const fell = f.find((x) => x.indicator === ID.done)!;
     expect(fell.message).toContain("= 10)");
-    expect(fell.message).toContain("Quý I năm 2023, tệp “nong-nghiep-q1.xlsx”: 13");
+    expect(fell.message).toContain("(kỳ trước: 13, Quý I năm 2023, tệp “nong-nghiep-q1.xlsx”)");
     expect(fell.message).toContain("lũy kế");
     const jump = f.find((x) => x.indicator === ID.received)!;
     expect(jump.message).toContain("42.500");
-    expect(jump.message).toContain("Quý I năm 2023, tệp “nong-nghiep-q1.xlsx”: 2.107");
+    expect(jump.message).toContain("(kỳ trước: 2.107, Quý I năm 2023, tệp “nong-nghiep-q1.xlsx”)");
     expect(jump.message).toContain("gấp khoảng 20 lần");
-    expect(f.find((x) => x.indicator === ID.staff)!.message).toMatch(/gấp khoảng 10 lần.*gõ thừa một chữ số.*: 150\)/);
+    expect(f.find((x) => x.indicator === ID.staff)!.message).toMatch(/gấp khoảng 10 lần.*gõ thừa một chữ số \(kỳ trước: 150, /);
     expect(fell.cell).toBe(bad.values.get(ID.done)!.cell);
   });
 

@@ -65,7 +65,7 @@ export function comparePrevious(current: CurrentFigures, previous: PreviousFigur
         cell: v.cell,
         indicator: id,
         section: sections.get(id),
-        message: `${label} (${v.cell} = ${formatNumberVi(cur)}) ${reason} (${prevName}: ${formatNumberVi(prev)}).`,
+        message: `${label} (${v.cell} = ${formatNumberVi(cur)}) ${reason} (kỳ trước: ${formatNumberVi(prev)}, ${prevName}).`,
       });
     }
   }
