@@ -4,8 +4,7 @@ import { parseArgs } from "util";
 import { checkReceivedFile } from "../adapters/receivedFile";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
 import { toReport } from "../core/check/check";
-import { comparePrevious } from "../core/compare/previous";
-import { PreviousSource, figuresFor } from "../core/compare/source";
+import { PreviousSource, checkAgainstPrevious } from "../core/compare/source";
 import { readPreviousFile } from "./previousFile";
 import { countBySeverity } from "../core/findings";
 import { periodLabel } from "../core/period";
@@ -55,17 +54,12 @@ export async function runCheck(args: string[]): Promise<number> {
       report(values.json, reports, file, result.reason);
       continue;
     }
-    let note: string | undefined;
-    if (previous) {
-      const figures = figuresFor(previous, result.submission.unitName);
-      if ("reason" in figures) note = `Không so sánh được với kỳ trước: ${figures.reason}`;
-      else {
-        const extra = comparePrevious({ template: result.submission.template, period: result.submission.period, values: result.values }, figures, ruleSet);
-        result.findings = [...result.findings, ...extra].sort((a, b) => a.row - b.row);
-      }
-    }
-    const r = { ...toReport(result), file, package: { name: p.pkg.name, version: p.pkg.version }, ...(note ? { previousNote: note } : {}) };
-    const { errors, warnings } = countBySeverity(result.findings);
+    const compared = checkAgainstPrevious(result, previous, ruleSet);
+    if (!compared.result.ok) continue;
+    const checked = compared.result;
+    const note = compared.note;
+    const r = { ...toReport(checked), file, package: { name: p.pkg.name, version: p.pkg.version }, ...(note ? { previousNote: note } : {}) };
+    const { errors, warnings } = countBySeverity(checked.findings);
     if (errors && exit === 0) exit = 1;
     if (values.json) {
       reports.push(r);
@@ -76,7 +70,7 @@ export async function runCheck(args: string[]): Promise<number> {
     console.log(`\n${file} — ${who}, ${when}, biểu mẫu ${result.submission.template.name}, ${result.format === "docx" ? "văn bản Word, bảng" : "trang"} “${r.sheet}”`);
     console.log(`  ${errors} lỗi, ${warnings} cảnh báo`);
     if (note) console.log(`  ${note}`);
-    for (const f of result.findings) console.log(`  ${f.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${f.cell.padEnd(6)} ${f.message}`);
+    for (const f of checked.findings) console.log(`  ${f.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${f.cell.padEnd(6)} ${f.message}`);
   }
   if (values.json) console.log(JSON.stringify(reports, null, 2));
   return exit;

@@ -13,6 +13,8 @@ import { FilePicker } from "./FilePicker";
 import { RuleSetPanel } from "./RuleSetPanel";
 import { PackageBadge } from "./PackageBadge";
 import { usePackage } from "./PackageContext";
+import { PreviousPeriodPicker } from "./PreviousPeriodPicker";
+import { PreviousSource, checkAgainstPrevious } from "../core/compare/source";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -24,6 +26,7 @@ export function CheckPanel() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<CheckResult>();
   const [notice, setNotice] = useState<string>();
+  const [previous, setPrevious] = useState<PreviousSource>();
 
   async function run(action: () => Promise<{ result: CheckResult; notice?: string }>) {
     setBusy(true);
@@ -31,8 +34,9 @@ export function CheckPanel() {
     setNotice(undefined);
     try {
       const out = await action();
-      setResult(out.result);
-      setNotice(out.notice);
+      const compared = checkAgainstPrevious(out.result, previous, ruleSet);
+      setResult(compared.result);
+      setNotice([out.notice, compared.note].filter(Boolean).join(" ") || undefined);
     } catch (e) {
       setResult({ ok: false, reason: e instanceof Error ? e.message : "Không kiểm tra được." });
     } finally {
@@ -102,6 +106,7 @@ export function CheckPanel() {
         </MessageBar>
       )}
       {result && result.ok && <CheckSummary result={result} onSelect={activeSheet ? select : undefined} />}
+      <PreviousPeriodPicker consolidatedOnly={false} disabled={busy} onChange={setPrevious} />
       <RuleSetPanel />
     </div>
   );

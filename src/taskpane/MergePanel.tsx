@@ -29,6 +29,9 @@ import { FilePicker } from "./FilePicker";
 import { UnresolvedFiles } from "./UnresolvedFiles";
 import { useWorkbook } from "./workbook/Workbook";
 import { ProvinceReportPanel } from "./ProvinceReportPanel";
+import { PreviousPeriodPicker } from "./PreviousPeriodPicker";
+import { ConsolidatedFigures } from "../core/compare/consolidated";
+import { withPrevious } from "../core/compare/source";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -68,6 +71,7 @@ export function MergePanel() {
   const [message, setMessage] = useState<{ intent: "success" | "error" | "warning"; text: string }>();
   const [unitsText, setUnitsText] = useState("");
   const [assignments, setAssignments] = useState<Record<string, string>>({});
+  const [previous, setPrevious] = useState<ConsolidatedFigures>();
   const [periodKind, setPeriodKind] = useState<PeriodKind | "auto">("auto");
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const yearValid = isValidYear(year);
@@ -101,7 +105,8 @@ export function MergePanel() {
       if (!expected.length) expected = await workbook.readExpectedUnits();
       // Choices made in this pane win over those typed into the workbook's status sheet.
       const stored = await workbook.readAssignments();
-      const c = consolidate(inputs, { expected, period, assignments: { ...stored, ...assignments }, unitTypes: pkg.unitTypes });
+      const merged = consolidate(inputs, { expected, period, assignments: { ...stored, ...assignments }, unitTypes: pkg.unitTypes });
+      const c = previous ? withPrevious(merged, previous, ruleSet) : merged;
       setResult(c);
       setRows(c.files.map((f) => ({ name: f.fileName, status: f.status, detail: f.reason })));
       // Unresolved files still get the workbook: its status sheet lists them with a unit choice.
@@ -109,11 +114,14 @@ export function MergePanel() {
         setMessage({ intent: "error", text: "Không có tệp nào tổng hợp được." });
         return;
       }
-      const layouts = buildMergeLayouts(c);
+      const layouts = buildMergeLayouts(c, { outliers: ruleSet.outliers });
+      const changed = previous ? c.units.filter((u) => u.findings.some((f) => f.rule.startsWith("previous."))).map((u) => u.unitName) : [];
       const where = await workbook.writeMerge(layouts, `tong-hop-cchc${c.period ? `-${c.period.kind}-${c.period.year}` : ""}.xlsx`);
       setMessage({
         intent: c.missing.length ? "warning" : "success",
-        text: `Đã tổng hợp ${c.units.length} đơn vị${c.period ? ` (${periodLabel(c.period)})` : ""}${c.missing.length ? `; chưa nộp: ${c.missing.join("; ")}` : ""}. ${where}`,
+        text: `Đã tổng hợp ${c.units.length} đơn vị${c.period ? ` (${periodLabel(c.period)})` : ""}${c.missing.length ? `; chưa nộp: ${c.missing.join("; ")}` : ""}. ${where}${
+          previous ? (changed.length ? ` So với kỳ trước, cần xem lại số liệu của: ${changed.join("; ")} (trang Lỗi).` : " So với kỳ trước: không có số liệu giảm hay nhảy vọt bất thường.") : ""
+        }`,
       });
     } catch (e) {
       setMessage({ intent: "error", text: e instanceof Error ? e.message : "Không tổng hợp được." });
@@ -135,6 +143,7 @@ export function MergePanel() {
         </Select>
       </Field>
       {periodKind !== "auto" && <YearField label="Năm tổng hợp" value={year} onChange={setYear} />}
+      <PreviousPeriodPicker consolidatedOnly disabled={progress !== undefined} onChange={(s) => setPrevious(s?.kind === "consolidated" ? s.consolidated : undefined)} />
       <Button appearance="primary" disabled={!files.length || progress !== undefined || (periodKind !== "auto" && !yearValid)} onClick={() => void onMerge()}>
         {workbook.mergeLabel(files.length)}
       </Button>

@@ -1,5 +1,5 @@
 import { Catalog } from "../catalog/catalog";
-import { checkGrids } from "../check/check";
+import { CheckResult, checkGrids } from "../check/check";
 import { Consolidation } from "../consolidate/consolidate";
 import { countBySeverity } from "../findings";
 import { Grid } from "../grid";
@@ -46,4 +46,13 @@ export function withPrevious(c: Consolidation, previous: ConsolidatedFigures, ru
     return { ...u, findings, ...countBySeverity(findings) };
   });
   return { ...c, units };
+}
+
+/** A checked submission with the comparison against the previous period added, or a note why there is none. */
+export function checkAgainstPrevious(result: CheckResult, source: PreviousSource | undefined, ruleSet: RuleSet): { result: CheckResult; note?: string } {
+  if (!source || !result.ok) return { result };
+  const figures = figuresFor(source, result.submission.unitName);
+  if ("reason" in figures) return { result, note: `Không so sánh được với kỳ trước: ${figures.reason}` };
+  const extra = comparePrevious({ template: result.submission.template, period: result.submission.period, values: result.values }, figures, ruleSet);
+  return { result: { ...result, findings: [...result.findings, ...extra].sort((a, b) => a.row - b.row) } };
 }

@@ -1,0 +1,76 @@
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { readXlsx } from "../adapters/xlsx/read";
+import { PreviousSource, previousFromGrids } from "../core/compare/source";
+import { periodLabel } from "../core/period";
+import { readFileBytes } from "./download";
+import { FilePicker } from "./FilePicker";
+import { usePackage } from "./PackageContext";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  title: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/**
+ * "So sánh với kỳ trước": the unit's report of an earlier period (Kiểm tra) or the consolidated workbook
+ * of the last merge (Tổng hợp). The chosen file is only read, never changed.
+ */
+export function PreviousPeriodPicker(props: { consolidatedOnly: boolean; disabled?: boolean; onChange: (source: PreviousSource | undefined) => void }) {
+  const styles = useStyles();
+  const [source, setSource] = useState<PreviousSource>();
+  const [picked, setPicked] = useState(0);
+  const { catalog, ruleSet } = usePackage().effective;
+
+  async function choose(files: File[]) {
+    const file = files[0];
+    if (!file) return;
+    let s: PreviousSource;
+    try {
+      s = previousFromGrids(readXlsx(await readFileBytes(file)), catalog, ruleSet, file.name);
+    } catch (e) {
+      s = { kind: "unreadable", reason: `Không đọc được tệp kỳ trước “${file.name}”: ${e instanceof Error ? e.message : "tệp bị hỏng."}` };
+    }
+    if (props.consolidatedOnly && s.kind === "submission")
+      s = { kind: "unreadable", reason: `Tệp “${file.name}” là báo cáo của một đơn vị, không phải sổ tổng hợp (không có trang “Tổng hợp”).` };
+    setSource(s);
+    props.onChange(s.kind === "unreadable" ? undefined : s);
+  }
+
+  function clear() {
+    setSource(undefined);
+    setPicked((n) => n + 1);
+    props.onChange(undefined);
+  }
+
+  return (
+    <section className={styles.section} aria-label="So sánh với kỳ trước">
+      <Text className={styles.title}>So sánh với kỳ trước</Text>
+      <FilePicker
+        key={picked}
+        label={props.consolidatedOnly ? "Chọn sổ tổng hợp của kỳ trước (.xlsx)" : "Chọn báo cáo kỳ trước của đơn vị, hoặc sổ tổng hợp kỳ trước (.xlsx)"}
+        multiple={false}
+        disabled={props.disabled}
+        onFiles={(f) => void choose(f)}
+      />
+      {source && (
+        <MessageBar intent={source.kind === "unreadable" ? "error" : "info"}>
+          <MessageBarBody data-testid="previous-source">{describe(source)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {source && source.kind !== "unreadable" && (
+        <Button size="small" onClick={clear} disabled={props.disabled}>
+          Bỏ so sánh với kỳ trước
+        </Button>
+      )}
+    </section>
+  );
+}
+
+function describe(s: PreviousSource): string {
+  if (s.kind === "unreadable") return s.reason;
+  if (s.kind === "submission")
+    return `Kỳ trước: ${s.figures.period ? periodLabel(s.figures.period) : "chưa rõ kỳ"} — ${s.unitName ?? "chưa rõ đơn vị"}, tệp “${s.figures.fileName}”.`;
+  const c = s.consolidated;
+  return `Kỳ trước: ${c.period ? periodLabel(c.period) : "chưa rõ kỳ"} — sổ tổng hợp “${c.fileName}”, ${c.units.size} đơn vị.`;
+}

@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from "fs";
+import { Server } from "http";
+import { tmpdir } from "os";
+import { join } from "path";
+import { Browser, Page } from "playwright-core";
+import { checkXlsx } from "../../src/adapters/xlsx/checkFile";
+import { writeXlsx } from "../../src/adapters/xlsx/write";
+import { consolidate } from "../../src/core/consolidate/consolidate";
+import { buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
+import { FIXTURES, catalog, ruleSet } from "../support/data";
+import { retitled } from "../support/periods";
+import { axeSerious, launch, screenshot, serveDist, watchConsole } from "./harness";
+
+let server: Server;
+let url: string;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+const dir = mkdtempSync(join(tmpdir(), "cchc-e2e-previous-"));
+
+function save(name: string, bytes: Uint8Array): string {
+  const p = join(dir, name);
+  writeFileSync(p, bytes);
+  return p;
+}
+
+const nn = `${FIXTURES.nongNghiep}-text.xlsx`;
+const tt = `${FIXTURES.thongTin}-text.xlsx`;
+const q1 = { nn: retitled(nn, "QUÝ I NĂM 2023"), tt: retitled(tt, "QUÝ I NĂM 2023") };
+const h1 = {
+  nn: save("nn-6t.xlsx", retitled(nn, "6 THÁNG ĐẦU NĂM 2023", { "direction.plan.tasks_done": "18", "direction.plan.completion_rate": "78,26", "procedures.cases.received": "4250", "procedures.cases.solved": "4200" })),
+  nnBad: save("nn-6t-sai.xlsx", retitled(nn, "6 THÁNG ĐẦU NĂM 2023", { "direction.plan.tasks_done": "10", "procedures.cases.received": "4250" })),
+  tt: save("tt-6t.xlsx", retitled(tt, "6 THÁNG ĐẦU NĂM 2023", { "direction.plan.tasks_done": "30", "procedures.cases.received": "190", "procedures.cases.solved": "190" })),
+};
+
+beforeAll(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 }, locale: "vi-VN" });
+  errors = watchConsole(page);
+  await page.goto(url);
+  await page.getByTestId("host-mode").waitFor();
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(errors).toEqual([]);
+});
+
+describe("So sánh với kỳ trước in the task pane", () => {
+  it("Kiểm tra: a unit's Quý I report as the previous one; the fallen figure is listed with its previous value", async () => {
+    await page.getByRole("tab", { name: "Kiểm tra" }).click();
+    await page.getByLabel(/Chọn báo cáo kỳ trước của đơn vị/).setInputFiles(save("nn-q1.xlsx", q1.nn));
+    await page.getByTestId("previous-source").filter({ hasText: "Kỳ trước: Quý I năm 2023" }).waitFor();
+    await page.getByLabel("Chọn tệp báo cáo cần kiểm tra (.xlsx)").setInputFiles(h1.nnBad);
+    await page.getByTestId("check-summary").waitFor();
+    await page.getByText(/kỳ trước: 13, Quý I năm 2023, tệp “nn-q1\.xlsx”/).first().waitFor();
+    await screenshot(page, "ky-truoc-kiem-tra");
+    expect(await axeSerious(page)).toEqual([]);
+  });
+
+  it("Tổng hợp: last period's consolidated workbook; the message names only the unit whose figures fell", async () => {
+    const inputs = [
+      { fileName: "nn-q1.xlsx", result: checkXlsx(q1.nn, "nn-q1.xlsx", catalog, ruleSet) },
+      { fileName: "tt-q1.xlsx", result: checkXlsx(q1.tt, "tt-q1.xlsx", catalog, ruleSet) },
+    ];
+    const last = save("tong-hop-q1.xlsx", writeXlsx(buildMergeLayouts(consolidate(inputs))));
+    await page.getByRole("tab", { name: "Tổng hợp" }).click();
+    await page.getByLabel("Chọn sổ tổng hợp của kỳ trước (.xlsx)").setInputFiles(last);
+    await page.getByTestId("previous-source").filter({ hasText: "2 đơn vị" }).waitFor();
+    await page.getByLabel("Chọn các tệp báo cáo đã nhận (.xlsx)").setInputFiles([h1.nn, h1.tt]);
+    await page.getByRole("button", { name: /Tổng hợp 2 tệp và tải về/ }).click();
+    const message = page.getByTestId("merge-message");
+    await message.filter({ hasText: "So với kỳ trước" }).waitFor();
+    const text = (await message.textContent()) ?? "";
+    expect(text).toMatch(/cần xem lại số liệu của: Sở Thông tin và Truyền thông[^;]*\(trang Lỗi\)/);
+    expect(text).not.toContain("Nông nghiệp và PTNT (trang");
+    await screenshot(page, "ky-truoc-tong-hop");
+  });
+});
