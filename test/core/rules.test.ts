@@ -149,3 +149,14 @@ describe("missing values per side, blank totals, overlapping parts", () => {
     expect(r.findings.map((x) => x.rule)).toEqual(["a<=b"]);
   });
 });
+
+describe("relations across groups an officer checks", () => {
+  it("more procedures reviewed than in force, more staff cut than assigned: warnings naming both rows", () => {
+    const f = check({ "procedures.review.procedures_reviewed": 120, "procedures.in_force.total": 105, "organisation.staff.reduced": 9, "organisation.staff.assigned": 8, "organisation.staff.present": 8 });
+    expect(f.map((x) => [x.rule, x.severity])).toEqual([
+      ["ra-soat-tthc<=tthc-hieu-luc", "warning"],
+      ["tinh-gian.bien-che<=duoc-giao", "warning"],
+    ]);
+    expect(f[0].message).toMatch(/= 120\).*= 105\)/);
+  });
+});
