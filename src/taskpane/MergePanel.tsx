@@ -19,7 +19,7 @@ import {
 import { useState } from "react";
 import { checkReceivedFile } from "../adapters/receivedFile";
 import { Consolidation, FileStatus, MergeInput, consolidate } from "../core/consolidate/consolidate";
-import { buildMergeLayouts } from "../core/layout/mergeLayouts";
+import { MERGE_SHEET, buildMergeLayouts } from "../core/layout/mergeLayouts";
 import { Period, PeriodKind, periodLabel } from "../core/period";
 import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
 import { PackageBadge } from "./PackageBadge";
@@ -27,7 +27,7 @@ import { usePackage } from "./PackageContext";
 import { readFileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
 import { UnresolvedFiles } from "./UnresolvedFiles";
-import { useWorkbook } from "./workbook/Workbook";
+import { Workbook, useWorkbook } from "./workbook/Workbook";
 import { ProvinceReportPanel } from "./ProvinceReportPanel";
 import { PreviousPeriodPicker } from "./PreviousPeriodPicker";
 import { ConsolidatedFigures } from "../core/compare/consolidated";
@@ -56,6 +56,20 @@ const STATUS_TEXT: Record<FileRow["status"], string> = {
 };
 
 const STATUS_COLOR = { waiting: "informative", read: "success", rejected: "danger", duplicate: "warning", otherPeriod: "warning", unresolved: "danger" } as const;
+
+/** The consolidation an earlier merge left in this workbook, where the host keeps one. */
+function previousInWorkbook(workbook: Workbook) {
+  const readSheet = workbook.readSheet;
+  if (!readSheet) return undefined;
+  return {
+    label: `Dùng trang “${MERGE_SHEET}” đang có trong sổ này`,
+    read: async () => {
+      const grid = await readSheet(MERGE_SHEET);
+      if (!grid) throw new Error(`sổ này chưa có trang “${MERGE_SHEET}” của lần tổng hợp trước.`);
+      return { grids: [grid], name: `trang “${MERGE_SHEET}” của sổ này` };
+    },
+  };
+}
 
 /** Lets the browser paint between files so the progress bar moves. */
 const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -143,7 +157,12 @@ export function MergePanel() {
         </Select>
       </Field>
       {periodKind !== "auto" && <YearField label="Năm tổng hợp" value={year} onChange={setYear} />}
-      <PreviousPeriodPicker consolidatedOnly disabled={progress !== undefined} onChange={(s) => setPrevious(s?.kind === "consolidated" ? s.consolidated : undefined)} />
+      <PreviousPeriodPicker
+        consolidatedOnly
+        disabled={progress !== undefined}
+        onChange={(s) => setPrevious(s?.kind === "consolidated" ? s.consolidated : undefined)}
+        fromWorkbook={previousInWorkbook(workbook)}
+      />
       <Button appearance="primary" disabled={!files.length || progress !== undefined || (periodKind !== "auto" && !yearValid)} onClick={() => void onMerge()}>
         {workbook.mergeLabel(files.length)}
       </Button>

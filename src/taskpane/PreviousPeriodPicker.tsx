@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@f
 import { useState } from "react";
 import { readXlsx } from "../adapters/xlsx/read";
 import { PreviousSource, previousFromGrids } from "../core/compare/source";
+import { Grid } from "../core/grid";
 import { periodLabel } from "../core/period";
 import { readFileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
@@ -16,25 +17,45 @@ const useStyles = makeStyles({
  * "So sánh với kỳ trước": the unit's report of an earlier period (Kiểm tra) or the consolidated workbook
  * of the last merge (Tổng hợp). The chosen file is only read, never changed.
  */
-export function PreviousPeriodPicker(props: { consolidatedOnly: boolean; disabled?: boolean; onChange: (source: PreviousSource | undefined) => void }) {
+export function PreviousPeriodPicker(props: {
+  consolidatedOnly: boolean;
+  disabled?: boolean;
+  onChange: (source: PreviousSource | undefined) => void;
+  /** Where the host keeps a workbook: the consolidation an earlier merge left in it, read now (before this merge replaces it). */
+  fromWorkbook?: { label: string; read: () => Promise<{ grids: Grid[]; name: string }> };
+}) {
   const styles = useStyles();
   const [source, setSource] = useState<PreviousSource>();
   const [picked, setPicked] = useState(0);
   const { catalog, ruleSet } = usePackage().effective;
 
-  async function choose(files: File[]) {
-    const file = files[0];
-    if (!file) return;
+  async function take(name: string, read: () => Promise<Grid[]>) {
     let s: PreviousSource;
     try {
-      s = previousFromGrids(readXlsx(await readFileBytes(file)), catalog, ruleSet, file.name);
+      s = previousFromGrids(await read(), catalog, ruleSet, name);
     } catch (e) {
-      s = { kind: "unreadable", reason: `Không đọc được tệp kỳ trước “${file.name}”: ${e instanceof Error ? e.message : "tệp bị hỏng."}` };
+      s = { kind: "unreadable", reason: `Không đọc được “${name}”: ${e instanceof Error ? e.message : "tệp bị hỏng."}` };
     }
     if (props.consolidatedOnly && s.kind === "submission")
-      s = { kind: "unreadable", reason: `Tệp “${file.name}” là báo cáo của một đơn vị, không phải sổ tổng hợp (không có trang “Tổng hợp”).` };
+      s = { kind: "unreadable", reason: `“${name}” là báo cáo của một đơn vị, không phải sổ tổng hợp (không có trang “Tổng hợp”).` };
     setSource(s);
     props.onChange(s.kind === "unreadable" ? undefined : s);
+  }
+
+  async function choose(files: File[]) {
+    const file = files[0];
+    if (file) await take(file.name, async () => readXlsx(await readFileBytes(file)));
+  }
+
+  async function readFromWorkbook() {
+    const w = props.fromWorkbook;
+    if (!w) return;
+    let name = "sổ này";
+    await take(name, async () => {
+      const r = await w.read();
+      name = r.name;
+      return r.grids;
+    });
   }
 
   function clear() {
@@ -53,6 +74,11 @@ export function PreviousPeriodPicker(props: { consolidatedOnly: boolean; disable
         disabled={props.disabled}
         onFiles={(f) => void choose(f)}
       />
+      {props.fromWorkbook && (
+        <Button size="small" disabled={props.disabled} onClick={() => void readFromWorkbook()}>
+          {props.fromWorkbook.label}
+        </Button>
+      )}
       {source && (
         <MessageBar intent={source.kind === "unreadable" ? "error" : "info"}>
           <MessageBarBody data-testid="previous-source">{describe(source)}</MessageBarBody>

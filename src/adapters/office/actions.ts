@@ -4,8 +4,9 @@ import { SheetLayout } from "../../core/layout/sheetLayout";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, expectedUnitsFromRows } from "../../core/layout/mergeLayouts";
 import { RuleSet } from "../../core/rules/schema";
 import { checkRequirements, supports } from "./capabilities";
-import { checkActiveSheetIn } from "./checkSheet";
+import { checkActiveSheetIn, gridFromRange } from "./checkSheet";
 import { ExcelAction, UserMessage, withExcelMessages } from "./errors";
+import { Grid } from "../../core/grid";
 import { writeLayouts } from "./writeLayout";
 
 /**
@@ -76,6 +77,18 @@ async function readSheetRows(context: Excel.RequestContext, name: string): Promi
 /** The editable list of units that must report, kept in the workbook by the previous merge. */
 export async function readExpectedUnits(): Promise<{ name: string; unitType?: string }[]> {
   return run("readUnits", async (context) => expectedUnitsFromRows(await readSheetRows(context, UNITS_SHEET)));
+}
+
+/** A sheet of this workbook as a grid (e.g. "Tổng hợp" left by the last merge); undefined when absent. One sync. */
+export async function readSheetGrid(name: string): Promise<Grid | undefined> {
+  return run("readPrevious", async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load(["values", "numberFormat", "rowIndex", "columnIndex"]);
+    await context.sync();
+    if (sheet.isNullObject || used.isNullObject) return undefined;
+    return gridFromRange(name, used.rowIndex, used.columnIndex, used.values, used.numberFormat);
+  });
 }
 
 /** The officer's unit choices for unresolved files, kept in the status sheet by the previous merge. */

@@ -5,7 +5,7 @@
  */
 
 /** What the officer was doing, for the message's first words. */
-export type ExcelAction = "insert" | "check" | "select" | "merge" | "readUnits" | "watch";
+export type ExcelAction = "insert" | "check" | "select" | "merge" | "readUnits" | "readPrevious" | "watch";
 
 const DOING: Record<ExcelAction, string> = {
   insert: "Không chèn được biểu mẫu",
@@ -13,6 +13,7 @@ const DOING: Record<ExcelAction, string> = {
   select: "Không chọn được ô",
   merge: "Không ghi được kết quả tổng hợp",
   readUnits: "Không đọc được danh sách đơn vị trong sổ",
+  readPrevious: "Không đọc được trang Tổng hợp của kỳ trước trong sổ",
   watch: "Không theo dõi được thay đổi trên trang tính",
 };
 

@@ -67,6 +67,8 @@ export interface Workbook {
   readExpectedUnits(): Promise<ExpectedUnit[]>;
   /** The officer's unit choices for unresolved files (file → unit) kept by an earlier merge; {} where none. */
   readAssignments(): Promise<Record<string, string>>;
+  /** Reads a sheet of this workbook (the last merge's "Tổng hợp"); absent where the host keeps no workbook. */
+  readSheet?(name: string): Promise<Grid | undefined>;
   /** Writes the merge result; resolves to the sentence that says where it went. */
   writeMerge(layouts: SheetLayout[], fileName: string): Promise<string>;
   readonly packageStorage: PackageStorage;

@@ -3,6 +3,7 @@ import {
   insertTemplateSheet,
   readAssignments,
   readExpectedUnits,
+  readSheetGrid,
   selectCell,
   watchActiveSheet,
   writeMergeSheets,
@@ -35,6 +36,7 @@ export function excelWorkbook(standaloneUrl: string): Workbook {
     expectedUnitsLabel: "Danh sách đơn vị phải báo cáo (mỗi dòng một đơn vị; để trống để dùng trang Danh sách đơn vị trong sổ hoặc các đơn vị đã nộp)",
     readExpectedUnits,
     readAssignments,
+    readSheet: readSheetGrid,
     async writeMerge(layouts) {
       await writeMergeSheets(layouts);
       return "Đã ghi các trang Tổng hợp, Tình hình nộp báo cáo, Lỗi.";
