@@ -308,10 +308,12 @@ class Context {
   }
 
   /** How a side reads in a message: its name, its cells and its values (built only for a finding). */
-  private describe(vals: IndicatorValue[], label: string | undefined): { name: string; cells: string; shown: string } {
-    const present = vals.filter((v) => v.number !== undefined);
+  private describe(all: IndicatorValue[], label: string | undefined): { name: string; cells: string; shown: string } {
+    const present = all.filter((v) => v.number !== undefined);
+    // Blank rows counted as 0 (per-side strategies) are left out of the message; the label then no longer fits.
+    const vals = present.length && present.length < all.length ? present : all;
     const sum = present.reduce((s, v) => s + v.number!, 0);
-    const name = label ?? (vals.length === 1 ? shortLabel(vals[0].row.label) : `tổng ${vals.map((v) => lowerFirst(shortLabel(v.row.label))).join(" + ")}`);
+    const name = (vals === all ? label : undefined) ?? (vals.length === 1 ? shortLabel(vals[0].row.label) : `tổng ${vals.map((v) => lowerFirst(shortLabel(v.row.label))).join(" + ")}`);
     const cells = vals.map((v) => v.cell).join(" + ");
     const shown = vals.length === 1 ? formatNumberVi(sum) : `${present.map((v) => formatNumberVi(v.number!)).join(" + ") || "0"} = ${formatNumberVi(sum)}`;
     return { name, cells, shown };
