@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { isValueRow } from "../../src/core/catalog/schema";
 import { CheckResult, checkGrids } from "../../src/core/check/check";
@@ -117,6 +118,24 @@ describe("no false alarm on mostly-zero data", () => {
     if (!r.ok) throw new Error(r.reason);
     return r;
   }
+
+  it("never warns on a pair where cumulative counts grew by up to ×3 and stocks stayed (random, zero-heavy)", () => {
+    const t = catalog.byId.get("so-nganh-2023")!;
+    const counts = t.rows.filter(isValueRow).filter((r) => r.kind === "count");
+    const value = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 5000 }) });
+    fc.assert(
+      fc.property(fc.array(value, { minLength: counts.length, maxLength: counts.length }), fc.array(fc.double({ min: 1, max: 3, noNaN: true }), { minLength: counts.length, maxLength: counts.length }), (q1, growth) => {
+        const before: Record<string, number> = {};
+        const after: Record<string, number> = {};
+        counts.forEach((r, i) => {
+          before[r.id] = q1[i];
+          after[r.id] = r.accumulation === "cumulative" ? Math.round(q1[i] * growth[i]) + 1 : q1[i];
+        });
+        expect(compare(sheet({ kind: "h1", year: 2024 }, after), sheet({ kind: "q1", year: 2024 }, before))).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
+  });
 
   it("zeros turning into small numbers, small numbers ×9, and identical near-empty files say nothing", () => {
     const before = sheet({ kind: "q1", year: 2024 }, { [ID.received]: 1, "direction.plan.directive_documents": 2 });
