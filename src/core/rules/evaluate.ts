@@ -381,10 +381,10 @@ class Context {
     let message: string;
     if (rule.sum) {
       const sum = filled.reduce((s, v) => s + v.number!, 0);
-      const list = filled.map((v) => `${lowerFirst(shortLabel(v.row.label))} (${v.cell} = ${formatNumberVi(v.number!)})`).join(" + ");
+      const list = filled.map(nameValue).join(" + ");
       message = `${name} (${total.cell}) để trống trong khi các dòng thành phần đã có số liệu: ${list}${filled.length > 1 ? ` = ${formatNumberVi(sum)}` : ""}.`;
     } else {
-      const list = filled.map((v) => `${lowerFirst(shortLabel(v.row.label))} (${v.cell} = ${formatNumberVi(v.number!)})`).join("; ");
+      const list = filled.map(nameValue).join("; ");
       message = `${name} (${total.cell}) để trống trong khi các dòng chi tiết đã có số liệu: ${list}.`;
     }
     this.push(rule, total.sheetRow.r + 1, total.cell, message, total.row.id, this.indexOf(total.row.id));
@@ -448,10 +448,15 @@ class Context {
     const active = rule.details.map((id) => this.values.get(id)).filter((v): v is IndicatorValue => !!v && (v.number ?? 0) > 0);
     if (!active.length) return;
     const meaning = coded.row.codes?.find((c) => c.value === rule.code)?.label ?? String(rule.code);
-    const details = active.map((v) => `${lowerFirst(shortLabel(v.row.label))} (${v.cell} = ${formatNumberVi(v.number!)})`).join("; ");
+    const details = active.map(nameValue).join("; ");
     const message = `${shortLabel(coded.row.label)} trả lời “${meaning} = ${rule.code}” (${coded.cell}) nhưng các dòng chi tiết có số liệu: ${details}.`;
     this.push(rule, coded.sheetRow.r + 1, coded.cell, message, coded.row.id, this.indexOf(coded.row.id));
   }
+}
+
+/** "số hồ sơ đã tiếp nhận (D75 = 2.107)". */
+function nameValue(v: IndicatorValue): string {
+  return `${lowerFirst(shortLabel(v.row.label))} (${v.cell} = ${formatNumberVi(v.number!)})`;
 }
 
 function skipSide(strategy: MissingStrategy, missing: number, count: number): boolean {
