@@ -30,7 +30,7 @@ const useStyles = makeStyles({
 });
 
 /** A labelled file picker with a Vietnamese button that also accepts files dropped onto it. */
-export function FilePicker(props: { label: string; multiple: boolean; disabled?: boolean; accept?: string; onFiles: (files: File[]) => void }) {
+export function FilePicker(props: { label: string; multiple: boolean; disabled?: boolean; accept?: string; buttonText?: string; onFiles: (files: File[]) => void }) {
   const styles = useStyles();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -74,7 +74,7 @@ export function FilePicker(props: { label: string; multiple: boolean; disabled?:
         }}
       />
       <Button disabled={props.disabled} onClick={() => input.current?.click()}>
-        Chọn tệp…
+        {props.buttonText ?? "Chọn tệp…"}
       </Button>
       <Text size={200}>{chosen ? `Đã chọn: ${chosen}` : props.multiple ? "hoặc kéo thả các tệp vào đây" : "hoặc kéo thả tệp vào đây"}</Text>
     </div>

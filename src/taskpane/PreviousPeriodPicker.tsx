@@ -71,6 +71,7 @@ export function PreviousPeriodPicker(props: {
         key={picked}
         label={props.consolidatedOnly ? "Chọn sổ tổng hợp của kỳ trước (.xlsx)" : "Chọn báo cáo kỳ trước của đơn vị, hoặc sổ tổng hợp kỳ trước (.xlsx)"}
         multiple={false}
+        buttonText="Chọn tệp kỳ trước…"
         disabled={props.disabled}
         onFiles={(f) => void choose(f)}
       />
