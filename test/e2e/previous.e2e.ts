@@ -1,21 +1,16 @@
 import { mkdtempSync, writeFileSync } from "fs";
-import { Server } from "http";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Browser, Page } from "playwright-core";
 import { checkXlsx } from "../../src/adapters/xlsx/checkFile";
+import { readXlsx } from "../../src/adapters/xlsx/read";
 import { writeXlsx } from "../../src/adapters/xlsx/write";
 import { consolidate } from "../../src/core/consolidate/consolidate";
-import { buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
+import { FINDINGS_SHEET, buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
 import { FIXTURES, catalog, ruleSet } from "../support/data";
 import { retitled } from "../support/periods";
-import { axeSerious, launch, screenshot, serveDist, watchConsole } from "./harness";
+import { axeSerious, screenshot, standalonePages } from "./harness";
 
-let server: Server;
-let url: string;
-let browser: Browser;
-let page: Page;
-let errors: string[];
+const { page: current, downloaded } = standalonePages();
 const dir = mkdtempSync(join(tmpdir(), "cchc-e2e-previous-"));
 
 function save(name: string, bytes: Uint8Array): string {
@@ -33,30 +28,9 @@ const h1 = {
   tt: save("tt-6t.xlsx", retitled(tt, "6 THÁNG ĐẦU NĂM 2023", { "direction.plan.tasks_done": "30", "procedures.cases.received": "190", "procedures.cases.solved": "190" })),
 };
 
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 }, locale: "vi-VN" });
-  errors = watchConsole(page);
-  await page.goto(url);
-  await page.getByTestId("host-mode").waitFor();
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(errors).toEqual([]);
-});
-
 describe("So sánh với kỳ trước in the task pane", () => {
   it("Kiểm tra: a unit's Quý I report as the previous one; the fallen figure is listed with its previous value", async () => {
+    const page = current();
     await page.getByRole("tab", { name: "Kiểm tra" }).click();
     await page.getByLabel(/Chọn báo cáo kỳ trước của đơn vị/).setInputFiles(save("nn-q1.xlsx", q1.nn));
     await page.getByTestId("previous-source").filter({ hasText: "Kỳ trước: Quý I năm 2023" }).waitFor();
@@ -73,16 +47,20 @@ describe("So sánh với kỳ trước in the task pane", () => {
       { fileName: "tt-q1.xlsx", result: checkXlsx(q1.tt, "tt-q1.xlsx", catalog, ruleSet) },
     ];
     const last = save("tong-hop-q1.xlsx", writeXlsx(buildMergeLayouts(consolidate(inputs))));
+    const page = current();
     await page.getByRole("tab", { name: "Tổng hợp" }).click();
     await page.getByLabel("Chọn sổ tổng hợp của kỳ trước (.xlsx)").setInputFiles(last);
     await page.getByTestId("previous-source").filter({ hasText: "2 đơn vị" }).waitFor();
     await page.getByLabel("Chọn các tệp báo cáo đã nhận (.xlsx)").setInputFiles([h1.nn, h1.tt]);
-    await page.getByRole("button", { name: /Tổng hợp 2 tệp và tải về/ }).click();
+    const { bytes } = await downloaded(() => page.getByRole("button", { name: /Tổng hợp 2 tệp và tải về/ }).click());
     const message = page.getByTestId("merge-message");
     await message.filter({ hasText: "So với kỳ trước" }).waitFor();
     const text = (await message.textContent()) ?? "";
     expect(text).toMatch(/cần xem lại số liệu của: Sở Thông tin và Truyền thông[^;]*\(trang Lỗi\)/);
     expect(text).not.toContain("Nông nghiệp và PTNT (trang");
     await screenshot(page, "ky-truoc-tong-hop");
+    const lỗi = readXlsx(bytes).find((g) => g.name === FINDINGS_SHEET)!;
+    const previousRows = lỗi.rows.filter((r) => String(r[6]?.value ?? "").startsWith("previous."));
+    expect(previousRows.map((r) => r[1]?.value)).toEqual(["Sở Thông tin và Truyền thông tỉnh Sóc Trăng"]);
   });
 });
