@@ -132,7 +132,7 @@ export function MergePanel() {
       const changed = previous ? c.units.filter((u) => u.findings.some((f) => f.rule.startsWith("previous."))).map((u) => u.unitName) : [];
       const where = await workbook.writeMerge(layouts, `tong-hop-cchc${c.period ? `-${c.period.kind}-${c.period.year}` : ""}.xlsx`);
       setMessage({
-        intent: c.missing.length ? "warning" : "success",
+        intent: c.missing.length || changed.length ? "warning" : "success",
         text: `Đã tổng hợp ${c.units.length} đơn vị${c.period ? ` (${periodLabel(c.period)})` : ""}${c.missing.length ? `; chưa nộp: ${c.missing.join("; ")}` : ""}. ${where}${
           previous ? (changed.length ? ` So với kỳ trước, cần xem lại số liệu của: ${changed.join("; ")} (trang Lỗi).` : " So với kỳ trước: không có số liệu giảm hay nhảy vọt bất thường.") : ""
         }`,
