@@ -5,16 +5,14 @@ import { readConsolidated } from "../../src/core/compare/consolidated";
 import { consolidate } from "../../src/core/consolidate/consolidate";
 import { MERGE_SHEET, buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
 import { FIXTURES, catalog, fixture, ruleSet } from "../support/data";
-import { createMockExcel, installOfficeGlobals, removeOfficeGlobals } from "./mockExcel";
+import { createMockExcel, installOfficeGlobals, removeOfficeGlobals, useExcelRun } from "./mockExcel";
 
 afterEach(() => removeOfficeGlobals());
 
 describe("the last consolidation kept in the workbook, read back for the next merge", () => {
   it("reads each unit's column of the Tổng hợp sheet written by the merge, by its hidden indicator IDs", async () => {
     installOfficeGlobals(["ExcelApi 1.18"]);
-    const mock = createMockExcel();
-    const g = globalThis as { Excel?: Record<string, unknown> };
-    g.Excel = { ...g.Excel, run: <T>(cb: (ctx: Excel.RequestContext) => Promise<T>) => cb(mock.context) };
+    useExcelRun(createMockExcel());
     expect(await readSheetGrid(MERGE_SHEET)).toBeUndefined();
     const inputs = [FIXTURES.nongNghiep, FIXTURES.cuLaoDung].map((b) => ({
       fileName: `${b}.xlsx`,
