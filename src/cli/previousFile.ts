@@ -1,7 +1,9 @@
 import { readFileSync } from "fs";
 import { basename } from "path";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
-import { XlsxReadError, readXlsx } from "../adapters/xlsx/read";
+import { XlsxReadError } from "../adapters/xlsx/read";
+import { readReceivedFile } from "../adapters/receivedFile";
+import { ReceivedFileError } from "../adapters/tableLimits";
 import { Catalog } from "../core/catalog/catalog";
 import { PreviousSource, previousFromGrids } from "../core/compare/source";
 import { RuleSet } from "../core/rules/schema";
@@ -15,8 +17,8 @@ export function readPreviousFile(file: string, catalog: Catalog, ruleSet: RuleSe
     return { kind: "unreadable", reason: `Không mở được tệp kỳ trước “${file}”.` };
   }
   try {
-    return previousFromGrids(readXlsx(bytes, nativeInflateRaw), catalog, ruleSet, basename(file));
+    return previousFromGrids(readReceivedFile(bytes, basename(file), nativeInflateRaw).grids, catalog, ruleSet, basename(file));
   } catch (e) {
-    return { kind: "unreadable", reason: `Không đọc được tệp kỳ trước “${file}”: ${e instanceof XlsxReadError ? e.message : "tệp bị hỏng."}` };
+    return { kind: "unreadable", reason: `Không đọc được tệp kỳ trước “${file}”: ${e instanceof XlsxReadError || e instanceof ReceivedFileError ? e.message : "tệp bị hỏng."}` };
   }
 }

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { readXlsx } from "../adapters/xlsx/read";
+import { readReceivedFile } from "../adapters/receivedFile";
 import { PreviousSource, previousFromGrids } from "../core/compare/source";
 import { Grid } from "../core/grid";
 import { periodLabel } from "../core/period";
@@ -44,7 +44,7 @@ export function PreviousPeriodPicker(props: {
 
   async function choose(files: File[]) {
     const file = files[0];
-    if (file) await take(file.name, async () => readXlsx(await readFileBytes(file)));
+    if (file) await take(file.name, async () => readReceivedFile(await readFileBytes(file), file.name).grids);
   }
 
   async function readFromWorkbook() {

@@ -1,4 +1,4 @@
-import { checkXlsx } from "../../src/adapters/xlsx/checkFile";
+import { checkReceivedFile } from "../../src/adapters/receivedFile";
 import { DEFAULT_OUTLIERS, findOutliers } from "../../src/core/compare/outliers";
 import { Consolidation, consolidate } from "../../src/core/consolidate/consolidate";
 import { MERGE_OUTLIER_HEADER, MERGE_SHEET, buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
@@ -11,7 +11,7 @@ const names = ["Sở Tư pháp", "Sở Xây dựng", "Sở Y tế", "Sở Giáo 
 function province(): Consolidation {
   const inputs = names.map((n, i) => {
     const fileName = `so-${i}.xlsx`;
-    return { fileName, result: checkXlsx(syntheticSubmission(dept, n, i, { kind: "q1", year: 2024 }), fileName, catalog, ruleSet) };
+    return { fileName, result: checkReceivedFile(syntheticSubmission(dept, n, i, { kind: "q1", year: 2024 }), fileName, catalog, ruleSet) };
   });
   return consolidate(inputs);
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { checkXlsx } from "../../src/adapters/xlsx/checkFile";
+import { checkReceivedFile } from "../../src/adapters/receivedFile";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { writeXlsx } from "../../src/adapters/xlsx/write";
 import { consolidate } from "../../src/core/consolidate/consolidate";
@@ -43,8 +43,8 @@ describe("So sánh với kỳ trước in the task pane", () => {
 
   it("Tổng hợp: last period's consolidated workbook; the message names only the unit whose figures fell", async () => {
     const inputs = [
-      { fileName: "nn-q1.xlsx", result: checkXlsx(q1.nn, "nn-q1.xlsx", catalog, ruleSet) },
-      { fileName: "tt-q1.xlsx", result: checkXlsx(q1.tt, "tt-q1.xlsx", catalog, ruleSet) },
+      { fileName: "nn-q1.xlsx", result: checkReceivedFile(q1.nn, "nn-q1.xlsx", catalog, ruleSet) },
+      { fileName: "tt-q1.xlsx", result: checkReceivedFile(q1.tt, "tt-q1.xlsx", catalog, ruleSet) },
     ];
     const last = save("tong-hop-q1.xlsx", writeXlsx(buildMergeLayouts(consolidate(inputs))));
     const page = current();

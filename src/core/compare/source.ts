@@ -53,6 +53,6 @@ export function checkAgainstPrevious(result: CheckResult, source: PreviousSource
   if (!source || !result.ok) return { result };
   const figures = figuresFor(source, result.submission.unitName);
   if ("reason" in figures) return { result, note: `Không so sánh được với kỳ trước: ${figures.reason}` };
-  const extra = comparePrevious({ template: result.submission.template, period: result.submission.period, values: result.values }, figures, ruleSet);
+  const extra = comparePrevious({ template: result.submission.template, place: result.submission.place, period: result.submission.period, values: result.values }, figures, ruleSet);
   return { result: { ...result, findings: [...result.findings, ...extra].sort((a, b) => a.row - b.row) } };
 }
