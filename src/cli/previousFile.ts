@@ -3,7 +3,8 @@ import { basename } from "path";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
 import { XlsxReadError } from "../adapters/xlsx/read";
 import { readReceivedFile } from "../adapters/receivedFile";
-import { ReceivedFileError } from "../adapters/tableLimits";
+import { ReceivedFileError } from "../adapters/readErrors";
+import { FileLimitError } from "../adapters/limits";
 import { Catalog } from "../core/catalog/catalog";
 import { PreviousSource, previousFromGrids } from "../core/compare/source";
 import { RuleSet } from "../core/rules/schema";
@@ -19,6 +20,6 @@ export function readPreviousFile(file: string, catalog: Catalog, ruleSet: RuleSe
   try {
     return previousFromGrids(readReceivedFile(bytes, basename(file), nativeInflateRaw).grids, catalog, ruleSet, basename(file));
   } catch (e) {
-    return { kind: "unreadable", reason: `Không đọc được tệp kỳ trước “${file}”: ${e instanceof XlsxReadError || e instanceof ReceivedFileError ? e.message : "tệp bị hỏng."}` };
+    return { kind: "unreadable", reason: `Không đọc được tệp kỳ trước “${file}”: ${e instanceof XlsxReadError || e instanceof ReceivedFileError || e instanceof FileLimitError ? e.message : "tệp bị hỏng."}` };
   }
 }
