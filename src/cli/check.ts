@@ -1,6 +1,5 @@
 import { readFileSync } from "fs";
 import { basename } from "path";
-import { parseArgs } from "util";
 import { checkReceivedFile } from "../adapters/receivedFile";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
 import { toReport } from "../core/check/check";
@@ -10,21 +9,19 @@ import { countBySeverity } from "../core/findings";
 import { periodLabel } from "../core/period";
 import { packageLabel } from "../core/package/package";
 import { packageOrReport } from "./packageArg";
+import { UsageError, complain, parseCommandArgs, printJson, say } from "./io";
 
 /**
  * `cchc check <file.xlsx|.docx|.ods>... [--json] [--rules file.json] [--previous earlier.xlsx]`: exit 0 clean,
  * 1 errors found, 2 a file unreadable. --previous: the unit's report of an earlier period, or a consolidated workbook.
  */
 export async function runCheck(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args,
     allowPositionals: true,
     options: { json: { type: "boolean" }, rules: { type: "string" }, package: { type: "string" }, previous: { type: "string" } },
   });
-  if (!positionals.length) {
-    console.error("Cần ít nhất một tệp báo cáo (.xlsx, .docx, .ods) để kiểm tra.");
-    return 2;
-  }
+  if (!positionals.length) throw new UsageError("Cần ít nhất một tệp báo cáo (.xlsx, .docx, .ods) để kiểm tra.");
   const p = packageOrReport(values.package, values.rules);
   if (!p) return 2;
   const { catalog, ruleSet } = p;
@@ -32,13 +29,13 @@ export async function runCheck(args: string[]): Promise<number> {
   if (values.previous) {
     previous = readPreviousFile(values.previous, catalog, ruleSet);
     if (previous.kind === "unreadable") {
-      console.error(previous.reason);
+      complain(previous.reason);
       return 2;
     }
   }
   let exit = 0;
   const reports: unknown[] = [];
-  if (!values.json) console.log(`Kiểm tra theo ${packageLabel(p)}.`);
+  if (!values.json) say(`Kiểm tra theo ${packageLabel(p)}.`);
   for (const file of positionals) {
     let bytes: Uint8Array;
     try {
@@ -67,16 +64,20 @@ export async function runCheck(args: string[]): Promise<number> {
     }
     const who = result.submission.unitName ?? "(chưa rõ đơn vị)";
     const when = result.submission.period ? periodLabel(result.submission.period) : "(chưa rõ kỳ)";
-    console.log(`\n${file} — ${who}, ${when}, biểu mẫu ${result.submission.template.name}, ${result.format === "docx" ? "văn bản Word, bảng" : "trang"} “${r.sheet}”`);
-    console.log(`  ${errors} lỗi, ${warnings} cảnh báo`);
-    if (note) console.log(`  ${note}`);
-    for (const f of checked.findings) console.log(`  ${f.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${f.cell.padEnd(6)} ${f.message}`);
+    say();
+    say(`${file} — ${who}, ${when}, biểu mẫu ${result.submission.template.name}, ${result.format === "docx" ? "văn bản Word, bảng" : "trang"} “${r.sheet}”`);
+    say(`  ${errors} lỗi, ${warnings} cảnh báo`);
+    if (note) say(`  ${note}`);
+    for (const f of checked.findings) say(`  ${f.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${f.cell.padEnd(6)} ${f.message}`);
   }
-  if (values.json) console.log(JSON.stringify(reports, null, 2));
+  if (values.json) printJson(reports);
   return exit;
 }
 
 function report(json: boolean | undefined, reports: unknown[], file: string, reason: string): void {
   if (json) reports.push({ file, error: reason, findings: [] });
-  else console.log(`\n${file} — KHÔNG ĐỌC ĐƯỢC: ${reason}`);
+  else {
+    say();
+    say(`${file} — KHÔNG ĐỌC ĐƯỢC: ${reason}`);
+  }
 }

@@ -1,5 +1,3 @@
-import { writeFileSync } from "fs";
-import { parseArgs } from "util";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { nativeZip } from "../adapters/node/nativeZip";
 import { buildTemplateLayout } from "../core/layout/templateLayout";
@@ -7,8 +5,12 @@ import { PERIODS, Period, PeriodKind } from "../core/period";
 import { runCheck } from "./check";
 import { runConvert } from "./convert";
 import { runMerge } from "./merge";
-import { loadRuleSet } from "../adapters/node/ruleFiles";
-import { serializeRuleSet } from "../core/rules/schema";
+import { DEFAULT_RULES_FILE, loadRuleSet } from "../adapters/node/ruleFiles";
+import { OutputError, outputTarget, writeOutputFile } from "../adapters/node/outputFile";
+import { RuleSetError, serializeRuleSet } from "../core/rules/schema";
+import { CatalogError } from "../core/catalog/catalog";
+import { UsageError, complain, parseCommandArgs, printJson, say } from "./io";
+import { ruleSetOutput, workbookOutput } from "./outputs";
 import { runPackage } from "./package";
 import { packageOrReport } from "./packageArg";
 
@@ -28,7 +30,25 @@ const USAGE = `Cách dùng:
 Mọi lệnh nhận --package <tệp.json> (bộ biểu mẫu của tỉnh; mặc định: bộ có sẵn)
 và --rules <tệp.json> (thay bộ quy tắc của bộ biểu mẫu).`;
 
+/** Runs one command and returns its exit code; bin/cchc.js sets it as `process.exitCode` so output drains. */
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await dispatch(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      complain(e.message);
+      process.stderr.write(`\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof OutputError || e instanceof RuleSetError || e instanceof CatalogError) {
+      complain(e.message);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function dispatch(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "templates":
@@ -49,33 +69,33 @@ export async function main(argv: string[]): Promise<number> {
     case "help":
     case "--help":
     case "-h":
-      console.log(USAGE);
-      return command === undefined ? 2 : 0;
+      if (command === undefined) {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
     default:
-      console.error(`Lệnh không hợp lệ: ${command}\n\n${USAGE}`);
-      return 2;
+      throw new UsageError(`Không có lệnh “${command}”.`);
   }
 }
 
 /** Prints or writes the rule set as one JSON file (validated on the way in and out). */
 function exportRules(args: string[]): number {
-  const { values } = parseArgs({ args, options: { rules: { type: "string" }, output: { type: "string", short: "o" } } });
-  let text: string;
-  try {
-    text = serializeRuleSet(loadRuleSet(values.rules));
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : "Không đọc được bộ quy tắc.");
-    return 2;
-  }
+  const { values } = parseCommandArgs({ args, options: { rules: { type: "string" }, output: { type: "string", short: "o" } } });
+  const guard = ruleSetOutput([values.rules ?? DEFAULT_RULES_FILE]);
+  // Refused before any work, so the answer is about the output, not about what the input holds.
+  if (values.output) outputTarget(values.output, guard);
+  const text = serializeRuleSet(loadRuleSet(values.rules));
   if (values.output) {
-    writeFileSync(values.output, text);
-    console.log(`Đã ghi bộ quy tắc vào ${values.output}.`);
+    writeOutputFile(values.output, text, guard);
+    say(`Đã ghi bộ quy tắc vào ${values.output}.`);
   } else process.stdout.write(text);
   return 0;
 }
 
 function listTemplates(args: string[]): number {
-  const { values } = parseArgs({ args, options: { json: { type: "boolean" }, package: { type: "string" } } });
+  const { values } = parseCommandArgs({ args, options: { json: { type: "boolean" }, package: { type: "string" } } });
   const p = packageOrReport(values.package);
   if (!p) return 2;
   const catalog = p.catalog;
@@ -87,13 +107,13 @@ function listTemplates(args: string[]): number {
     name: t.name,
     rows: t.rows.length,
   }));
-  if (values.json) console.log(JSON.stringify(list, null, 2));
-  else for (const t of list) console.log(`${t.id.padEnd(16)} ${t.name} (${t.rows} dòng)`);
+  if (values.json) printJson(list);
+  else for (const t of list) say(`${t.id.padEnd(16)} ${t.name} (${t.rows} dòng)`);
   return 0;
 }
 
 function writeTemplate(args: string[]): number {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args,
     options: {
       template: { type: "string", short: "t" },
@@ -109,25 +129,24 @@ function writeTemplate(args: string[]): number {
   const catalog = p.catalog;
   const t = values.template ? catalog.byId.get(values.template) : undefined;
   if (!t) {
-    console.error(`Không có biểu mẫu "${values.template ?? ""}". Các mã hợp lệ: ${catalog.templates.map((x) => x.id).join(", ")}`);
+    complain(`Không có biểu mẫu "${values.template ?? ""}". Các mã hợp lệ: ${catalog.templates.map((x) => x.id).join(", ")}`);
     return 2;
   }
   if (!values.output) {
-    console.error("Thiếu tên tệp kết quả (-o <tệp.xlsx>).");
-    return 2;
+    throw new UsageError("Thiếu tên tệp kết quả (-o <tệp.xlsx>).");
   }
   let period: Period | undefined;
   if (values.period || values.year) {
     const kind = values.period ?? "year";
     const year = Number(values.year ?? new Date().getFullYear());
     if (!(PERIODS as readonly string[]).includes(kind) || !Number.isInteger(year) || year < 2000 || year > 2100) {
-      console.error(`Kỳ báo cáo không hợp lệ: --period ${kind} --year ${values.year ?? ""} (kỳ: ${PERIODS.join(", ")}).`);
+      complain(`Kỳ báo cáo không hợp lệ: --period ${kind} --year ${values.year ?? ""} (kỳ: ${PERIODS.join(", ")}).`);
       return 2;
     }
     period = { kind: kind as PeriodKind, year };
   }
   const layout = buildTemplateLayout(t, { period, unitName: values["unit-name"] });
-  writeFileSync(values.output, writeXlsx([layout], nativeZip));
-  console.log(`Đã ghi ${values.output} (${t.name}, ${t.rows.length} dòng).`);
+  writeOutputFile(values.output, writeXlsx([layout], nativeZip), workbookOutput([], catalog));
+  say(`Đã ghi ${values.output} (${t.name}, ${t.rows.length} dòng).`);
   return 0;
 }

@@ -1,6 +1,5 @@
-import { readFileSync, statSync, writeFileSync } from "fs";
+import { readFileSync, statSync } from "fs";
 import { basename } from "path";
-import { parseArgs } from "util";
 import { readXlsx } from "../adapters/xlsx/read";
 import { nativeInflateRaw, nativeZip } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
@@ -16,13 +15,17 @@ import { packageOrReport } from "./packageArg";
 import { ConsolidatedFigures } from "../core/compare/consolidated";
 import { withPrevious } from "../core/compare/source";
 import { readPreviousFile } from "./previousFile";
+import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
+import { outputTarget, writeOutputFile } from "../adapters/node/outputFile";
+import { UsageError, complain, parseCommandArgs, printJson, say } from "./io";
+import { workbookOutput } from "./outputs";
 
 /**
  * `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--assign "FILE=Unit"]... [--period q1 --year 2023] [--report <template>] [--previous last.xlsx]`;
  * --previous: the consolidated workbook of the last merge, every unit compared with its own column.
  */
 export async function runMerge(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args,
     allowPositionals: true,
     options: {
@@ -38,19 +41,20 @@ export async function runMerge(args: string[]): Promise<number> {
       previous: { type: "string" },
     },
   });
-  if (!positionals.length) {
-    console.error("Cần ít nhất một tệp báo cáo (.xlsx, .docx, .ods) để tổng hợp.");
-    return 2;
-  }
-  if (!values.output) {
-    console.error("Thiếu tên tệp kết quả (-o <tệp.xlsx>).");
-    return 2;
-  }
+  if (!positionals.length) throw new UsageError("Cần ít nhất một tệp báo cáo (.xlsx, .docx, .ods) để tổng hợp.");
+  if (!values.output) throw new UsageError("Thiếu tên tệp kết quả (-o <tệp.xlsx>).");
+  // Every file the command reads; the output may be none of them (refused before any work is done).
+  const readFiles = [...positionals, ...[values.units, values.package, values.previous].filter((f): f is string => !!f), values.rules ?? DEFAULT_RULES_FILE];
+  const p = packageOrReport(values.package, values.rules);
+  if (!p) return 2;
+  const { catalog, ruleSet } = p;
+  const guard = workbookOutput(readFiles, catalog);
+  outputTarget(values.output, guard);
   let period: Period | undefined;
   if (values.period) {
     const year = Number(values.year);
     if (!(PERIODS as readonly string[]).includes(values.period) || !Number.isInteger(year)) {
-      console.error(`Kỳ tổng hợp không hợp lệ: --period ${values.period} --year ${values.year ?? ""}.`);
+      complain(`Kỳ tổng hợp không hợp lệ: --period ${values.period} --year ${values.year ?? ""}.`);
       return 2;
     }
     period = { kind: values.period as PeriodKind, year };
@@ -62,25 +66,22 @@ export async function runMerge(args: string[]): Promise<number> {
     // Unit names never hold "=", file names may.
     const eq = a.lastIndexOf("=");
     if (eq <= 0 || !a.slice(eq + 1).trim()) {
-      console.error(`--assign cần dạng "TỆP=Tên đơn vị", nhận được “${a}”.`);
+      complain(`--assign cần dạng "TỆP=Tên đơn vị", nhận được “${a}”.`);
       return 2;
     }
     assignments[basename(a.slice(0, eq).trim())] = a.slice(eq + 1).trim();
   }
 
-  const p = packageOrReport(values.package, values.rules);
-  if (!p) return 2;
-  const { catalog, ruleSet } = p;
   const reportTemplate = values.report ? catalog.byId.get(values.report) : undefined;
   if (values.report && !reportTemplate) {
-    console.error(`Không có biểu mẫu “${values.report}” để lập báo cáo của tỉnh. Các biểu mẫu: ${catalog.templates.map((t) => t.id).join(", ")}.`);
+    complain(`Không có biểu mẫu “${values.report}” để lập báo cáo của tỉnh. Các biểu mẫu: ${catalog.templates.map((t) => t.id).join(", ")}.`);
     return 2;
   }
   let previous: ConsolidatedFigures | undefined;
   if (values.previous) {
     const p = readPreviousFile(values.previous, catalog, ruleSet);
     if (p.kind !== "consolidated") {
-      console.error(p.kind === "unreadable" ? p.reason : `Tệp “${values.previous}” không phải sổ tổng hợp (không có trang “Tổng hợp”); --previous cần sổ tổng hợp của kỳ trước.`);
+      complain(p.kind === "unreadable" ? p.reason : `Tệp “${values.previous}” không phải sổ tổng hợp (không có trang “Tổng hợp”); --previous cần sổ tổng hợp của kỳ trước.`);
       return 2;
     }
     previous = p.consolidated;
@@ -99,31 +100,31 @@ export async function runMerge(args: string[]): Promise<number> {
   });
   for (const file of values.assign ?? []) {
     const name = basename(file.slice(0, file.lastIndexOf("=")).trim());
-    if (!inputs.some((i) => i.fileName === name)) console.error(`--assign: không có tệp “${name}” trong các tệp tổng hợp; bỏ qua.`);
+    if (!inputs.some((i) => i.fileName === name)) complain(`--assign: không có tệp “${name}” trong các tệp tổng hợp; bỏ qua.`);
   }
   const merged = consolidate(inputs, { period, expected: fromUnits?.expected, assignments, unitTypes: p.unitTypes });
   const c = previous ? withPrevious(merged, previous, ruleSet) : merged;
   // Unresolved files still get a workbook: its status sheet is where the officer chooses their units.
   if (c.units.length === 0 && !c.files.some((f) => f.status === "unresolved")) {
-    if (values.json) console.log(JSON.stringify(jsonOf(c), null, 2));
-    console.error("Không tổng hợp được tệp nào:");
-    for (const f of c.files) console.error(`  ${f.fileName}: ${f.reason ?? ""}`);
+    if (values.json) printJson(jsonOf(c));
+    complain("Không tổng hợp được tệp nào:");
+    for (const f of c.files) complain(`  ${f.fileName}: ${f.reason ?? ""}`);
     return 2;
   }
   const report = reportTemplate ? buildProvinceReport(c, reportTemplate, ruleSet) : undefined;
-  writeFileSync(values.output, writeXlsx([...buildMergeLayouts(c, { outliers: ruleSet.outliers }), ...(report ? [buildReportLayout(report)] : [])], nativeZip));
+  writeOutputFile(values.output, writeXlsx([...buildMergeLayouts(c, { outliers: ruleSet.outliers }), ...(report ? [buildReportLayout(report)] : [])], nativeZip), guard);
   if (values.json) {
-    console.log(JSON.stringify({ ...jsonOf(c), ...(report ? { report: reportJson(report) } : {}) }, null, 2));
+    printJson({ ...jsonOf(c), ...(report ? { report: reportJson(report) } : {}) });
     return 0;
   }
-  console.log(`Đã tổng hợp ${c.units.length} đơn vị${c.period ? `, ${periodLabel(c.period)}` : ""} vào ${values.output} (theo ${packageLabel(p)}).`);
-  for (const f of c.files) if (f.status !== "read") console.log(`  ${f.fileName}: ${f.reason ?? ""}`);
-  if (c.files.some((f) => f.status === "unresolved")) console.log(`  Chọn đơn vị cho tệp chưa rõ đơn vị: --assign "TỆP=Tên đơn vị", hoặc điền cột “Đơn vị” trong trang “${STATUS_SHEET}” rồi dùng --units ${values.output}.`);
-  if (c.missing.length) console.log(`  Chưa nộp (${c.missing.length}): ${c.missing.join("; ")}`);
+  say(`Đã tổng hợp ${c.units.length} đơn vị${c.period ? `, ${periodLabel(c.period)}` : ""} vào ${values.output} (theo ${packageLabel(p)}).`);
+  for (const f of c.files) if (f.status !== "read") say(`  ${f.fileName}: ${f.reason ?? ""}`);
+  if (c.files.some((f) => f.status === "unresolved")) say(`  Chọn đơn vị cho tệp chưa rõ đơn vị: --assign "TỆP=Tên đơn vị", hoặc điền cột “Đơn vị” trong trang “${STATUS_SHEET}” rồi dùng --units ${values.output}.`);
+  if (c.missing.length) say(`  Chưa nộp (${c.missing.length}): ${c.missing.join("; ")}`);
   if (report) {
     const blanks = report.rows.filter((r) => r.id && r.value === null).length;
-    console.log(`Báo cáo của tỉnh (${report.template.id}): ${report.rows.filter((r) => r.id).length - blanks} chỉ tiêu có số liệu, ${blanks} còn trống; ${report.findings.length} lỗi/cảnh báo.`);
-    for (const m of report.missing) console.log(`  Còn thiếu — ${m.who}: ${m.rows.map(missingRowName).join("; ")}`);
+    say(`Báo cáo của tỉnh (${report.template.id}): ${report.rows.filter((r) => r.id).length - blanks} chỉ tiêu có số liệu, ${blanks} còn trống; ${report.findings.length} lỗi/cảnh báo.`);
+    for (const m of report.missing) say(`  Còn thiếu — ${m.who}: ${m.rows.map(missingRowName).join("; ")}`);
   }
   return 0;
 }
@@ -166,7 +167,7 @@ function readUnits(file: string): { expected: ExpectedUnit[]; assignments?: Reco
       const values = (name: string) => grids.find((g) => g.name === name)?.rows.map((r) => r.map((c) => c?.value ?? null));
       const units = values(UNITS_SHEET);
       if (!units) {
-        console.error(`Tệp “${file}” không có trang “${UNITS_SHEET}”.`);
+        complain(`Tệp “${file}” không có trang “${UNITS_SHEET}”.`);
         return undefined;
       }
       const status = values(STATUS_SHEET);
@@ -183,7 +184,16 @@ function readUnits(file: string): { expected: ExpectedUnit[]; assignments?: Reco
       });
     return { expected };
   } catch (e) {
-    console.error(`Không đọc được danh sách đơn vị “${file}”: ${e instanceof Error ? e.message : ""}`);
+    complain(`Không đọc được danh sách đơn vị “${file}”${readFailure(e)}.`);
     return undefined;
   }
+}
+
+/** Why a file could not be read, in Vietnamese (Node's own messages are English). */
+function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return ": không có tệp này";
+  if (code === "EACCES" || code === "EPERM") return ": không có quyền đọc";
+  if (code === "EISDIR") return ": đây là một thư mục";
+  return code ? ` (mã lỗi ${code})` : "";
 }

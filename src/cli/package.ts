@@ -1,6 +1,5 @@
-import { readFileSync, writeFileSync } from "fs";
+import { readFileSync } from "fs";
 import { basename } from "path";
-import { parseArgs } from "util";
 import { loadPackage } from "../adapters/node/packageFiles";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
 import { XlsxReadError } from "../adapters/xlsx/read";
@@ -10,6 +9,10 @@ import { AuthoringError, Proposal, proposeTemplate } from "../core/authoring/aut
 import { reviewText } from "../core/authoring/review";
 import { Grid } from "../core/grid";
 import { LoadedPackage, addTemplate, packageLabel, serializePackage } from "../core/package/package";
+import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
+import { writeOutputFile } from "../adapters/node/outputFile";
+import { UsageError, complain, parseCommandArgs, say } from "./io";
+import { packageOutput } from "./outputs";
 
 const USAGE = `Cách dùng:
   cchc package export [--package <tệp.json>] [--rules <tệp.json>] -o <tệp.json>
@@ -25,33 +28,35 @@ export async function runPackage(args: string[]): Promise<number> {
     if (sub === "export") return exportPackage(rest);
     if (sub === "add-template") return addFromSheet(rest);
   } catch (e) {
-    // Package, rule-set, workbook and authoring errors all carry a Vietnamese message for the officer.
-    console.error(e instanceof Error ? e.message : String(e));
+    if (e instanceof UsageError) throw e;
+    // Package, rule-set, output, workbook and authoring errors all carry a Vietnamese message for the officer.
+    complain(e instanceof Error ? e.message : String(e));
     return 2;
   }
-  console.error(sub ? `Lệnh không hợp lệ: package ${sub}\n\n${USAGE}` : USAGE);
+  complain(sub ? `Lệnh không hợp lệ: package ${sub}\n\n${USAGE}` : USAGE);
   return 2;
 }
 
 function exportPackage(args: string[]): number {
-  const { values } = parseArgs({ args, options: { package: { type: "string" }, rules: { type: "string" }, output: { type: "string", short: "o" } } });
+  const { values } = parseCommandArgs({ args, options: { package: { type: "string" }, rules: { type: "string" }, output: { type: "string", short: "o" } } });
   const p = loadPackage(values.package, values.rules);
-  return write(p, values.output);
+  return write(p, values.output, [values.package, values.rules ?? DEFAULT_RULES_FILE]);
 }
 
-function write(p: LoadedPackage, output: string | undefined): number {
+/** `inputs`: every file the command read; the output may be none of them. */
+function write(p: LoadedPackage, output: string | undefined, inputs: (string | undefined)[]): number {
   const text = serializePackage(p);
   if (!output) {
     process.stdout.write(text);
     return 0;
   }
-  writeFileSync(output, text);
-  console.log(`Đã ghi ${packageLabel(p)} vào ${output} (${p.catalog.templates.length} biểu mẫu, ${p.ruleSet.rules.length} quy tắc).`);
+  writeOutputFile(output, text, packageOutput(inputs.filter((f): f is string => !!f)));
+  say(`Đã ghi ${packageLabel(p)} vào ${output} (${p.catalog.templates.length} biểu mẫu, ${p.ruleSet.rules.length} quy tắc).`);
   return 0;
 }
 
 function addFromSheet(args: string[]): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args,
     allowPositionals: true,
     options: {
@@ -74,7 +79,7 @@ function addFromSheet(args: string[]): number {
     !values.output && "-o <tệp.json>",
   ].filter(Boolean);
   if (missing.length) {
-    console.error(`Thiếu ${missing.join(", ")}.\n\n${USAGE}`);
+    complain(`Thiếu ${missing.join(", ")}.\n\n${USAGE}`);
     return 2;
   }
   const p = loadPackage(values.package, values.rules);
@@ -82,21 +87,21 @@ function addFromSheet(args: string[]): number {
   const known = p.unitTypes.find((u) => u.id === unitType);
   const label = values["unit-type-label"] ?? known?.label;
   if (!label) {
-    console.error(`Loại đơn vị “${unitType}” chưa có trong bộ biểu mẫu: cần --unit-type-label "…" (tên tiếng Việt).`);
+    complain(`Loại đơn vị “${unitType}” chưa có trong bộ biểu mẫu: cần --unit-type-label "…" (tên tiếng Việt).`);
     return 2;
   }
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
   } catch {
-    console.error(`Không mở được tệp “${file}”.`);
+    complain(`Không mở được tệp “${file}”.`);
     return 2;
   }
   let grids: Grid[];
   try {
     grids = readReceivedFile(bytes, basename(file), nativeInflateRaw).grids;
   } catch (e) {
-    console.error(`Không đọc được tệp “${basename(file)}”: ${e instanceof XlsxReadError || e instanceof ReceivedFileError ? e.message : "tệp bị hỏng."}`);
+    complain(`Không đọc được tệp “${basename(file)}”: ${e instanceof XlsxReadError || e instanceof ReceivedFileError ? e.message : "tệp bị hỏng."}`);
     return 2;
   }
   const proposal = firstTable(grids, p, {
@@ -114,8 +119,8 @@ function addFromSheet(args: string[]): number {
     unitType: known ?? { id: unitType, label, order: Math.max(0, ...p.unitTypes.map((u) => u.order)) + 1 },
     version: values["package-version"],
   });
-  console.log("");
-  return write(next, values.output);
+  say();
+  return write(next, values.output, [file, values.package, values.rules ?? DEFAULT_RULES_FILE]);
 }
 
 /** The first sheet of the workbook holding an indicator table. */

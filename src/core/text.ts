@@ -58,3 +58,31 @@ export function formatNumberVi(n: number): string {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return `${rounded < 0 ? "-" : ""}${grouped}${frac ? "," + frac : ""}`;
 }
+
+/** Control characters (C0 but tab, DEL, C1), bidi controls and line separators: what a terminal acts on or reorders. */
+function isInvisible(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09) ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x061c ||
+    code === 0x200e ||
+    code === 0x200f ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+/** Text from a received file as printed to a terminal: invisible characters shown as escapes (\x1b, \u202e). */
+export function visibleText(s: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (!isInvisible(code)) continue;
+    out += s.slice(from, i) + (code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}

@@ -1,4 +1,5 @@
-import { Template, ValueRow, describeIssues, isValueRow } from "./schema";
+import { describeIssues } from "../issues";
+import { Template, ValueRow, isValueRow } from "./schema";
 
 /** The validated set of templates, indexed for lookups. Built from plain data (JSON), never from code branches. */
 export interface Catalog {
@@ -14,7 +15,7 @@ export function buildCatalog(sources: { name: string; data: unknown }[]): Catalo
   for (const { name, data } of sources) {
     const parsed = Template.safeParse(data);
     if (!parsed.success) {
-      throw new CatalogError(`Biểu mẫu “${name}” không hợp lệ: ${describeIssues(parsed.error)}`);
+      throw new CatalogError(`Biểu mẫu “${name}” không hợp lệ: ${describeIssues(parsed.error, data, { rows: "dòng" })}`);
     }
     const t = parsed.data;
     if (byId.has(t.id)) throw new CatalogError(`Mã biểu mẫu “${t.id}” bị trùng (${name}).`);

@@ -45,7 +45,7 @@ export const Reporter = z
       .optional(),
   })
   .strict()
-  .refine((r) => r.bodies.length > 0 || !!r.units, { message: "a reporter names a body or the reporting units" });
+  .refine((r) => r.bodies.length > 0 || !!r.units, { message: "cần nêu một cơ quan báo cáo (bodies) hoặc các đơn vị tự báo cáo (units)" });
 
 const rowBase = {
   /** Row number as printed: "I", "1", "" (items), "1.1", "3.4.1". */
@@ -88,16 +88,16 @@ export const ValueRow = z
   })
   .strict()
   .superRefine((row, ctx) => {
-    if (row.kind === "coded" && !row.codes) ctx.addIssue({ code: "custom", message: `${row.id}: coded rows need codes` });
-    if (row.kind !== "coded" && row.codes) ctx.addIssue({ code: "custom", message: `${row.id}: only coded rows have codes` });
+    if (row.kind === "coded" && !row.codes) ctx.addIssue({ code: "custom", message: "dòng mã hóa (coded) cần danh sách mã (codes)" });
+    if (row.kind !== "coded" && row.codes) ctx.addIssue({ code: "custom", message: "chỉ dòng mã hóa (coded) mới có danh sách mã (codes)" });
     if (row.aggregate.type === "ratio" && row.kind !== "percent")
-      ctx.addIssue({ code: "custom", message: `${row.id}: only percent rows aggregate as a ratio` });
+      ctx.addIssue({ code: "custom", message: "chỉ dòng tỷ lệ (percent) mới tổng hợp theo tỷ số (ratio)" });
     if (row.aggregate.type === "countCode" && row.kind !== "coded")
-      ctx.addIssue({ code: "custom", message: `${row.id}: only coded rows aggregate by counting a code` });
+      ctx.addIssue({ code: "custom", message: "chỉ dòng mã hóa (coded) mới tổng hợp bằng cách đếm mã (countCode)" });
     if (row.accumulation === "cumulative" && (row.kind === "coded" || row.kind === "text"))
-      ctx.addIssue({ code: "custom", message: `${row.id}: coded answers and text are stocks, not cumulative` });
+      ctx.addIssue({ code: "custom", message: "câu trả lời mã hóa và chữ là số liệu thời điểm, không lũy kế (cumulative)" });
     if (row.aggregate.type === "sum" && !(row.kind === "count" || row.kind === "money"))
-      ctx.addIssue({ code: "custom", message: `${row.id}: only counts and money are summed` });
+      ctx.addIssue({ code: "custom", message: "chỉ dòng số lượng (count) và tiền (money) mới được cộng (sum)" });
   });
 
 export const TemplateRow = z.union([HeadingRow, ValueRow]);
@@ -132,14 +132,6 @@ export type TemplateRow = z.infer<typeof TemplateRow>;
 export type Template = z.infer<typeof Template>;
 export type ValueKind = z.infer<typeof ValueKind>;
 export type Accumulation = z.infer<typeof Accumulation>;
-
-/** The first few problems of a failed zod parse, for a message an officer can pass on. */
-export function describeIssues(error: z.ZodError, limit = 5): string {
-  return error.issues
-    .slice(0, limit)
-    .map((i) => `${i.path.join(".")}: ${i.message}`)
-    .join("; ");
-}
 
 export function isValueRow(row: TemplateRow): row is ValueRow {
   return row.kind !== "section" && row.kind !== "group";

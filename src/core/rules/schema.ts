@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IndicatorId, describeIssues } from "../catalog/schema";
+import { IndicatorId } from "../catalog/schema";
+import { describeIssues } from "../issues";
 
 /**
  * The rule set as data, after DHIS2's validation rules: a left side, an operator, a right side,
@@ -177,10 +178,10 @@ export const RuleSet = z
   .strict()
   .superRefine((rs, ctx) => {
     const seen = new Set<string>();
-    for (const r of rs.rules) {
-      if (seen.has(r.id)) ctx.addIssue({ code: "custom", message: `rule ID ${r.id} is repeated` });
+    rs.rules.forEach((r, i) => {
+      if (seen.has(r.id)) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: "mã quy tắc này đã dùng cho một quy tắc khác" });
       seen.add(r.id);
-    }
+    });
   });
 
 export type Rule = z.infer<typeof Rule>;
@@ -197,19 +198,24 @@ export type StructureCheck = z.infer<typeof StructureCheck>;
 
 export class RuleSetError extends Error {}
 
-/** Loads a province's rule set from its JSON text (e.g. a file published by Sở Nội vụ). */
+/**
+ * Loads a province's rule set from its JSON text (e.g. a file published by Sở Nội vụ); a BOM is accepted and
+ * a wrong shape is told in Vietnamese naming the rule and the field. Its indicators are checked against the
+ * templates where it joins a package (`withRuleSet`), the same in the CLI and the task pane.
+ */
 export function parseRuleSet(json: unknown): RuleSet {
   let data = json;
   if (typeof json === "string") {
     try {
-      data = JSON.parse(json);
+      // Notepad and Excel save UTF-8 with a byte order mark.
+      data = JSON.parse(json.replace(/^\uFEFF/, ""));
     } catch {
       throw new RuleSetError("Tệp bộ quy tắc không phải JSON hợp lệ.");
     }
   }
   const parsed = RuleSet.safeParse(data);
   if (!parsed.success) {
-    throw new RuleSetError(`Bộ quy tắc không hợp lệ: ${describeIssues(parsed.error)}`);
+    throw new RuleSetError(`Bộ quy tắc không hợp lệ: ${describeIssues(parsed.error, data, { rules: "quy tắc", unitSynonyms: "nhóm đơn vị tính" })}`);
   }
   return parsed.data;
 }
