@@ -5,7 +5,7 @@ import { PERIODS, Period, PeriodKind } from "../core/period";
 import { runCheck } from "./check";
 import { runConvert } from "./convert";
 import { runMerge } from "./merge";
-import { DEFAULT_RULES_FILE, loadRuleSet } from "../adapters/node/ruleFiles";
+import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { OutputError, outputTarget, writeOutputFile } from "../adapters/node/outputFile";
 import { RuleSetError, serializeRuleSet } from "../core/rules/schema";
 import { CatalogError } from "../core/catalog/catalog";
@@ -82,11 +82,17 @@ async function dispatch(argv: string[]): Promise<number> {
 
 /** Prints or writes the rule set as one JSON file (validated on the way in and out). */
 function exportRules(args: string[]): number {
-  const { values } = parseCommandArgs({ args, options: { rules: { type: "string" }, output: { type: "string", short: "o" } } });
-  const guard = ruleSetOutput([values.rules ?? DEFAULT_RULES_FILE]);
+  const { values } = parseCommandArgs({
+    args,
+    options: { rules: { type: "string" }, package: { type: "string" }, output: { type: "string", short: "o" } },
+  });
+  const guard = ruleSetOutput([values.rules ?? DEFAULT_RULES_FILE, ...(values.package ? [values.package] : [])]);
   // Refused before any work, so the answer is about the output, not about what the input holds.
   if (values.output) outputTarget(values.output, guard);
-  const text = serializeRuleSet(loadRuleSet(values.rules));
+  // Through the package, so a rule naming an indicator no template has is refused as everywhere else.
+  const p = packageOrReport(values.package, values.rules);
+  if (!p) return 2;
+  const text = serializeRuleSet(p.ruleSet);
   if (values.output) {
     writeOutputFile(values.output, text, guard);
     say(`Đã ghi bộ quy tắc vào ${values.output}.`);

@@ -38,7 +38,7 @@ describe("loading a province's rule set in the task pane", () => {
     const page = pages.page();
     await page.getByLabel("Nạp bộ quy tắc của tỉnh (.json)").setInputFiles(file);
     await page.getByText(message, { exact: true }).waitFor();
-    expect(await page.getByTestId("rule-set").textContent()).toContain("mặc định");
+    expect(await page.getByTestId("rule-set").textContent()).toContain("của bộ biểu mẫu");
   });
 
   it("accepts a rule set saved with a UTF-8 byte order mark", async () => {
