@@ -217,7 +217,7 @@ describe("rule sets are checked against the templates", () => {
     [
       "a rule has an unknown type",
       (rs: { rules: { id: string; type: string }[] }) => ({ ...rs, rules: rs.rules.map((r) => (r.id === "van-ban.dien-tu+song-song-giay<=tong" ? { ...r, type: "so-sanh" } : r)) }),
-      "Quy tắc “van-ban.dien-tu+song-song-giay<=tong”, trường “type”: phải là một trong: “compare”, “rate”, “codedDetails”, “structure” (đang là “so-sanh”).",
+      "Quy tắc “van-ban.dien-tu+song-song-giay<=tong”, trường “type”: phải là một trong: “compare”, “rate”, “codedDetails”, “blankTotal”, “overlap”, “previous”, “structure” (đang là “so-sanh”).",
     ],
     [
       "a rule misses its operator",
