@@ -1,7 +1,6 @@
 import { readFileSync } from "fs";
 import { basename } from "path";
-import { loadCatalog } from "../adapters/node/catalogFiles";
-import { DEFAULT_RULES_FILE, loadRuleSet } from "../adapters/node/ruleFiles";
+import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { outputTarget, writeOutputFile } from "../adapters/node/outputFile";
 import { nativeInflateRaw, nativeZip } from "../adapters/node/nativeZip";
 import { checkReceivedFile } from "../adapters/receivedFile";
@@ -10,20 +9,23 @@ import { buildConvertedLayout } from "../core/layout/convertLayout";
 import { periodLabel } from "../core/period";
 import { UsageError, complain, parseCommandArgs, say } from "./io";
 import { workbookOutput } from "./outputs";
+import { packageOrReport } from "./packageArg";
 
 /** `cchc convert <report.docx> -o <report.xlsx>`: the unit's appendix as the official template workbook. */
 export async function runConvert(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs({
     args,
     allowPositionals: true,
-    options: { output: { type: "string", short: "o" }, rules: { type: "string" } },
+    options: { output: { type: "string", short: "o" }, rules: { type: "string" }, package: { type: "string" } },
   });
   if (positionals.length !== 1) throw new UsageError("Cần đúng một tệp báo cáo (.docx) để chuyển sang Excel.");
   if (!values.output) throw new UsageError("Thiếu tên tệp kết quả (-o <tệp.xlsx>).");
   const file = positionals[0];
-  const catalog = loadCatalog();
-  // The received report (and the rule set) may never be the output; refused before any work.
-  const guard = workbookOutput([file, values.rules ?? DEFAULT_RULES_FILE], catalog);
+  const p = packageOrReport(values.package, values.rules);
+  if (!p) return 2;
+  const { catalog, ruleSet } = p;
+  // The received report (and the package, the rule set) may never be the output; refused before any work.
+  const guard = workbookOutput([file, ...(values.package ? [values.package] : []), values.rules ?? DEFAULT_RULES_FILE], catalog);
   outputTarget(values.output, guard);
   let bytes: Uint8Array;
   try {
@@ -32,7 +34,7 @@ export async function runConvert(args: string[]): Promise<number> {
     complain(`Không mở được tệp “${file}”.`);
     return 2;
   }
-  const result = checkReceivedFile(bytes, basename(file), catalog, loadRuleSet(values.rules), nativeInflateRaw);
+  const result = checkReceivedFile(bytes, basename(file), catalog, ruleSet, nativeInflateRaw);
   if (!result.ok) {
     complain(`${file} — KHÔNG ĐỌC ĐƯỢC: ${result.reason}`);
     return 2;

@@ -23,7 +23,10 @@ function where(path: readonly (string | number)[], data: unknown, items: ItemNam
     if (typeof key === "number") {
       const noun = list !== undefined ? items[list] : undefined;
       const id = isRecord(child) && typeof child.id === "string" ? child.id : undefined;
-      if (noun && id !== undefined) parts.push(`${noun} “${id}”`);
+      // A labelled item (a template row, a unit type) is found by its number and printed label; a rule by its ID.
+      const label = isRecord(child) && typeof child.label === "string" ? child.label : undefined;
+      if (noun && label !== undefined) parts.push(`${noun} ${key + 1} (“${label}”)`);
+      else if (noun && id !== undefined) parts.push(`${noun} “${id}”`);
       else if (noun) parts.push(`${noun} thứ ${key + 1}`);
       else parts.push(`phần tử thứ ${key + 1}`);
     } else {

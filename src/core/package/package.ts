@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeIssues } from "../issues";
 import { Catalog, CatalogError, buildCatalog, valueRows } from "../catalog/catalog";
 import { Template, isValueRow } from "../catalog/schema";
 import { PERIODS, Period, periodLabel } from "../period";
@@ -73,13 +74,13 @@ export function parsePackage(json: unknown): LoadedPackage {
     }
   }
   const parsed = ProvincePackage.safeParse(data);
-  if (!parsed.success) throw new PackageError(`Bộ biểu mẫu không hợp lệ: ${describePackageIssues(parsed.error, data)}`);
+  if (!parsed.success) throw new PackageError(`Bộ biểu mẫu không hợp lệ: ${describeIssues(parsed.error, data, ITEM_NAMES)}`);
   const p = parsed.data;
   p.templates.forEach((t, i) => {
     const r = Template.safeParse(t);
     if (!r.success) {
       const issues = r.error.issues.map((issue) => ({ ...issue, path: ["templates", i, ...issue.path] }));
-      throw new PackageError(`Bộ biểu mẫu không hợp lệ: ${describePackageIssues(new z.ZodError(issues), data)}`);
+      throw new PackageError(`Bộ biểu mẫu không hợp lệ: ${describeIssues(new z.ZodError(issues), data, ITEM_NAMES)}`);
     }
   });
   let catalog: Catalog;
@@ -129,46 +130,14 @@ function ratioProblems(t: Template): string[] {
   return out;
 }
 
-const FIELD_NAMES: Record<string, string> = {
+/** How package lists are named in messages (describeIssues). */
+const ITEM_NAMES = {
   templates: "biểu mẫu",
   rows: "dòng",
   rules: "quy tắc",
   unitTypes: "loại đơn vị",
-  ruleSet: "bộ quy tắc",
   unitSynonyms: "nhóm đơn vị tính",
-};
-
-/** zod issues as Vietnamese: "biểu mẫu 2 (“cap-xa-2026”), dòng 15 (“Số …”), aggregate: …". */
-export function describePackageIssues(error: z.ZodError, data: unknown, limit = 5): string {
-  return error.issues
-    .slice(0, limit)
-    .map((issue) => {
-      const parts: string[] = [];
-      let node: unknown = data;
-      const rest: string[] = [];
-      for (let k = 0; k < issue.path.length; k++) {
-        const key = issue.path[k];
-        const next = node && typeof node === "object" ? (node as Record<string | number, unknown>)[key] : undefined;
-        const prev = issue.path[k - 1];
-        if (typeof key === "number" && typeof prev === "string" && FIELD_NAMES[prev]) {
-          parts.pop();
-          parts.push(`${FIELD_NAMES[prev]} ${key + 1}${nameOf(next)}`);
-        } else if (typeof key === "string" && FIELD_NAMES[key]) parts.push(FIELD_NAMES[key]);
-        else rest.push(String(key));
-        node = next;
-      }
-      const where = [...parts, ...(rest.length ? [`trường “${rest.join(".")}”`] : [])].join(", ");
-      return `${where || "tệp"}: ${issue.message}`;
-    })
-    .join("; ");
-}
-
-function nameOf(node: unknown): string {
-  if (!node || typeof node !== "object") return "";
-  const o = node as Record<string, unknown>;
-  const name = [o.label, o.id].find((x) => typeof x === "string");
-  return typeof name === "string" ? ` (“${name}”)` : "";
-}
+} as const;
 
 export function serializePackage(p: LoadedPackage | ProvincePackage): string {
   return JSON.stringify("pkg" in p ? p.pkg : p, null, 2) + "\n";
