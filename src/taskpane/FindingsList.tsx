@@ -7,6 +7,7 @@ import {
   Button,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { Finding, countBySeverity } from "../core/findings";
@@ -14,6 +15,8 @@ import { Finding, countBySeverity } from "../core/findings";
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", textAlign: "left", justifyContent: "flex-start", height: "auto", paddingTop: "4px", paddingBottom: "4px", fontWeight: "normal" },
+  /** A Word table's place ("Bảng 1, dòng 169, cột Số liệu") is too long beside the message: it goes above it. */
+  stacked: { flexDirection: "column", gap: tokens.spacingVerticalXXS },
   text: { whiteSpace: "normal" },
   badge: { flexShrink: 0, minWidth: "3.6em", whiteSpace: "nowrap" },
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
@@ -43,7 +46,7 @@ export function FindingsList({ findings, onSelect }: { findings: Finding[]; onSe
                   <li key={`${f.rule}-${f.cell}-${i}`} data-testid="finding">
                     <Button
                       appearance="subtle"
-                      className={styles.item}
+                      className={f.cell.length > 8 ? mergeClasses(styles.item, styles.stacked) : styles.item}
                       onClick={onSelect ? () => onSelect(f) : undefined}
                     >
                       <span className={styles.hidden}>{f.severity === "error" ? "Lỗi" : "Cảnh báo"} ô</span>
