@@ -3,7 +3,7 @@ import { writeXlsx } from "../../src/adapters/xlsx/write";
 import { checkGrids } from "../../src/core/check/check";
 import { Grid } from "../../src/core/grid";
 import { buildTemplateLayout } from "../../src/core/layout/templateLayout";
-import { recognizeSheet } from "../../src/core/recognize/recognize";
+import { TRAILING_BARE_ROWS, recognizeSheet } from "../../src/core/recognize/recognize";
 import { FIXTURES, catalog, fixture, ruleSet } from "../support/data";
 
 function stampedGrid(): Grid {
@@ -57,6 +57,22 @@ describe("recognising received sheets", () => {
     if (!r.ok) throw new Error(r.reason);
     expect(r.submission.unitSource).toBe("fileName");
     expect(r.submission.unitName).toBe("UBND xa An Binh");
+  });
+
+  it("stops reading after a long run of rows numbered but otherwise empty, and not before", () => {
+    const unknownRows = (bare: number): string[] => {
+      const [grid] = readXlsx(fixture(`${FIXTURES.nongNghiep}.xlsx`));
+      const before = recognizeSheet(grid, catalog);
+      if (!before.ok) throw new Error(before.reason);
+      const { stt, label, value } = before.submission.columns;
+      for (let i = 0; i < bare; i++) grid.rows.push(Object.assign([], { [stt]: { value: i % 7 } }));
+      grid.rows.push(Object.assign([], { [label]: { value: "Dòng sau phần trống" }, [value]: { value: 5 } }));
+      const r = recognizeSheet(grid, catalog);
+      if (!r.ok) throw new Error(r.reason);
+      return r.submission.unmatched.map((u) => u.label).filter((l) => l === "Dòng sau phần trống");
+    };
+    expect(unknownRows(TRAILING_BARE_ROWS - 1)).toEqual(["Dòng sau phần trống"]);
+    expect(unknownRows(TRAILING_BARE_ROWS + 5)).toEqual([]);
   });
 
   it("says clearly when a sheet is not a report", () => {

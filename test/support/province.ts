@@ -62,9 +62,11 @@ export function provinceWorkbook(p: (typeof PROVINCE)[number]): Uint8Array {
   const grid: Grid = grids[0];
   const header = grid.rows.findIndex((r) => r?.[0]?.value === "STT");
   for (let r = 0; r < header; r++) {
-    for (const cell of grid.rows[r] ?? []) {
-      if (cell && typeof cell.value === "string") for (const [from, to] of p.rename) cell.value = cell.value.replace(from, to);
-    }
+    const row = grid.rows[r] ?? [];
+    row.forEach((cell, c) => {
+      // Read cells are shared and frozen: a renamed one is a new cell.
+      if (cell && typeof cell.value === "string") row[c] = { ...cell, value: p.rename.reduce((v, [from, to]) => v.replace(from, to), cell.value) };
+    });
   }
   const checked = checkGrids(grids, catalog, ruleSet, p.file);
   if (!checked.ok) throw new Error(checked.reason);

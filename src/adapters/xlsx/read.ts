@@ -1,7 +1,7 @@
 import { Cell, Grid } from "../../core/grid";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
 import { resolveTarget } from "../opc";
-import { XmlError, XmlTag, attrNs, attrOf, parseXml } from "./xml";
+import { XmlError, XmlName, XmlTag, attrNs, attrOf, parseXml } from "./xml";
 import { DuplicateEntryError, InflateRaw, ZipError, ZipReader } from "./zip";
 
 export type XlsxProblem = "encrypted" | "legacyXls" | "xlsb" | "corrupt" | "notExcel" | "empty" | "tooLarge";
@@ -109,6 +109,9 @@ function relsPartOf(part: string): string {
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
+/** Distinct plain cells shared per workbook (a report has a few hundred distinct values). */
+const PLAIN_CELLS = 4096;
+
 /** Reads a workbook package, one part at a time, counting everything the limit policy bounds. */
 class WorkbookReader {
   private cells = 0;
@@ -116,6 +119,7 @@ class WorkbookReader {
   private textChars = 0;
   private textWork = 0;
   private date1904 = false;
+  private readonly plainCells = new Map<Cell["value"], Cell>();
 
   constructor(
     private readonly zip: ZipReader,
@@ -163,6 +167,19 @@ class WorkbookReader {
     }
     if (grids.length === 0) fail("empty");
     return grids;
+  }
+
+  /**
+   * A cell holding only a value is shared by every cell with that value (frozen: nothing writes to a
+   * read cell): a sheet of a million numbered rows then costs a million pointers, not a million cells.
+   */
+  private plainCell(value: Cell["value"]): Cell {
+    let cell = this.plainCells.get(value);
+    if (!cell) {
+      cell = Object.freeze({ value });
+      if (this.plainCells.size < PLAIN_CELLS) this.plainCells.set(value, cell);
+    }
+    return cell;
   }
 
   private part(name: string, label?: string): Uint8Array | undefined {
@@ -406,6 +423,10 @@ class WorkbookReader {
       // A formula whose result was never computed (written by a library) is not 0 and not blank.
       const uncomputed = hasF && (v === undefined || (v === "" && type !== "str")) && inline === undefined;
       if (value === null && !hasF) return;
+      if (!format && !f && !uncomputed) {
+        place(this.plainCell(value));
+        return;
+      }
       const cell: Cell = { value };
       if (format) cell.format = format;
       if (f) cell.formula = f;
@@ -482,7 +503,7 @@ class WorkbookReader {
               return;
           }
         },
-        close: (tag: XmlTag) => {
+        close: (tag: XmlName) => {
           if (!MAIN.has(tag.uri)) return;
           switch (tag.local) {
             case "sheetData":

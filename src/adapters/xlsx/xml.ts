@@ -23,10 +23,17 @@ function dropForbidden(s: string): string {
 /** A part that is not well-formed XML (or ends early): the file is damaged, never half read. */
 export class XmlError extends Error {}
 
-/** An element with its namespace resolved; `attributes` are by qualified name, as written. */
-export interface XmlTag {
+/** An element's name with its namespace resolved (interned: one object per spelling and scope). */
+export interface XmlName {
   local: string;
   uri: string;
+}
+
+/**
+ * An element as it opens; `attributes` are by qualified name, as written. The object is reused for the
+ * next element: a handler reads it during the call and keeps only what it copies out.
+ */
+export interface XmlTag extends XmlName {
   attributes: Record<string, string>;
   /** Prefix → namespace in scope at this element. */
   ns: Record<string, string>;
@@ -34,7 +41,7 @@ export interface XmlTag {
 
 export interface XmlHandlers {
   open?(tag: XmlTag): void;
-  close?(tag: XmlTag): void;
+  close?(name: XmlName): void;
   /** Character data, CDATA included, with entities and character references resolved. */
   text?(text: string): void;
 }
@@ -62,8 +69,14 @@ function decoderFor(bytes: Uint8Array) {
  */
 export function parseXml(bytes: Uint8Array, on: XmlHandlers): void {
   const parser = new SaxesParser({ position: false });
-  const stack: XmlTag[] = [];
+  // Per element only pointers move: names are resolved once per spelling and scope, and one tag
+  // object is reused (a sheet has millions of elements; their garbage was most of the reading time).
+  const names: XmlName[] = [];
   let scope = ROOT_SCOPE;
+  let resolved = new Map<string, XmlName>();
+  // Scopes opened by namespace declarations: the depth they were opened at, and what they replaced.
+  const scopes: { depth: number; scope: Record<string, string>; resolved: Map<string, XmlName> }[] = [];
+  const tag: XmlTag = { local: "", uri: "", attributes: ROOT_SCOPE, ns: ROOT_SCOPE };
   parser.on("error", (e) => {
     throw new XmlError(e.message);
   });
@@ -75,25 +88,41 @@ export function parseXml(bytes: Uint8Array, on: XmlHandlers): void {
     if (key.charCodeAt(0) === 120 && key.startsWith("xmlns") && (key.length === 5 || key.charCodeAt(5) === 58)) (declared ??= []).push(a);
   });
   parser.on("opentag", (t) => {
-    const attributes = t.attributes as Record<string, string>;
     if (declared) {
+      scopes.push({ depth: names.length, scope, resolved });
       scope = Object.create(scope) as Record<string, string>;
+      resolved = new Map();
       for (const { name: key, value } of declared) scope[key.length === 5 ? "" : key.slice(6)] = value;
       declared = undefined;
     }
-    const name = t.name;
-    const colon = name.indexOf(":");
-    const prefix = colon < 0 ? "" : name.slice(0, colon);
-    const uri = scope[prefix];
-    if (uri === undefined) throw new XmlError(`unbound prefix ${prefix}`);
-    const tag: XmlTag = { local: colon < 0 ? name : name.slice(colon + 1), uri, attributes, ns: scope };
-    stack.push(tag);
-    on.open?.(tag);
+    const qname = t.name;
+    let name = resolved.get(qname);
+    if (!name) {
+      const colon = qname.indexOf(":");
+      const prefix = colon < 0 ? "" : qname.slice(0, colon);
+      const uri = scope[prefix];
+      if (uri === undefined) throw new XmlError(`unbound prefix ${prefix}`);
+      name = { local: colon < 0 ? qname : qname.slice(colon + 1), uri };
+      resolved.set(qname, name);
+    }
+    names.push(name);
+    if (on.open) {
+      tag.local = name.local;
+      tag.uri = name.uri;
+      tag.attributes = t.attributes as Record<string, string>;
+      tag.ns = scope;
+      on.open(tag);
+    }
   });
   parser.on("closetag", () => {
-    const tag = stack.pop()!;
-    scope = stack.length ? stack[stack.length - 1].ns : ROOT_SCOPE;
-    on.close?.(tag);
+    const name = names.pop()!;
+    const top = scopes[scopes.length - 1];
+    if (top && top.depth === names.length) {
+      scopes.pop();
+      scope = top.scope;
+      resolved = top.resolved;
+    }
+    on.close?.(name);
   });
   if (on.text) {
     parser.on("text", on.text);

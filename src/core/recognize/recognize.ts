@@ -173,11 +173,22 @@ function squash(s: string): string {
   return /\s\s|[\t\n\r]/.test(s) ? s.replace(/\s+/g, " ") : s;
 }
 
+/**
+ * After this many rows in a row that carry nothing a template row could match or a rule could report
+ * (no label, unit, value, note, cell beyond the note, or row ID; a number in the STT column at most),
+ * the table has ended: a report followed by a million such rows is read in bounded time and memory.
+ */
+export const TRAILING_BARE_ROWS = 1000;
+
 export function readRows(grid: Grid, header: Header): SheetRow[] {
   const { stt: cs, label: cl, unit: cu, value: cv, note: cn } = header.columns;
   const out: SheetRow[] = [];
+  let bare = 0;
   for (let r = header.lastRow + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r] ?? [];
+    if (isBareRow(row, cs)) {
+      if (++bare >= TRAILING_BARE_ROWS) break;
+    } else bare = 0;
     let stt = cellText(row[cs]);
     if (stt.endsWith(".")) stt = stt.slice(0, -1).trim();
     let label = squash(cellText(row[cl]));
@@ -205,6 +216,12 @@ export function readRows(grid: Grid, header: Header): SheetRow[] {
     out.push({ r, stt, label, key: foldText(label), unit, value, note, beyond });
   }
   return out;
+}
+
+/** A row with no cell other than its STT (and blank cells). */
+function isBareRow(row: (Cell | undefined)[], sttColumn: number): boolean {
+  for (let c = 0; c < row.length; c++) if (c !== sttColumn && !isBlank(row[c])) return false;
+  return true;
 }
 
 /** A label that wrapped onto a row of its own: starts lower-case or with "(", or a code unit's second line. */
