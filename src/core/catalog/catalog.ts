@@ -10,14 +10,20 @@ export interface Catalog {
 export class CatalogError extends Error {}
 
 export function buildCatalog(sources: { name: string; data: unknown }[]): Catalog {
+  return catalogOf(
+    sources.map(({ name, data }) => {
+      const parsed = Template.safeParse(data);
+      if (!parsed.success) throw new CatalogError(`Biểu mẫu “${name}” không hợp lệ: ${describeIssues(parsed.error, data, { rows: "dòng" })}`);
+      return { name, template: parsed.data };
+    }),
+  );
+}
+
+/** The catalog of templates already validated by the schema (a package validates them itself, naming their path). */
+export function catalogOf(sources: { name: string; template: Template }[]): Catalog {
   const templates: Template[] = [];
   const byId = new Map<string, Template>();
-  for (const { name, data } of sources) {
-    const parsed = Template.safeParse(data);
-    if (!parsed.success) {
-      throw new CatalogError(`Biểu mẫu “${name}” không hợp lệ: ${describeIssues(parsed.error, data, { rows: "dòng" })}`);
-    }
-    const t = parsed.data;
+  for (const { name, template: t } of sources) {
     if (byId.has(t.id)) throw new CatalogError(`Mã biểu mẫu “${t.id}” bị trùng (${name}).`);
     const seen = new Set<string>();
     for (const row of t.rows) {

@@ -251,6 +251,8 @@ function mergeRows(units: UnitSubmission[]): ConsolidatedRow[] {
 
   const order: TemplateRow[] = [];
   const keyOf = (r: TemplateRow): string => (isValueRow(r) ? `id:${r.id}` : `h:${foldText(r.label)}`);
+  // Each row's key is folded once; an insertion moves only the positions after it.
+  const keys: string[] = [];
   const position = new Map<string, number>();
   for (const t of templates) {
     let insertAt = 0;
@@ -262,8 +264,8 @@ function mergeRows(units: UnitSubmission[]): ConsolidatedRow[] {
         continue;
       }
       order.splice(insertAt, 0, r);
-      position.clear();
-      order.forEach((row, i) => position.set(keyOf(row), i));
+      keys.splice(insertAt, 0, k);
+      for (let i = insertAt; i < keys.length; i++) position.set(keys[i], i);
       insertAt++;
     }
   }

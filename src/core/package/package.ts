@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { describeIssues } from "../issues";
-import { Catalog, CatalogError, buildCatalog, valueRows } from "../catalog/catalog";
+import { Catalog, CatalogError, catalogOf, valueRows } from "../catalog/catalog";
 import { Template, isValueRow } from "../catalog/schema";
 import { PERIODS, Period, periodLabel } from "../period";
 import { unitKey } from "../recognize/unitNames";
@@ -76,16 +76,18 @@ export function parsePackage(json: unknown): LoadedPackage {
   const parsed = ProvincePackage.safeParse(data);
   if (!parsed.success) throw new PackageError(`Bộ biểu mẫu không hợp lệ: ${describeIssues(parsed.error, data, ITEM_NAMES)}`);
   const p = parsed.data;
-  p.templates.forEach((t, i) => {
+  // Each template is validated once (the schema is most of a CLI start), its issues named by their path.
+  const templates = p.templates.map((t, i) => {
     const r = Template.safeParse(t);
     if (!r.success) {
       const issues = r.error.issues.map((issue) => ({ ...issue, path: ["templates", i, ...issue.path] }));
       throw new PackageError(`Bộ biểu mẫu không hợp lệ: ${describeIssues(new z.ZodError(issues), data, ITEM_NAMES)}`);
     }
+    return { name: templateName(t, i), template: r.data };
   });
   let catalog: Catalog;
   try {
-    catalog = buildCatalog(p.templates.map((t, i) => ({ name: templateName(t, i), data: t })));
+    catalog = catalogOf(templates);
   } catch (e) {
     if (e instanceof CatalogError) throw new PackageError(`Bộ biểu mẫu không hợp lệ: ${e.message}`);
     throw e;
