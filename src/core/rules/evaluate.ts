@@ -87,10 +87,40 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
+// Per template and per rule set, not per file: a province's merge evaluates the same few hundred times.
+const sectionsCache = new WeakMap<Template, Map<number, string>>();
+const synonymsCache = new WeakMap<RuleSet, Map<string, number>>();
+
+/** Template row index → the section it belongs to ("II. …"). */
+function sectionsOf(t: Template): Map<number, string> {
+  let m = sectionsCache.get(t);
+  if (!m) {
+    const sections = new Map<number, string>();
+    let section = "";
+    t.rows.forEach((r, i) => {
+      if (r.kind === "section") section = `${r.stt}. ${r.label}`;
+      sections.set(i, section);
+    });
+    sectionsCache.set(t, (m = sections));
+  }
+  return m;
+}
+
+/** Folded unit name → its synonym group. */
+function synonymsOf(ruleSet: RuleSet): Map<string, number> {
+  let m = synonymsCache.get(ruleSet);
+  if (!m) {
+    const synonyms = new Map<string, number>();
+    ruleSet.unitSynonyms.forEach((group, gi) => group.forEach((u) => synonyms.set(foldText(u), gi)));
+    synonymsCache.set(ruleSet, (m = synonyms));
+  }
+  return m;
+}
+
 class Context {
   readonly values = new Map<string, IndicatorValue>();
   readonly findings: Finding[] = [];
-  private readonly sectionOf = new Map<number, string>();
+  private readonly sectionOf: Map<number, string>;
   private readonly synonyms: Map<string, number>;
   private readonly template: Template;
 
@@ -99,13 +129,8 @@ class Context {
     ruleSet: RuleSet,
   ) {
     this.template = sub.template;
-    let section = "";
-    sub.template.rows.forEach((r, i) => {
-      if (r.kind === "section") section = `${r.stt}. ${r.label}`;
-      this.sectionOf.set(i, section);
-    });
-    this.synonyms = new Map();
-    ruleSet.unitSynonyms.forEach((group, gi) => group.forEach((u) => this.synonyms.set(foldText(u), gi)));
+    this.sectionOf = sectionsOf(sub.template);
+    this.synonyms = synonymsOf(ruleSet);
     const vc = sub.columns.value;
     for (const m of sub.matched) {
       if (!isValueRow(m.templateRow)) continue;
