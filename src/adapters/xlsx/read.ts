@@ -356,12 +356,16 @@ class WorkbookReader {
     // a row grown cell by cell would carry spare capacity, which a million rows multiply.
     let pendingRow = -1;
     let pendingWidth = 0;
+    let rowCount = 0;
     const pendingCols: number[] = [];
     const pendingCells: Cell[] = [];
     const flush = (): void => {
       if (pendingRow < 0) return;
       let line = rows[pendingRow];
-      if (!line) line = rows[pendingRow] = new Array<Cell | undefined>(pendingWidth);
+      if (!line) {
+        line = rows[pendingRow] = new Array<Cell | undefined>(pendingWidth);
+        rowCount++;
+      }
       for (let i = 0; i < pendingCols.length; i++) line[pendingCols[i]] = pendingCells[i];
       pendingCols.length = pendingCells.length = pendingWidth = 0;
       pendingRow = -1;
@@ -544,7 +548,12 @@ class WorkbookReader {
     );
     if (!parsed) return [];
     flush();
-    // A dense array of rows (rows placed far apart may have made `rows` a sparse one).
+    // A dense array of rows. Mostly filled: the gaps are filled in place (a copy of a million rows
+    // would be the peak of the whole read); rows placed far apart may have made it a sparse one: copied.
+    if (rowCount * 2 >= rows.length) {
+      for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+      return rows;
+    }
     const dense: (Cell | undefined)[][] = [];
     for (let i = 0; i < rows.length; i++) dense.push(rows[i] ?? []);
     return dense;
