@@ -1,47 +1,22 @@
 import { readFileSync, writeFileSync, mkdtempSync } from "fs";
-import { Server } from "http";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Browser, Page } from "playwright-core";
+import { Page } from "playwright-core";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { decodeIdentity } from "../../src/core/identity";
-import { DIST, ROOT, SHOTS, axeSerious, launch, screenshot, serveDist, watchConsole } from "./harness";
+import { DIST, ROOT, SHOTS, axeSerious, screenshot, standalonePages } from "./harness";
 
 const WORKBOOKS = join(ROOT, "test", "fixtures", "workbooks");
-let server: Server;
-let url: string;
-let browser: Browser;
+const pages = standalonePages();
 let page: Page;
-let errors: string[];
 
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-  console.log(`Ảnh chụp màn hình: ${SHOTS}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 }, locale: "vi-VN" });
-  errors = watchConsole(page);
-  await page.goto(url);
-  await page.getByTestId("host-mode").waitFor();
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(errors).toEqual([]);
+beforeAll(() => console.log(`Ảnh chụp màn hình: ${SHOTS}`));
+beforeEach(() => {
+  page = pages.page();
 });
 
 async function downloaded(action: () => Promise<void>): Promise<Uint8Array> {
-  const [download] = await Promise.all([page.waitForEvent("download"), action()]);
-  const file = join(mkdtempSync(join(tmpdir(), "cchc-dl-")), download.suggestedFilename());
-  await download.saveAs(file);
-  return readFileSync(file);
+  return (await pages.downloaded(action)).bytes;
 }
 
 describe("task pane in a real browser, standalone mode", () => {
