@@ -1,4 +1,3 @@
-import { readFileSync } from "fs";
 import { basename } from "path";
 import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { outputTarget, writeOutputFile } from "../adapters/node/outputFile";
@@ -7,7 +6,7 @@ import { checkReceivedFile } from "../adapters/receivedFile";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { buildConvertedLayout } from "../core/layout/convertLayout";
 import { periodLabel } from "../core/period";
-import { UsageError, complain, parseCommandArgs, say } from "./io";
+import { UsageError, complain, parseCommandArgs, readInputFile, say } from "./io";
 import { workbookOutput } from "./outputs";
 import { packageOrReport } from "./packageArg";
 
@@ -27,13 +26,8 @@ export async function runConvert(args: string[]): Promise<number> {
   // The received report (and the package, the rule set) may never be the output; refused before any work.
   const guard = workbookOutput([file, ...(values.package ? [values.package] : []), values.rules ?? DEFAULT_RULES_FILE], catalog);
   outputTarget(values.output, guard);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    complain(`Không mở được tệp “${file}”.`);
-    return 2;
-  }
+  const bytes = readInputFile(file);
+  if (!bytes) return 2;
   const result = checkReceivedFile(bytes, basename(file), catalog, ruleSet, nativeInflateRaw);
   if (!result.ok) {
     complain(`${file} — KHÔNG ĐỌC ĐƯỢC: ${result.reason}`);

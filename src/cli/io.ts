@@ -1,3 +1,4 @@
+import { readFileSync } from "fs";
 import { ParseArgsConfig, parseArgs } from "util";
 import { visibleText } from "../core/text";
 
@@ -48,4 +49,14 @@ export function complain(text: string): void {
 
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + "\n");
+}
+
+/** The bytes of a file named on the command line, or undefined after saying in Vietnamese that it cannot be opened. */
+export function readInputFile(file: string): Uint8Array | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    complain(`Không mở được tệp “${file}”.`);
+    return undefined;
+  }
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from "fs";
 import { basename } from "path";
 import { loadPackage } from "../adapters/node/packageFiles";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
@@ -11,7 +10,7 @@ import { Grid } from "../core/grid";
 import { LoadedPackage, addTemplate, packageLabel, serializePackage } from "../core/package/package";
 import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { writeOutputFile } from "../adapters/node/outputFile";
-import { UsageError, complain, parseCommandArgs, say } from "./io";
+import { UsageError, complain, parseCommandArgs, readInputFile, say } from "./io";
 import { packageOutput } from "./outputs";
 
 const USAGE = `Cách dùng:
@@ -90,13 +89,8 @@ function addFromSheet(args: string[]): number {
     complain(`Loại đơn vị “${unitType}” chưa có trong bộ biểu mẫu: cần --unit-type-label "…" (tên tiếng Việt).`);
     return 2;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    complain(`Không mở được tệp “${file}”.`);
-    return 2;
-  }
+  const bytes = readInputFile(file);
+  if (!bytes) return 2;
   let grids: Grid[];
   try {
     grids = readReceivedFile(bytes, basename(file), nativeInflateRaw).grids;
