@@ -1,6 +1,6 @@
 import { OutputGuard } from "../adapters/node/outputFile";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
-import { readXlsx } from "../adapters/xlsx/read";
+import { readSheetNames, readXlsx } from "../adapters/xlsx/read";
 import { Catalog } from "../core/catalog/catalog";
 import { isValueRow } from "../core/catalog/schema";
 import { isBlank } from "../core/grid";
@@ -24,8 +24,9 @@ export function packageOutput(inputs: readonly string[]): OutputGuard {
 
 /** A consolidated workbook (it has the units sheet), or a template with no value entered. */
 function isOwnWorkbook(bytes: Uint8Array, catalog: Catalog): boolean {
+  // A consolidation is known by its sheet names alone: reading its sheets would cost as much as a merge.
+  if (readSheetNames(bytes, nativeInflateRaw).includes(UNITS_SHEET)) return true;
   const grids = readXlsx(bytes, nativeInflateRaw);
-  if (grids.some((g) => g.name === UNITS_SHEET)) return true;
   const rec = recognizeWorkbook(grids, catalog);
   return rec.ok && !!rec.submission.identity && rec.submission.matched.every((m) => !isValueRow(m.templateRow) || isBlank(m.row.value));
 }

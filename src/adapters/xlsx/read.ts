@@ -68,12 +68,21 @@ const BUILTIN_FORMATS: Record<number, string> = {
  * those parts are inflated, each once, under the limit policy (LIMITS). The bytes are never modified.
  */
 export function readXlsx(bytes: Uint8Array, inflateRaw?: InflateRaw, options: { limits?: Limits } = {}): Grid[] {
+  return withWorkbook(bytes, inflateRaw, options.limits, (reader) => reader.read());
+}
+
+/** The names of a workbook's sheets, in order, without reading any sheet. */
+export function readSheetNames(bytes: Uint8Array, inflateRaw?: InflateRaw): string[] {
+  return withWorkbook(bytes, inflateRaw, undefined, (reader) => reader.sheetList().sheets.map((s) => s.name));
+}
+
+function withWorkbook<T>(bytes: Uint8Array, inflateRaw: InflateRaw | undefined, limits: Limits | undefined, readWith: (reader: WorkbookReader) => T): T {
   if (bytes.length < 4) fail(bytes.length === 0 ? "corrupt" : "notExcel");
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     fail(hasUtf16(bytes, "EncryptionInfo") ? "encrypted" : "legacyXls");
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail("notExcel");
   try {
-    return new WorkbookReader(new ZipReader(bytes, inflateRaw, options.limits), options.limits ?? LIMITS).read();
+    return readWith(new WorkbookReader(new ZipReader(bytes, inflateRaw, limits), limits ?? LIMITS));
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     if (e instanceof FileLimitError) throw new XlsxReadError("tooLarge", e.message);
@@ -126,7 +135,8 @@ class WorkbookReader {
     private readonly limits: Limits,
   ) {}
 
-  read(): Grid[] {
+  /** The workbook part and its sheets, in order, as the workbook lists them. */
+  sheetList(): { workbookPart: string; sheets: { name: string; rid: string }[] } {
     const workbookPart = this.findWorkbook();
     const sheets: { name: string; rid: string }[] = [];
     this.parse(workbookPart, {
@@ -142,6 +152,11 @@ class WorkbookReader {
         }
       },
     });
+    return { workbookPart, sheets };
+  }
+
+  read(): Grid[] {
+    const { workbookPart, sheets } = this.sheetList();
     const rels = this.rels(workbookPart);
     const byKind = (kind: string): string | undefined => {
       for (const r of rels.values()) if (relKind(r.type) === kind) return r.target;

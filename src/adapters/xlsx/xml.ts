@@ -1,6 +1,4 @@
-import { SaxesParser } from "saxes";
-
-/** XML escaping for what we write, and a conformant tokenizer for what we read. */
+/** XML escaping for what we write, and a conformant streaming tokenizer for what we read. */
 export function esc(s: string): string {
   return dropForbidden(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -30,23 +28,27 @@ export interface XmlName {
 }
 
 /**
- * An element as it opens; `attributes` are by qualified name, as written. The object is reused for the
- * next element: a handler reads it during the call and keeps only what it copies out.
+ * An element as it opens. Attributes are by qualified name, as written: `attrNames[i]` has the value
+ * `value(i)`, for i < `attrCount`. The object is reused for the next element: a handler reads it during
+ * the call and keeps only what it copies out.
  */
 export interface XmlTag extends XmlName {
-  attributes: Record<string, string>;
+  readonly attrNames: readonly string[];
+  readonly attrCount: number;
+  /** The value of attribute i, with references resolved and white space normalized. */
+  value(i: number): string;
   /** Prefix → namespace in scope at this element. */
-  ns: Record<string, string>;
+  readonly ns: Record<string, string>;
 }
 
 export interface XmlHandlers {
   open?(tag: XmlTag): void;
   close?(name: XmlName): void;
-  /** Character data, CDATA included, with entities and character references resolved. */
+  /** Character data, CDATA included, with entities and character references resolved; may come in pieces. */
   text?(text: string): void;
 }
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 const ROOT_SCOPE: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   "": "",
   xml: "http://www.w3.org/XML/1998/namespace",
@@ -61,92 +63,480 @@ function decoderFor(bytes: Uint8Array) {
 }
 
 /**
- * Tokenizes one XML part with saxes (well-formedness, entities, character references, CDATA) and
- * resolves namespaces itself, so `x:c`, `c` and strict-OOXML `c` are the same element to the caller.
- * (saxes' own namespace mode allocates an object per attribute and is about twice as slow on sheets.)
- * The bytes are decoded a chunk at a time, so a large part never exists as one string. Any
- * well-formedness error, an unbound prefix, or a part that ends early throws XmlError.
+ * Tokenizes one XML part (XML 1.0 and Namespaces in XML) and resolves namespaces, so `x:c`, `c` and
+ * strict-OOXML `c` are the same element to the caller. The bytes are decoded 64 KB at a time, so a large
+ * part never exists as one string (and each piece stays small enough for the young generation to free). Any well-formedness error, an unbound prefix, or a part that
+ * ends early throws XmlError. (`chunkBytes` is smaller only in tests of chunk boundaries.)
+ *
+ * Written for the reading path rather than taken from saxes (which it replaced): names are checked and
+ * kept once per spelling, attribute values are sliced only when a handler asks, and nothing else is
+ * allocated per element. test/adapters/xmlTokenizer.test.ts holds it to saxes' events and verdicts on
+ * generated documents, well-formed and damaged, in every chunking.
  */
-export function parseXml(bytes: Uint8Array, on: XmlHandlers): void {
-  const parser = new SaxesParser({ position: false });
-  // Per element only pointers move: names are resolved once per spelling and scope, and one tag
-  // object is reused (a sheet has millions of elements; their garbage was most of the reading time).
-  const names: XmlName[] = [];
-  let scope = ROOT_SCOPE;
-  let resolved = new Map<string, XmlName>();
-  // Scopes opened by namespace declarations: the depth they were opened at, and what they replaced.
-  const scopes: { depth: number; scope: Record<string, string>; resolved: Map<string, XmlName> }[] = [];
-  const tag: XmlTag = { local: "", uri: "", attributes: ROOT_SCOPE, ns: ROOT_SCOPE };
-  parser.on("error", (e) => {
-    throw new XmlError(e.message);
-  });
-  // Namespace declarations are collected as saxes reports each attribute: cheaper than walking every
-  // element's attributes again (this is the hot path of a sheet).
-  let declared: { name: string; value: string }[] | undefined;
-  parser.on("attribute", (a) => {
-    const key = a.name;
-    if (key.charCodeAt(0) === 120 && key.startsWith("xmlns") && (key.length === 5 || key.charCodeAt(5) === 58)) (declared ??= []).push(a);
-  });
-  parser.on("opentag", (t) => {
-    if (declared) {
-      scopes.push({ depth: names.length, scope, resolved });
-      scope = Object.create(scope) as Record<string, string>;
-      resolved = new Map();
-      for (const { name: key, value } of declared) scope[key.length === 5 ? "" : key.slice(6)] = value;
-      declared = undefined;
-    }
-    const qname = t.name;
-    let name = resolved.get(qname);
-    if (!name) {
-      const colon = qname.indexOf(":");
-      const prefix = colon < 0 ? "" : qname.slice(0, colon);
-      const uri = scope[prefix];
-      if (uri === undefined) throw new XmlError(`unbound prefix ${prefix}`);
-      name = { local: colon < 0 ? qname : qname.slice(colon + 1), uri };
-      resolved.set(qname, name);
-    }
-    names.push(name);
-    if (on.open) {
-      tag.local = name.local;
-      tag.uri = name.uri;
-      tag.attributes = t.attributes as Record<string, string>;
-      tag.ns = scope;
-      on.open(tag);
-    }
-  });
-  parser.on("closetag", () => {
-    const name = names.pop()!;
-    const top = scopes[scopes.length - 1];
-    if (top && top.depth === names.length) {
-      scopes.pop();
-      scope = top.scope;
-      resolved = top.resolved;
-    }
-    on.close?.(name);
-  });
-  if (on.text) {
-    parser.on("text", on.text);
-    parser.on("cdata", on.text);
-  }
+export function parseXml(bytes: Uint8Array, on: XmlHandlers, chunkBytes = CHUNK): void {
   const decoder = decoderFor(bytes);
-  for (let i = 0; i < bytes.length; i += CHUNK) parser.write(decoder.decode(bytes.subarray(i, i + CHUNK), { stream: true }));
-  const rest = decoder.decode();
-  if (rest) parser.write(rest);
-  parser.close();
+  const tokenizer = new Tokenizer(on);
+  if (bytes.length <= chunkBytes) {
+    tokenizer.feed(decoder.decode(bytes), true);
+    return;
+  }
+  for (let i = 0; i < bytes.length; i += chunkBytes) tokenizer.feed(decoder.decode(bytes.subarray(i, i + chunkBytes), { stream: true }), false);
+  tokenizer.feed(decoder.decode(), true);
 }
 
 /** The value of an attribute without a namespace (`r`, `t`, `s` …). */
 export function attrOf(tag: XmlTag, local: string): string | undefined {
-  return tag.attributes[local];
+  for (let i = 0; i < tag.attrCount; i++) if (tag.attrNames[i] === local) return tag.value(i);
+  return undefined;
 }
 
 /** The value of an attribute in one of the given namespaces (`r:id`, whatever its prefix). */
 export function attrNs(tag: XmlTag, uris: ReadonlySet<string>, local: string): string | undefined {
-  for (const key in tag.attributes) {
+  for (let i = 0; i < tag.attrCount; i++) {
+    const key = tag.attrNames[i];
     const colon = key.indexOf(":");
     if (colon < 0 || key.slice(colon + 1) !== local) continue;
     const uri = tag.ns[key.slice(0, colon)];
-    if (uri !== undefined && uris.has(uri)) return tag.attributes[key];
+    if (uri !== undefined && uris.has(uri)) return tag.value(i);
   }
   return undefined;
+}
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const BANG = 33;
+const QUESTION = 63;
+const EQUALS = 61;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const AMP = 38;
+const CR = 13;
+const RBRACKET = 93;
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
+
+/** Characters XML 1.0 does not allow anywhere (decoded text never holds a lone surrogate). */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what is looked for
+const FORBIDDEN_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+const NAME_START = ":A-Z_a-z\\xC0-\\xD6\\xD8-\\xF6\\xF8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}";
+/** XML 1.0 (fifth edition) Name. */
+// eslint-disable-next-line no-misleading-character-class -- the joiners U+200C and U+200D are name characters on their own
+const NAME = new RegExp(`^[${NAME_START}][${NAME_START}\\-.0-9\\xB7\\u0300-\\u036F\\u203F\\u2040]*$`, "u");
+const XML_DECLARATION = /^\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*$/;
+const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' };
+/** The longest entity reference waited for across chunks ("&#x0000…;" beyond this is not XML a producer writes). */
+const MAX_REFERENCE = 64;
+
+function isXmlChar(code: number): boolean {
+  return code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/**
+ * Text or an attribute value as the XML parser hands it on: line ends normalized, references resolved
+ * and, in an attribute, each white-space character turned into a space (XML 1.0, 2.11 and 3.3.3).
+ */
+function unescape(raw: string, attribute: boolean): string {
+  if (raw.indexOf("&") < 0 && raw.indexOf("\r") < 0 && (!attribute || (raw.indexOf("\n") < 0 && raw.indexOf("\t") < 0))) return raw;
+  let out = "";
+  let start = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === AMP) {
+      const semi = raw.indexOf(";", i + 1);
+      if (semi < 0) throw new XmlError("unterminated reference");
+      out += raw.slice(start, i) + reference(raw.slice(i + 1, semi));
+      i = semi;
+      start = semi + 1;
+    } else if (c === CR) {
+      out += raw.slice(start, i) + (attribute ? " " : "\n");
+      if (raw.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    } else if (attribute && (c === 10 || c === 9)) {
+      out += `${raw.slice(start, i)} `;
+      start = i + 1;
+    }
+  }
+  return out + raw.slice(start);
+}
+
+function reference(name: string): string {
+  const known = PREDEFINED[name];
+  if (known !== undefined) return known;
+  let code = NaN;
+  if (/^#[0-9]+$/.test(name)) code = parseInt(name.slice(1), 10);
+  else if (/^#x[0-9A-Fa-f]+$/.test(name)) code = parseInt(name.slice(2), 16);
+  if (!isXmlChar(code)) throw new XmlError(`undefined or malformed reference &${name};`);
+  return String.fromCodePoint(code);
+}
+
+interface Scope {
+  /** The element depth the declarations were made at. */
+  depth: number;
+  scope: Record<string, string>;
+  resolved: Map<string, XmlName>;
+}
+
+class Tokenizer {
+  /** Input of the previous chunk that does not yet form a whole token. */
+  private pending = "";
+  /** Nothing consumed yet: only here may the XML declaration stand. */
+  private atStart = true;
+  private rootSeen = false;
+  /** Where the search for the end of an unfinished comment or CDATA section goes on, from its start. */
+  private resumeAt = 0;
+  private readonly qnames: string[] = [];
+  private readonly names: XmlName[] = [];
+  private scope = ROOT_SCOPE;
+  private resolved = new Map<string, XmlName>();
+  private readonly scopes: Scope[] = [];
+  private readonly spellings = new Spellings();
+  private readonly tag = new OpenTag();
+
+  constructor(private readonly on: XmlHandlers) {}
+
+  feed(chunk: string, final: boolean): void {
+    if (FORBIDDEN_CHAR.test(chunk)) throw new XmlError("disallowed character");
+    const s = this.pending ? this.pending + chunk : chunk;
+    // A token still open and no ">" arrived: nothing could end it, so do not scan it again.
+    if (this.pending.charCodeAt(0) === LT && !final && chunk.indexOf(">") < 0) {
+      this.pending = s;
+      return;
+    }
+    const done = this.scan(s, final);
+    this.pending = done < s.length ? s.slice(done) : "";
+    if (!final) return;
+    if (this.pending) throw new XmlError("unexpected end");
+    if (this.names.length > 0) throw new XmlError("unclosed element");
+    if (!this.rootSeen) throw new XmlError("no root element");
+  }
+
+  /** Consumes whole tokens of `s`; returns where the first incomplete one starts. */
+  private scan(s: string, final: boolean): number {
+    const n = s.length;
+    let i = 0;
+    while (i < n) {
+      const lt = s.indexOf("<", i);
+      if (lt !== i) {
+        let end = lt < 0 ? n : lt;
+        if (lt < 0 && !final) end = this.safeTextEnd(s, i);
+        if (end > i) {
+          this.text(s.slice(i, end));
+          this.atStart = false;
+        }
+        if (lt < 0) return end;
+        i = lt;
+      }
+      const next = this.markup(s, i, final);
+      if (next < 0) {
+        if (final) throw new XmlError("unexpected end");
+        return i;
+      }
+      this.atStart = false;
+      i = next;
+    }
+    return i;
+  }
+
+  /** Text at the end of a chunk is passed on only up to where the next chunk cannot change it. */
+  private safeTextEnd(s: string, from: number): number {
+    let end = s.length;
+    const amp = s.lastIndexOf("&");
+    if (amp >= from && s.indexOf(";", amp) < 0) {
+      if (end - amp > MAX_REFERENCE) throw new XmlError("unterminated reference");
+      end = amp;
+    }
+    // "\r" may begin "\r\n", and "]]" may begin a forbidden "]]>".
+    for (let k = 0; k < 2 && end > from; k++) {
+      const c = s.charCodeAt(end - 1);
+      if (c !== CR && c !== RBRACKET) break;
+      end--;
+    }
+    return end;
+  }
+
+  private text(raw: string): void {
+    if (this.names.length === 0) {
+      for (let i = 0; i < raw.length; i++) if (!isSpace(raw.charCodeAt(i))) throw new XmlError("text outside the root element");
+      return;
+    }
+    if (raw.indexOf("]]>") >= 0) throw new XmlError("]]> in text");
+    if (this.on.text) this.on.text(unescape(raw, false));
+  }
+
+  /** The markup at `s[i] === "<"`: returns the index after it, or -1 if `s` ends inside it. */
+  private markup(s: string, i: number, final: boolean): number {
+    const c = s.charCodeAt(i + 1);
+    if (c === SLASH) return this.endTag(s, i);
+    if (c === BANG) return this.declaration(s, i, final);
+    if (c === QUESTION) return this.instruction(s, i);
+    if (i + 1 >= s.length) return -1;
+    return this.startTag(s, i);
+  }
+
+  private endTag(s: string, i: number): number {
+    const gt = s.indexOf(">", i + 2);
+    if (gt < 0) return -1;
+    let end = gt;
+    while (end > i + 2 && isSpace(s.charCodeAt(end - 1))) end--;
+    const top = this.qnames.length > 0 ? this.qnames[this.qnames.length - 1] : undefined;
+    if (top === undefined || top.length !== end - i - 2 || !sameAt(top, s, i + 2)) throw new XmlError(`unexpected closing tag ${s.slice(i + 2, end)}`);
+    this.qnames.pop();
+    this.closeElement();
+    return gt + 1;
+  }
+
+  private closeElement(): void {
+    const name = this.names.pop()!;
+    const top = this.scopes[this.scopes.length - 1];
+    if (top && top.depth === this.names.length) {
+      this.scopes.pop();
+      this.scope = top.scope;
+      this.resolved = top.resolved;
+    }
+    this.on.close?.(name);
+  }
+
+  /** Comments, CDATA sections and the document type declaration. */
+  private declaration(s: string, i: number, final: boolean): number {
+    const rest = s.length - i;
+    const startsWith = (word: string): boolean | undefined => {
+      if (rest >= word.length) return s.startsWith(word, i);
+      // Too short to tell: wait for more unless this is the end, or it already differs.
+      return !final && word.startsWith(s.slice(i)) ? undefined : false;
+    };
+    const comment = startsWith("<!--");
+    if (comment === undefined) return -1;
+    if (comment) {
+      const dashes = s.indexOf("--", this.searchFrom(s, i, 4));
+      if (dashes < 0 || dashes + 2 >= s.length) return this.unfinished(s, i);
+      this.resumeAt = 0;
+      if (s.charCodeAt(dashes + 2) !== GT) throw new XmlError("-- in a comment");
+      return dashes + 3;
+    }
+    const cdata = startsWith("<![CDATA[");
+    if (cdata === undefined) return -1;
+    if (cdata) {
+      if (this.names.length === 0) throw new XmlError("CDATA outside the root element");
+      const end = s.indexOf("]]>", this.searchFrom(s, i, 9));
+      if (end < 0) return this.unfinished(s, i);
+      this.resumeAt = 0;
+      if (this.on.text && end > i + 9) this.on.text(unescapeLineEnds(s.slice(i + 9, end)));
+      return end + 3;
+    }
+    const doctype = startsWith("<!DOCTYPE");
+    if (doctype === undefined) return -1;
+    if (doctype) {
+      if (this.rootSeen) throw new XmlError("DOCTYPE after the root element");
+      return doctypeEnd(s, i + 9);
+    }
+    throw new XmlError("unknown declaration");
+  }
+
+  /** A long comment or CDATA section split over chunks is searched once, not again with every chunk. */
+  private searchFrom(s: string, i: number, skip: number): number {
+    return i + Math.max(skip, i === 0 ? this.resumeAt : 0);
+  }
+
+  private unfinished(s: string, i: number): number {
+    this.resumeAt = Math.max(0, s.length - i - 3);
+    return -1;
+  }
+
+  private instruction(s: string, i: number): number {
+    const end = s.indexOf("?>", i + 2);
+    if (end < 0) return -1;
+    let t = i + 2;
+    while (t < end && !isSpace(s.charCodeAt(t))) t++;
+    const target = s.slice(i + 2, t);
+    if (!NAME.test(target)) throw new XmlError("malformed processing instruction");
+    if (target.toLowerCase() === "xml" && (target !== "xml" || !this.atStart || !XML_DECLARATION.test(s.slice(t, end))))
+      throw new XmlError("misplaced or malformed XML declaration");
+    return end + 2;
+  }
+
+  private startTag(s: string, i: number): number {
+    const n = s.length;
+    let j = i + 1;
+    let hash = 0;
+    for (; j < n; j++) {
+      const c = s.charCodeAt(j);
+      if (c === GT || c === SLASH || isSpace(c)) break;
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    if (j >= n) return -1;
+    const qname = this.spellings.of(s, i + 1, j, hash);
+    const tag = this.tag;
+    const { names, starts, ends, decoded } = tag;
+    let count = 0;
+    let declares = false;
+    let selfClosing = false;
+    for (;;) {
+      const before = j;
+      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      if (j >= n) return -1;
+      const c = s.charCodeAt(j);
+      if (c === GT) {
+        j++;
+        break;
+      }
+      if (c === SLASH) {
+        if (j + 1 >= n) return -1;
+        if (s.charCodeAt(j + 1) !== GT) throw new XmlError("/ inside a tag");
+        selfClosing = true;
+        j += 2;
+        break;
+      }
+      if (j === before) throw new XmlError("no white space between attributes");
+      const nameStart = j;
+      hash = 0;
+      for (; j < n; j++) {
+        const d = s.charCodeAt(j);
+        if (d === EQUALS || isSpace(d) || d === GT || d === SLASH || d === LT || d === DQUOTE || d === SQUOTE) break;
+        hash = (Math.imul(hash, 31) + d) | 0;
+      }
+      if (j >= n) return -1;
+      const nameEnd = j;
+      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      if (j >= n) return -1;
+      if (s.charCodeAt(j) !== EQUALS) throw new XmlError("attribute without a value");
+      j++;
+      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      if (j >= n) return -1;
+      const quote = s.charCodeAt(j);
+      if (quote !== DQUOTE && quote !== SQUOTE) throw new XmlError("unquoted attribute value");
+      let close = j + 1;
+      let plain = true;
+      for (; close < n; close++) {
+        const d = s.charCodeAt(close);
+        if (d === quote) break;
+        if (d === LT) throw new XmlError("< in an attribute value");
+        if (d === AMP || d === CR || d === 10 || d === 9) plain = false;
+      }
+      if (close >= n) return -1;
+      const name = this.spellings.of(s, nameStart, nameEnd, hash);
+      for (let k = 0; k < count; k++) if (names[k] === name) throw new XmlError(`duplicate attribute ${name}`);
+      names[count] = name;
+      starts[count] = j + 1;
+      ends[count] = close;
+      // Values are sliced only when asked for (a row's spans or a cell's style go unread).
+      decoded[count] = plain ? undefined : unescape(s.slice(j + 1, close), true);
+      count++;
+      if (name.charCodeAt(0) === 120 && isDeclaration(name)) declares = true;
+      j = close + 1;
+    }
+    if (this.names.length === 0) {
+      if (this.rootSeen) throw new XmlError("a second root element");
+      this.rootSeen = true;
+    }
+    tag.source = s;
+    tag.attrCount = count;
+    if (declares) {
+      this.scopes.push({ depth: this.names.length, scope: this.scope, resolved: this.resolved });
+      this.scope = Object.create(this.scope) as Record<string, string>;
+      this.resolved = new Map();
+      for (let k = 0; k < count; k++) if (isDeclaration(names[k])) this.scope[names[k].length === 5 ? "" : names[k].slice(6)] = tag.value(k);
+    }
+    let name = this.resolved.get(qname);
+    if (!name) {
+      const colon = qname.indexOf(":");
+      const prefix = colon < 0 ? "" : qname.slice(0, colon);
+      const uri = this.scope[prefix];
+      if (uri === undefined) throw new XmlError(`unbound prefix ${prefix}`);
+      name = { local: colon < 0 ? qname : qname.slice(colon + 1), uri };
+      this.resolved.set(qname, name);
+    }
+    this.names.push(name);
+    this.qnames.push(qname);
+    if (this.on.open) {
+      tag.local = name.local;
+      tag.uri = name.uri;
+      tag.ns = this.scope;
+      this.on.open(tag);
+    }
+    if (selfClosing) {
+      this.qnames.pop();
+      this.closeElement();
+    }
+    return j;
+  }
+}
+
+const isDeclaration = (name: string): boolean => name.startsWith("xmlns") && (name.length === 5 || name.charCodeAt(5) === 58);
+
+/** Whether `s` holds `word` at `at`. */
+function sameAt(word: string, s: string, at: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== s.charCodeAt(at + k)) return false;
+  return true;
+}
+
+/** The element being opened, reused: its values stay in the input until a handler asks for one. */
+class OpenTag implements XmlTag {
+  local = "";
+  uri = "";
+  ns = ROOT_SCOPE;
+  attrCount = 0;
+  source = "";
+  readonly names: string[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly decoded: (string | undefined)[] = [];
+
+  get attrNames(): readonly string[] {
+    return this.names;
+  }
+
+  value(i: number): string {
+    return this.decoded[i] ?? this.source.slice(this.starts[i], this.ends[i]);
+  }
+}
+
+const SPELLING_SLOTS = 512;
+const SPELLINGS_KEPT = 384;
+
+/**
+ * The element and attribute names of a part, each checked once and kept as one string: a sheet repeats
+ * a dozen names millions of times, and a name met again then costs a comparison, not a new string.
+ */
+class Spellings {
+  private readonly slots: (string | undefined)[] = new Array<string | undefined>(SPELLING_SLOTS);
+  private kept = 0;
+
+  of(s: string, start: number, end: number, hash: number): string {
+    const length = end - start;
+    let slot = hash & (SPELLING_SLOTS - 1);
+    for (;;) {
+      const known = this.slots[slot];
+      if (known === undefined) break;
+      if (known.length === length && sameAt(known, s, start)) return known;
+      slot = (slot + 1) & (SPELLING_SLOTS - 1);
+    }
+    const name = s.slice(start, end);
+    if (!NAME.test(name)) throw new XmlError(`malformed name ${name}`);
+    // A hostile part with endless distinct names is checked name by name, never filling the table.
+    if (this.kept < SPELLINGS_KEPT) {
+      this.slots[slot] = name;
+      this.kept++;
+    }
+    return name;
+  }
+}
+
+function unescapeLineEnds(raw: string): string {
+  return raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n");
+}
+
+/** The end of `<!DOCTYPE …>` (an internal subset in brackets, quoted literals), or -1 if not in `s`. */
+function doctypeEnd(s: string, from: number): number {
+  let inSubset = false;
+  for (let j = from; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c === DQUOTE || c === SQUOTE) {
+      const close = s.indexOf(c === DQUOTE ? '"' : "'", j + 1);
+      if (close < 0) return -1;
+      j = close;
+    } else if (c === 91) inSubset = true;
+    else if (c === RBRACKET) inSubset = false;
+    else if (c === GT && !inSubset) return j + 1;
+  }
+  return -1;
 }
