@@ -92,6 +92,12 @@ export function parsePackage(json: unknown): LoadedPackage {
     if (e instanceof CatalogError) throw new PackageError(`Bộ biểu mẫu không hợp lệ: ${e.message}`);
     throw e;
   }
+  checkPackage(p, catalog);
+  return indexed({ ...p, templates: p.templates as Template[] }, catalog);
+}
+
+/** What the schema cannot say: unit types declared once and used, rates over rows present, rules' indicators known. */
+function checkPackage(p: z.infer<typeof ProvincePackage>, catalog: Catalog): void {
   const problems: string[] = [];
   const typeIds = new Set<string>();
   for (const u of p.unitTypes) {
@@ -106,13 +112,23 @@ export function parsePackage(json: unknown): LoadedPackage {
   const unknown = unknownRuleIndicators(p.ruleSet, catalog);
   if (unknown.length) problems.push(describeUnknownIndicators(unknown));
   if (problems.length) throw new PackageError(`Bộ biểu mẫu không hợp lệ: ${problems.slice(0, 5).join("; ")}.`);
+}
+
+function indexed(p: ProvincePackage, catalog: Catalog): LoadedPackage {
   // Pickers and recognition list templates in the package's unit-type order, newest version first.
   const order = new Map(p.unitTypes.map((u) => [u.id, u.order]));
   catalog.templates.sort((a, b) => (order.get(a.unitType) ?? 0) - (order.get(b.unitType) ?? 0) || b.version.localeCompare(a.version));
-  const pkg: ProvincePackage = { ...p, templates: p.templates as Template[] };
   // The catalog's templates are the validated (defaults applied) copies, in the package's order.
-  pkg.templates = pkg.templates.map((t) => catalog.byId.get((t as { id: string }).id)!);
+  const pkg: ProvincePackage = { ...p, templates: p.templates.map((t) => catalog.byId.get(t.id)!) };
   return { pkg, catalog, ruleSet: p.ruleSet, unitTypes: [...p.unitTypes].sort((a, b) => a.order - b.order) };
+}
+
+/**
+ * A package this build has validated already (the built-in one, checked when the CLI is built): only
+ * indexed. Validating it again was a tenth of every command's time.
+ */
+export function prevalidatedPackage(pkg: ProvincePackage): LoadedPackage {
+  return indexed(pkg, catalogOf(pkg.templates.map((template) => ({ name: template.id, template }))));
 }
 
 function templateName(t: unknown, i: number): string {
