@@ -37,6 +37,14 @@ const MAIN = new Set([
   "http://schemas.microsoft.com/office/excel/2006/2",
   "",
 ]);
+let lastMain = "";
+/** Whether a namespace is SpreadsheetML's; asked for every element, so the last answer is kept. */
+function inMain(uri: string): boolean {
+  if (uri === lastMain) return true;
+  if (!MAIN.has(uri)) return false;
+  lastMain = uri;
+  return true;
+}
 /** Relationship kinds whose parts hold cells (macro and dialog sheets are grids too; chart sheets are not). */
 const CELL_SHEETS = new Set(["worksheet", "xlMacrosheet", "xlIntlMacrosheet", "dialogsheet"]);
 const REL_ATTR = new Set(["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"]);
@@ -141,7 +149,7 @@ class WorkbookReader {
     const sheets: { name: string; rid: string }[] = [];
     this.parse(workbookPart, {
       open: (tag) => {
-        if (!MAIN.has(tag.uri)) return;
+        if (!inMain(tag.uri)) return;
         if (tag.local === "sheet") {
           if (sheets.length >= this.limits.sheets)
             throw tooLarge(`sổ làm việc có hơn ${formatCount(this.limits.sheets)} trang tính`, `${formatCount(this.limits.sheets)} trang tính`);
@@ -276,7 +284,7 @@ class WorkbookReader {
       part,
       {
         open: (tag) => {
-          if (!MAIN.has(tag.uri)) return;
+          if (!inMain(tag.uri)) return;
           switch (tag.local) {
             case "si":
               if (depthSi++ === 0) buf = "";
@@ -290,7 +298,7 @@ class WorkbookReader {
           }
         },
         close: (tag) => {
-          if (!MAIN.has(tag.uri)) return;
+          if (!inMain(tag.uri)) return;
           switch (tag.local) {
             case "si":
               if (--depthSi === 0) {
@@ -327,7 +335,7 @@ class WorkbookReader {
     let inCellXfs = false;
     this.parse(part, {
       open: (tag) => {
-        if (!MAIN.has(tag.uri)) return;
+        if (!inMain(tag.uri)) return;
         if (tag.local === "numFmt") {
           const id = Number(attrOf(tag, "numFmtId"));
           const code = attrOf(tag, "formatCode");
@@ -336,7 +344,7 @@ class WorkbookReader {
         else if (tag.local === "xf" && inCellXfs) xfs.push(Number(attrOf(tag, "numFmtId") ?? 0));
       },
       close: (tag) => {
-        if (tag.local === "cellXfs" && MAIN.has(tag.uri)) inCellXfs = false;
+        if (tag.local === "cellXfs" && inMain(tag.uri)) inCellXfs = false;
       },
     });
     return xfs.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id]);
@@ -457,7 +465,7 @@ class WorkbookReader {
       part,
       {
         open: (tag: XmlTag) => {
-          if (!MAIN.has(tag.uri)) return;
+          if (!inMain(tag.uri)) return;
           switch (tag.local) {
             case "sheetData":
               inSheetData = true;
@@ -480,20 +488,23 @@ class WorkbookReader {
             }
             case "c": {
               if (!inSheetData) return;
-              const ref = attrOf(tag, "r");
               r = row < 0 ? nextRow : row;
               c = nextCol;
-              if (ref !== undefined) {
-                const at = parseRef(ref);
-                if (!at) fail("corrupt", `trang “${sheetName}” có địa chỉ ô “${ref}” không hợp lệ`);
-                if (at.r !== undefined) r = at.r;
-                c = at.c;
+              type = style = undefined;
+              // One pass over the attributes: this runs for every cell.
+              for (let i = 0; i < tag.attrCount; i++) {
+                const name = tag.attrNames[i];
+                if (name === "r") {
+                  const ref = tag.value(i);
+                  if (!parseRef(ref, at)) fail("corrupt", `trang “${sheetName}” có địa chỉ ô “${ref}” không hợp lệ`);
+                  if (at.r >= 0) r = at.r;
+                  c = at.c;
+                } else if (name === "t") type = tag.value(i);
+                else if (name === "s") style = tag.value(i);
               }
               if (r >= limits.maxRows) outside(`dòng ${formatCount(r + 1)}`);
               if (c >= limits.maxColumns) outside(`cột ${formatCount(c + 1)}`);
               nextCol = c + 1;
-              type = attrOf(tag, "t");
-              style = attrOf(tag, "s");
               v = f = inline = undefined;
               hasF = false;
               return;
@@ -523,7 +534,7 @@ class WorkbookReader {
           }
         },
         close: (tag: XmlName) => {
-          if (!MAIN.has(tag.uri)) return;
+          if (!inMain(tag.uri)) return;
           switch (tag.local) {
             case "sheetData":
               inSheetData = false;
@@ -581,8 +592,11 @@ function decodeXstring(s: string): string {
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-/** "D83" → { r: 82, c: 3 }; "D" (a column only, as some writers do) → { c: 3 }; undefined if malformed. */
-function parseRef(ref: string): { r?: number; c: number } | undefined {
+/** Where parseRef puts a cell address (reused: it is parsed for every cell). */
+const at = { r: -1, c: 0 };
+
+/** "D83" → r 82, c 3; "D" (a column only, as some writers do) → r -1, c 3; false if malformed. */
+function parseRef(ref: string, out: { r: number; c: number }): boolean {
   let c = 0;
   let i = 0;
   for (; i < ref.length && i < 8; i++) {
@@ -591,11 +605,19 @@ function parseRef(ref: string): { r?: number; c: number } | undefined {
     if (code < 65 || code > 90) break;
     c = c * 26 + (code - 64);
   }
-  if (i === 0) return undefined;
-  if (i === ref.length) return { c: c - 1 };
-  const n = Number(ref.slice(i));
-  if (!Number.isInteger(n) || n < 1 || ref.charCodeAt(i) < 48 || ref.charCodeAt(i) > 57) return undefined;
-  return { r: n - 1, c: c - 1 };
+  if (i === 0) return false;
+  out.c = c - 1;
+  out.r = -1;
+  if (i === ref.length) return true;
+  let n = 0;
+  for (let k = i; k < ref.length; k++) {
+    const d = ref.charCodeAt(k) - 48;
+    if (d < 0 || d > 9 || k - i > 9) return false;
+    n = n * 10 + d;
+  }
+  if (n < 1) return false;
+  out.r = n - 1;
+  return true;
 }
 
 /** ISO 8601 date/time of a `t="d"` cell → Excel serial, as Excel stores dates. */

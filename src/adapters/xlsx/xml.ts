@@ -434,7 +434,7 @@ class Tokenizer {
       this.scopes.push({ depth: this.names.length, scope: this.scope, resolved: this.resolved });
       this.scope = Object.create(this.scope) as Record<string, string>;
       this.resolved = new Map();
-      for (let k = 0; k < count; k++) if (isDeclaration(names[k])) this.scope[names[k].length === 5 ? "" : names[k].slice(6)] = tag.value(k);
+      for (let k = 0; k < count; k++) if (isDeclaration(names[k])) this.scope[names[k].length === 5 ? "" : names[k].slice(6)] = namespace(tag.value(k));
     }
     let name = this.resolved.get(qname);
     if (!name) {
@@ -459,6 +459,21 @@ class Tokenizer {
     }
     return j;
   }
+}
+
+const namespaces = new Map<string, string>();
+/**
+ * One string per namespace, across parts and files: a handler comparing an element's namespace with
+ * the one it last saw then compares pointers, not 60 characters (that was a fifth of reading a sheet).
+ */
+function namespace(uri: string): string {
+  const known = namespaces.get(uri);
+  if (known !== undefined) return known;
+  if (namespaces.size >= 1024) return uri;
+  // A copy: the value is a slice, which would keep its whole piece of the part alive.
+  const own = JSON.parse(JSON.stringify(uri)) as string;
+  namespaces.set(own, own);
+  return own;
 }
 
 const isDeclaration = (name: string): boolean => name.startsWith("xmlns") && (name.length === 5 || name.charCodeAt(5) === 58);
