@@ -26,7 +26,12 @@ export interface Grid {
 
 export function isBlank(cell: Cell | undefined): boolean {
   if (!cell || cell.value === null) return true;
-  return typeof cell.value === "string" && cell.value.trim() === "";
+  const v = cell.value;
+  if (typeof v !== "string") return false;
+  // Text starting with a visible ASCII character is not blank: no need to trim it.
+  const first = v.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return v.trim() === "";
 }
 
 export function cellText(cell: Cell | undefined): string {

@@ -54,6 +54,8 @@ export function similarity(a: string, b: string): number {
 /** "1129" → "1.129", "56.52" → "56,52": numbers as Vietnamese officers write them. */
 export function formatNumberVi(n: number): string {
   const rounded = Math.round(n * 100) / 100;
+  // Most numbers in a message are small counts: nothing to group or to turn into a decimal comma.
+  if (Number.isInteger(rounded) && rounded > -1000 && rounded < 1000) return String(rounded);
   const [int, frac] = Math.abs(rounded).toString().split(".");
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return `${rounded < 0 ? "-" : ""}${grouped}${frac ? "," + frac : ""}`;

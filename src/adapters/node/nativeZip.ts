@@ -22,7 +22,8 @@ export function nativeZip(files: Record<string, Uint8Array>): Uint8Array {
   let offset = 0;
   for (const [name, data] of Object.entries(files)) {
     const nameBytes = Buffer.from(name, "utf8");
-    const packed = deflateRawSync(data, { level: 6 });
+    // Level 3: a consolidation's 4 MB of XML packs in a third of level 6's time, 15 % larger.
+    const packed = deflateRawSync(data, { level: 3 });
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from "fflate";
-import { address } from "../../core/grid";
+import { address, columnLetter } from "../../core/grid";
 import {
   LayoutCell,
   STYLES,
@@ -61,8 +61,15 @@ class SharedStrings {
 
 const STYLE_INDEX = new Map<StyleName, number>(STYLE_NAMES.map((n, i) => [n, i + 1]));
 
-function cellXml(ref: string, cell: LayoutCell, strings: SharedStrings): string {
+/** Column letters by index, so a sheet of tens of thousands of cells spells each column once. */
+const columnLetters: string[] = [];
+const refOf = (r: number, c: number): string => `${(columnLetters[c] ??= columnLetter(c))}${r + 1}`;
+
+function cellXml(r: number, c: number, cell: LayoutCell, strings: SharedStrings): string {
   const s = cell.style ? ` s="${STYLE_INDEX.get(cell.style)}"` : "";
+  const v = cell.value;
+  if (cell.formula === undefined && (v === undefined || v === null || v === "") && !s) return "";
+  const ref = refOf(r, c);
   if (cell.formula !== undefined) {
     // The cached result lets readers that do not calculate (and our own tests) see the value.
     const cached = cell.value;
@@ -71,8 +78,7 @@ function cellXml(ref: string, cell: LayoutCell, strings: SharedStrings): string 
     if (typeof cached === "string") return `<c r="${ref}"${s} t="str"><f>${esc(cell.formula)}</f><v>${esc(cached)}</v></c>`;
     return `<c r="${ref}"${s}><f>${esc(cell.formula)}</f></c>`;
   }
-  const v = cell.value;
-  if (v === undefined || v === null || v === "") return s ? `<c r="${ref}"${s}/>` : "";
+  if (v === undefined || v === null || v === "") return `<c r="${ref}"${s}/>`;
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : "";
   return `<c r="${ref}"${s} t="s"><v>${strings.id(v)}</v></c>`;
 }
@@ -102,7 +108,11 @@ function sheetXml(sh: SheetLayout, strings: SharedStrings): string {
   out.push("<sheetData>");
   sh.rows.forEach((row, r) => {
     const h = sh.rowHeights?.[r];
-    const cells = row.map((cell, c) => cellXml(address(r, c), cell, strings)).join("");
+    let cells = "";
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c] as LayoutCell | undefined; // a row may have holes
+      if (cell) cells += cellXml(r, c, cell, strings);
+    }
     if (!cells && h === undefined) return;
     out.push(`<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}>${cells}</row>`);
   });

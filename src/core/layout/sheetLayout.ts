@@ -159,16 +159,27 @@ export function fitRowHeights(layout: SheetLayout, lineHeight = 15): Record<numb
   layout.rows.forEach((row, r) => {
     if (heights[r] !== undefined || merged.has(r)) return;
     let lines = 1;
-    row.forEach((cell, c) => {
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c] as LayoutCell | undefined; // a row may have holes
       const col = layout.columns[c];
-      if (!col || col.hidden || cell.value === undefined || cell.value === null) return;
-      if (!STYLES[cell.style ?? "plain"].wrap) return;
-      const perLine = Math.max(4, Math.floor(col.width * 1.15));
-      const text = String(cell.value);
-      const n = text.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
-      lines = Math.max(lines, n);
-    });
+      if (!cell || !col || col.hidden || cell.value === undefined || cell.value === null) continue;
+      if (!STYLES[cell.style ?? "plain"].wrap) continue;
+      lines = Math.max(lines, wrappedLines(String(cell.value), Math.max(4, Math.floor(col.width * 1.15))));
+    }
     if (lines > 1) heights[r] = lines * lineHeight;
   });
   return heights;
+}
+
+/** Lines a wrapped text takes at `perLine` characters a line (a province sheet has tens of thousands of cells). */
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 0;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf("\n", start);
+    const length = (end < 0 ? text.length : end) - start;
+    lines += Math.max(1, Math.ceil(length / perLine));
+    if (end < 0) return lines;
+    start = end + 1;
+  }
 }

@@ -170,7 +170,20 @@ const ROMAN_LABEL = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)\s+(\S.*)$/;
 
 /** Collapses runs of white space; most labels have none, so they are returned as they are. */
 function squash(s: string): string {
-  return /\s\s|[\t\n\r]/.test(s) ? s.replace(/\s+/g, " ") : s;
+  return needsSquash(s) ? s.replace(/\s+/g, " ") : s;
+}
+
+/** Two white-space characters in a row, or a tab or line break (a loop: every label and unit of every file). */
+function needsSquash(s: string): boolean {
+  let previous = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13) return true;
+    const space = c === 32 || (c > 127 && /\s/.test(s[i])) || c === 11 || c === 12;
+    if (space && previous) return true;
+    previous = space;
+  }
+  return false;
 }
 
 /**

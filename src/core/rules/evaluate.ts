@@ -91,6 +91,21 @@ function lowerFirst(s: string): string {
 const sectionsCache = new WeakMap<Template, Map<number, string>>();
 const synonymsCache = new WeakMap<RuleSet, Map<string, number>>();
 
+const rowIndexesCache = new WeakMap<Template, Map<string, number>>();
+
+/** Indicator ID → its row index in the template. */
+function rowIndexesOf(t: Template): Map<string, number> {
+  let m = rowIndexesCache.get(t);
+  if (!m) {
+    const indexes = new Map<string, number>();
+    t.rows.forEach((r, i) => {
+      if (isValueRow(r) && !indexes.has(r.id)) indexes.set(r.id, i);
+    });
+    rowIndexesCache.set(t, (m = indexes));
+  }
+  return m;
+}
+
 /** Template row index → the section it belongs to ("II. …"). */
 function sectionsOf(t: Template): Map<number, string> {
   let m = sectionsCache.get(t);
@@ -177,8 +192,7 @@ class Context {
   }
 
   private indexOf(id: string): number | undefined {
-    const i = this.template.rows.findIndex((r) => isValueRow(r) && r.id === id);
-    return i < 0 ? undefined : i;
+    return rowIndexesOf(this.template).get(id);
   }
 
   structure(rule: StructureRule): void {
@@ -300,8 +314,11 @@ class Context {
     const missing = this.template.rows.map((r, i) => ({ r, i })).filter(({ r, i }) => isValueRow(r) && !present.has(i));
     if (missing.length === 0) return;
     const rowsSorted = [...this.sub.matched].sort((a, b) => a.templateIndex - b.templateIndex);
+    // The missing rows come in template order: the last matched row before each moves forward only.
+    let k = 0;
     for (const { r, i } of missing) {
-      const before = rowsSorted.filter((m) => m.templateIndex < i).pop() ?? rowsSorted[0];
+      while (k < rowsSorted.length && rowsSorted[k].templateIndex < i) k++;
+      const before = k > 0 ? rowsSorted[k - 1] : rowsSorted[0];
       const sheetRow = before ? before.row.r : 0;
       const cell = this.at(sheetRow, this.sub.columns.label);
       this.push(rule, sheetRow + 1, cell, fill(rule.message, { label: shortLabel(r.label), stt: r.stt, cell }), isValueRow(r) ? r.id : undefined, i);
