@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (built by `npm run build:cli`, which `npm ci` runs through `prepare`).
+// Runs the compiled CLI, bundled into one file (built by `npm run build:cli`, which `npm ci` runs
+// through `prepare`): one file loads in two thirds of the time of the 250 modules it is made of.
 // exitCode, not exit(): exit() cuts output to a pipe (e.g. `--json | jq`) at 64 KB.
 process.stdout.on("error", (err) => {
   // The reader went away (`cchc … | head`): nothing left to write to.
   if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw err;
 });
-require("../dist-cli/src/cli/main.js").main(process.argv.slice(2)).then(
+require("../dist-cli/cchc.js").main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

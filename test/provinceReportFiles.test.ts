@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readFileSync } from "fs";
+import { ensureCliBuilt } from "./support/cli";
+import { spawnSync } from "child_process";
+import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { readXlsx } from "../src/adapters/xlsx/read";
@@ -25,7 +26,7 @@ interface ReportJson {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist-cli", "src", "cli", "main.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT });
+  ensureCliBuilt();
   files = writeProvince(join(tmp, "nhan-duoc"));
 });
 

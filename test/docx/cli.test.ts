@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { ensureCliBuilt } from "../support/cli";
+import { spawnSync } from "child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { readXlsx } from "../../src/adapters/xlsx/read";
@@ -12,7 +13,7 @@ const BIN = join(ROOT, "bin", "cchc.js");
 const tmp = mkdtempSync(join(tmpdir(), "cchc-docx-cli-"));
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist-cli", "src", "cli", "convert.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT });
+  ensureCliBuilt();
 });
 
 function cchc(...args: string[]) {

@@ -8,7 +8,7 @@ export const BIN = join(ROOT, "bin", "cchc.js");
 
 /** `npm ci` builds the CLI in `prepare`; build it here too when running the tests from a dirty tree. */
 export function ensureCliBuilt(): void {
-  if (!existsSync(join(ROOT, "dist-cli", "src", "cli", "main.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT });
+  if (!existsSync(join(ROOT, "dist-cli", "cchc.js"))) execFileSync("npm", ["run", "build:cli"], { cwd: ROOT });
 }
 
 /** Runs the `cchc` command in a child process from `cwd`. */

@@ -173,13 +173,18 @@ function squash(s: string): string {
   return needsSquash(s) ? s.replace(/\s+/g, " ") : s;
 }
 
+/** The characters beyond ASCII that `\s` matches. */
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Two white-space characters in a row, or a tab or line break (a loop: every label and unit of every file). */
 function needsSquash(s: string): boolean {
   let previous = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 9 || c === 10 || c === 13) return true;
-    const space = c === 32 || (c > 127 && /\s/.test(s[i])) || c === 11 || c === 12;
+    const space = c === 32 || c === 11 || c === 12 || (c > 127 && isUnicodeSpace(c));
     if (space && previous) return true;
     previous = space;
   }
