@@ -29,6 +29,7 @@ export function isBlank(cell: Cell | undefined): boolean {
   const v = cell.value;
   if (typeof v !== "string") return false;
   // Text starting with a visible ASCII character is not blank: no need to trim it.
+  if (v.length === 0) return true;
   const first = v.charCodeAt(0);
   if (first > 32 && first < 127) return false;
   return v.trim() === "";

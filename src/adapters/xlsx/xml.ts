@@ -424,27 +424,11 @@ class Tokenizer {
       if (name.charCodeAt(0) === 120 && isDeclaration(name)) declares = true;
       j = close + 1;
     }
-    if (this.names.length === 0) {
-      if (this.rootSeen) throw new XmlError("a second root element");
-      this.rootSeen = true;
-    }
+    if (this.names.length === 0) this.openRoot();
     tag.source = s;
     tag.attrCount = count;
-    if (declares) {
-      this.scopes.push({ depth: this.names.length, scope: this.scope, resolved: this.resolved });
-      this.scope = Object.create(this.scope) as Record<string, string>;
-      this.resolved = new Map();
-      for (let k = 0; k < count; k++) if (isDeclaration(names[k])) this.scope[names[k].length === 5 ? "" : names[k].slice(6)] = namespace(tag.value(k));
-    }
-    let name = this.resolved.get(qname);
-    if (!name) {
-      const colon = qname.indexOf(":");
-      const prefix = colon < 0 ? "" : qname.slice(0, colon);
-      const uri = this.scope[prefix];
-      if (uri === undefined) throw new XmlError(`unbound prefix ${prefix}`);
-      name = { local: colon < 0 ? qname : qname.slice(colon + 1), uri };
-      this.resolved.set(qname, name);
-    }
+    if (declares) this.declare();
+    const name = this.resolved.get(qname) ?? this.resolve(qname);
     this.names.push(name);
     this.qnames.push(qname);
     if (this.on.open) {
@@ -458,6 +442,36 @@ class Tokenizer {
       this.closeElement();
     }
     return j;
+  }
+
+  // Rarely taken paths live in methods of their own: the tag loop above stays small, so the engine
+  // optimizes it sooner and never has to again when a root or a namespace declaration comes by.
+  private openRoot(): void {
+    if (this.rootSeen) throw new XmlError("a second root element");
+    this.rootSeen = true;
+  }
+
+  /** The element declares namespaces: a new scope, closed with the element. */
+  private declare(): void {
+    const tag = this.tag;
+    this.scopes.push({ depth: this.names.length, scope: this.scope, resolved: this.resolved });
+    this.scope = Object.create(this.scope) as Record<string, string>;
+    this.resolved = new Map();
+    for (let k = 0; k < tag.attrCount; k++) {
+      const key = tag.attrNames[k];
+      if (isDeclaration(key)) this.scope[key.length === 5 ? "" : key.slice(6)] = namespace(tag.value(k));
+    }
+  }
+
+  /** A qualified name met for the first time in this scope: its namespace. */
+  private resolve(qname: string): XmlName {
+    const colon = qname.indexOf(":");
+    const prefix = colon < 0 ? "" : qname.slice(0, colon);
+    const uri = this.scope[prefix];
+    if (uri === undefined) throw new XmlError(`unbound prefix ${prefix}`);
+    const name = { local: colon < 0 ? qname : qname.slice(colon + 1), uri };
+    this.resolved.set(qname, name);
+    return name;
   }
 }
 
