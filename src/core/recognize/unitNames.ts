@@ -22,8 +22,21 @@ const ABBREVIATIONS: [RegExp, string][] = [
   [/\btx\b/g, "thi xa"],
 ];
 
+const keyCache = new Map<string, string>();
+
 /** Key to recognise the same unit across spellings ("Sở Tài chính tỉnh Sóc Trăng" = "SỞ TÀI CHÍNH"). */
 export function unitKey(name: string): string {
+  // A merge asks for each unit's key many times (evidence, duplicates, the expected list): work it out once.
+  let k = keyCache.get(name);
+  if (k === undefined) {
+    if (keyCache.size >= 20_000) keyCache.clear();
+    k = keyOf(name);
+    keyCache.set(name, k);
+  }
+  return k;
+}
+
+function keyOf(name: string): string {
   let k = foldText(name);
   for (const [re, full] of ABBREVIATIONS) k = k.replace(re, full);
   k = k.replace(/\bva\b/g, " ");
