@@ -1,7 +1,7 @@
 import { Cell, Grid } from "../../core/grid";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
 import { resolveTarget } from "../opc";
-import { XmlError, XmlName, XmlTag, attrNs, attrOf, parseXml } from "./xml";
+import { XmlError, XmlName, XmlTag, attrNs, attrOf, keep, parseXml } from "./xml";
 import { DuplicateEntryError, InflateRaw, ZipError, ZipReader } from "./zip";
 
 export type XlsxProblem = "encrypted" | "legacyXls" | "xlsb" | "corrupt" | "notExcel" | "empty" | "tooLarge";
@@ -548,7 +548,7 @@ class WorkbookReader {
               return;
             case "f":
               this.addText(buf);
-              f = buf || undefined;
+              f = buf ? keep(buf) : undefined;
               capture = false;
               return;
             case "is":
@@ -586,9 +586,12 @@ class WorkbookReader {
   }
 }
 
-/** Excel escapes characters XML cannot hold as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). */
+/**
+ * Text as a cell holds it: Excel escapes characters XML cannot hold as `_xHHHH_` (ECMA-376 Part 1,
+ * 22.9.2.19 ST_Xstring); the result is kept, so it is a copy of its own (see keep).
+ */
 function decodeXstring(s: string): string {
-  if (s.indexOf("_x") < 0) return s;
+  if (s.indexOf("_x") < 0) return keep(s);
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 

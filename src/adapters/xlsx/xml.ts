@@ -84,6 +84,15 @@ export function parseXml(bytes: Uint8Array, on: XmlHandlers, chunkBytes = CHUNK)
   tokenizer.feed(decoder.decode(), true);
 }
 
+/**
+ * A string a handler keeps, as a copy of its own: text is handed out as slices of a decoded piece of
+ * the part, and a kept slice keeps the whole piece alive (a merge kept every file's shared strings).
+ * (Strings shorter than 13 characters are copies already.)
+ */
+export function keep(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
 /** The value of an attribute without a namespace (`r`, `t`, `s` …). */
 export function attrOf(tag: XmlTag, local: string): string | undefined {
   for (let i = 0; i < tag.attrCount; i++) if (tag.attrNames[i] === local) return tag.value(i);
