@@ -13,7 +13,7 @@ import { zipParts } from "../support/package";
 /*
  * Workbooks written by every producer available here (openpyxl, xlsxwriter, ExcelJS, LibreOffice, the
  * OpenXML SDK's prefix style), read back and compared with a reviewed expectation; and the seed workbooks
- * re-saved by each give `cchc check` and `cchc merge` the same verdict and totals.
+ * re-saved by each (and by LibreOffice as .ods) give `cchc check` and `cchc merge` the same verdict and totals.
  */
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "cchc.js");
@@ -24,13 +24,15 @@ function python(code: string, ...args: string[]): void {
   execFileSync(PY, ["-c", code, ...args], { stdio: ["ignore", "ignore", "pipe"] });
 }
 
-function libreOffice(file: string, outDir: string): string {
+/** The file re-saved by LibreOffice Calc as .xlsx, or as OpenDocument (.ods). */
+function libreOffice(file: string, outDir: string, as: "xlsx" | "ods" = "xlsx"): string {
   mkdirSync(outDir, { recursive: true });
-  const r = spawnSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, file], {
+  const filter = as === "xlsx" ? "xlsx:Calc MS Excel 2007 XML" : "ods";
+  const r = spawnSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", filter, "--outdir", outDir, file], {
     timeout: 180000,
   });
   if (r.error) throw new Error(`LibreOffice (soffice) không chạy được: ${r.error.message}`);
-  return join(outDir, file.split("/").pop()!.replace(/\.\w+$/, ".xlsx"));
+  return join(outDir, file.split("/").pop()!.replace(/\.\w+$/, `.${as}`));
 }
 
 const firstRow = (g: Grid) => g.rows[0].map((c) => [c?.value ?? null, c?.format ?? null, !!c?.uncomputed]);
@@ -152,9 +154,32 @@ describe("the same submission saved by each producer gets the same verdict and t
   const seeds = [FIXTURES.nongNghiep, FIXTURES.cuLaoDung];
   const producers: Record<string, (src: string, base: string) => string | Promise<string>> = {
     "LibreOffice": (src) => libreOffice(src, join(dir, "seed-lo")),
+    "LibreOffice, OpenDocument (.ods)": (src) => libreOffice(src, join(dir, "seed-ods"), "ods"),
     "openpyxl": (src, base) => {
       const out = join(dir, `${base}-openpyxl.xlsx`);
       python("import sys, openpyxl\nopenpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])", src, out);
+      return out;
+    },
+    // xlsxwriter only writes: every cell's value and number format, as openpyxl reads them, written anew.
+    "xlsxwriter": (src, base) => {
+      const out = join(dir, `${base}-xlsxwriter.xlsx`);
+      python(
+        `import sys, openpyxl, xlsxwriter
+source = openpyxl.load_workbook(sys.argv[1])
+wb = xlsxwriter.Workbook(sys.argv[2])
+formats = {}
+for sheet in source.worksheets:
+    ws = wb.add_worksheet(sheet.title)
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None: continue
+            code = cell.number_format
+            if code not in formats: formats[code] = wb.add_format({"num_format": code})
+            ws.write(cell.row - 1, cell.column - 1, cell.value, formats[code])
+wb.close()`,
+        src,
+        out,
+      );
       return out;
     },
     "ExcelJS": async (src, base) => {
