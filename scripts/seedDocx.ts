@@ -5,7 +5,7 @@
  * optionally the table split in two at a page break, its second part starting with the header again.
  */
 import { strToU8, zipSync } from "fflate";
-import { esc } from "../src/adapters/xlsx/xml";
+import { esc } from "../src/adapters/xml";
 import { parseSeed, stripMarkup } from "./seedTable";
 
 const NS =

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { XmlError, parseXml } from "../../src/adapters/xlsx/xml";
+import { XmlError, parseXml } from "../../src/adapters/xml";
 import { XmlEvent, saxesEvents } from "../support/saxesReference";
 
 /**

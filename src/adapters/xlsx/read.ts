@@ -1,7 +1,7 @@
 import { Cell, Grid } from "../../core/grid";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
 import { resolveTarget } from "../opc";
-import { XmlError, XmlName, XmlTag, attrNs, attrOf, keep, parseXml } from "./xml";
+import { XmlError, XmlName, XmlTag, attrNs, attrOf, keep, parseXml } from "../xml";
 import { DuplicateEntryError, InflateRaw, ZipError, ZipReader } from "./zip";
 
 export type XlsxProblem = "encrypted" | "legacyXls" | "xlsb" | "corrupt" | "notExcel" | "empty" | "tooLarge";

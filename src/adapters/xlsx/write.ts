@@ -9,7 +9,7 @@ import {
   VALIDATION_TITLE,
   validationError,
 } from "../../core/layout/sheetLayout";
-import { esc } from "./xml";
+import { esc } from "../xml";
 
 /** Writes sheet layouts as a real .xlsx (Office Open XML) that Excel and LibreOffice open without repair. */
 /** Packs the parts into a zip; Node passes one on native zlib, browsers use fflate. */

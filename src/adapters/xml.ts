@@ -33,6 +33,8 @@ export interface XmlName {
  * the call and keeps only what it copies out.
  */
 export interface XmlTag extends XmlName {
+  /** The qualified name as written (`w:p`). */
+  readonly name: string;
   readonly attrNames: readonly string[];
   readonly attrCount: number;
   /** The value of attribute i, with references resolved and white space normalized. */
@@ -99,16 +101,69 @@ export function attrOf(tag: XmlTag, local: string): string | undefined {
   return undefined;
 }
 
-/** The value of an attribute in one of the given namespaces (`r:id`, whatever its prefix). */
-export function attrNs(tag: XmlTag, uris: ReadonlySet<string>, local: string): string | undefined {
+/**
+ * The value of an attribute in a namespace, or in one of a set of them (`r:id`, `w:val`,
+ * `table:number-columns-repeated`, whatever its prefix); the first such attribute as written.
+ */
+export function attrNs(tag: XmlTag, uris: ReadonlySet<string> | string, local: string): string | undefined {
   for (let i = 0; i < tag.attrCount; i++) {
     const key = tag.attrNames[i];
-    const colon = key.indexOf(":");
-    if (colon < 0 || key.slice(colon + 1) !== local) continue;
+    // The local name first, without slicing: most attributes of an element are not the one asked for.
+    const colon = key.length - local.length - 1;
+    if (colon < 0 || key.charCodeAt(colon) !== 58 || !key.endsWith(local) || key.indexOf(":") !== colon) continue;
     const uri = tag.ns[key.slice(0, colon)];
-    if (uri !== undefined && uris.has(uri)) return tag.value(i);
+    if (uri !== undefined && (typeof uris === "string" ? uri === uris : uris.has(uri))) return tag.value(i);
   }
   return undefined;
+}
+
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
+const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+
+/**
+ * The constraints of Namespaces in XML that parseXml leaves out (the workbook reader reads without them),
+ * checked on an element as it opens: at most one colon in a name, bound attribute prefixes, no
+ * attribute twice under one namespace, the reserved prefixes and namespaces kept to their own, no
+ * prefix undeclared. Word and LibreOffice refuse such a part; the readers of their files call this
+ * first in `open` and refuse it too (as saxes' namespace mode, which they used before, did).
+ */
+export function checkNamespaces(tag: XmlTag): void {
+  if (colonOf(tag.name) > 0 && tag.uri === "") throw new XmlError(`unbound prefix in ${tag.name}`);
+  for (let i = 0; i < tag.attrCount; i++) {
+    const key = tag.attrNames[i];
+    const colon = colonOf(key);
+    if (colon < 0) {
+      if (key === "xmlns") checkBinding("", tag.value(i).trim());
+      continue;
+    }
+    const prefix = key.slice(0, colon);
+    if (prefix === "xmlns") {
+      const uri = tag.value(i).trim();
+      if (uri === "") throw new XmlError(`prefix ${key.slice(6)} undeclared`);
+      checkBinding(key.slice(6), uri);
+      continue;
+    }
+    const uri = tag.ns[prefix];
+    if (uri === undefined) throw new XmlError(`unbound prefix ${prefix}`);
+    for (let k = 0; k < i; k++) {
+      const other = tag.attrNames[k];
+      const c = other.indexOf(":");
+      if (c < 0 || other.length - c !== key.length - colon || !other.endsWith(key.slice(colon))) continue;
+      if (tag.ns[other.slice(0, c)] === uri) throw new XmlError(`duplicate attribute ${key}`);
+    }
+  }
+}
+
+/** Where a qualified name's colon is (-1 without one); a name with an empty part or two colons is refused. */
+function colonOf(qname: string): number {
+  const colon = qname.indexOf(":");
+  if (colon >= 0 && (colon === 0 || colon === qname.length - 1 || qname.indexOf(":", colon + 1) >= 0)) throw new XmlError(`malformed name ${qname}`);
+  return colon;
+}
+
+/** `xml` is bound to its namespace only, and `xmlns`'s namespace to no prefix at all. */
+function checkBinding(prefix: string, uri: string): void {
+  if (prefix === "xml" ? uri !== XML_NS : prefix === "xmlns" || uri === XML_NS || uri === XMLNS_NS) throw new XmlError(`reserved namespace or prefix ${prefix}`);
 }
 
 const LT = 60;
@@ -441,6 +496,7 @@ class Tokenizer {
     this.names.push(name);
     this.qnames.push(qname);
     if (this.on.open) {
+      tag.name = qname;
       tag.local = name.local;
       tag.uri = name.uri;
       tag.ns = this.scope;
@@ -509,6 +565,7 @@ function sameAt(word: string, s: string, at: number): boolean {
 
 /** The element being opened, reused: its values stay in the input until a handler asks for one. */
 class OpenTag implements XmlTag {
+  name = "";
   local = "";
   uri = "";
   ns = ROOT_SCOPE;
