@@ -1,4 +1,4 @@
-import { SaxesParser, SaxesTagNS } from "saxes";
+import { attrOf, checkNamespaces, keep, parseXml } from "./xml";
 
 /** Open Packaging Conventions: the relationships that lead from the package to its main part. */
 const RELS_NS = new Set(["http://schemas.openxmlformats.org/package/2006/relationships", "http://purl.oclc.org/ooxml/package/relationships"]);
@@ -10,28 +10,21 @@ export interface Relationship {
   external: boolean;
 }
 
-export function parseRelationships(xml: string): Relationship[] {
+/** A relationships part (`_rels/.rels`, `…/_rels/x.xml.rels`); throws XmlError if it is not well-formed. */
+export function parseRelationships(xml: Uint8Array): Relationship[] {
   const out: Relationship[] = [];
-  const parser = new SaxesParser({ xmlns: true });
-  parser.on("opentag", (tag) => {
-    if (!RELS_NS.has(tag.uri) || tag.local !== "Relationship") return;
-    const id = attribute(tag, "", "Id");
-    const type = attribute(tag, "", "Type");
-    const target = attribute(tag, "", "Target");
-    if (id !== undefined && type !== undefined && target !== undefined)
-      out.push({ id, type, target, external: attribute(tag, "", "TargetMode") === "External" });
+  parseXml(xml, {
+    open(tag) {
+      checkNamespaces(tag);
+      if (tag.local !== "Relationship" || !RELS_NS.has(tag.uri)) return;
+      const id = attrOf(tag, "Id");
+      const type = attrOf(tag, "Type");
+      const target = attrOf(tag, "Target");
+      if (id !== undefined && type !== undefined && target !== undefined)
+        out.push({ id: keep(id), type: keep(type), target: keep(target), external: attrOf(tag, "TargetMode") === "External" });
+    },
   });
-  parser.write(xml).close();
   return out;
-}
-
-/** An attribute by namespace and local name, whatever prefix the producer chose. */
-export function attribute(tag: SaxesTagNS, uri: string, local: string): string | undefined {
-  for (const key in tag.attributes) {
-    const a = tag.attributes[key];
-    if (a.local === local && a.uri === uri) return a.value;
-  }
-  return undefined;
 }
 
 /** Resolves a relationship target against its source part: relative, absolute, "./", "../", %-encoded. */

@@ -1,13 +1,15 @@
-import { SaxesParser, SaxesTagNS } from "saxes";
 import { Cell, Grid } from "../../core/grid";
 import { foldText } from "../../core/text";
-import { attribute, mainPart, parseRelationships } from "../opc";
+import { mainPart, parseRelationships } from "../opc";
 import { TABLE_LIMITS, tableTooLarge } from "../limits";
 import { ReceivedFileError, orCorrupt } from "../readErrors";
+import { XmlName, XmlTag, attrNs, checkNamespaces, keep, parseXml } from "../xml";
 import { InflateRaw, unzipEntries } from "../xlsx/zip";
 
 /** WordprocessingML, transitional and strict. */
-const W = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
+const W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+const W = new Set([W_TRANSITIONAL, W_STRICT]);
 const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 const MESSAGES = {
@@ -44,12 +46,11 @@ type Item = { kind: "p"; text: string; pageBreak: boolean } | { kind: "tbl"; tab
  */
 export function readDocx(bytes: Uint8Array, inflateRaw?: InflateRaw): Grid[] {
   const items = orCorrupt(MESSAGES.corrupt, () => {
-    const decoder = new TextDecoder();
     const rels = unzipEntries(bytes, (n) => n === "_rels/.rels", inflateRaw)["_rels/.rels"];
-    const part = (rels && mainPart(parseRelationships(decoder.decode(rels)), "officeDocument")) ?? "word/document.xml";
+    const part = (rels && mainPart(parseRelationships(rels), "officeDocument")) ?? "word/document.xml";
     const doc = unzipEntries(bytes, (n) => n === part, inflateRaw)[part];
     if (!doc) throw new ReceivedFileError(MESSAGES.noDocument);
-    return parseDocument(decoder.decode(doc));
+    return parseDocument(doc);
   });
   const grids = buildGrids(items);
   if (grids.length === 0) throw new ReceivedFileError(MESSAGES.noTable);
@@ -57,9 +58,8 @@ export function readDocx(bytes: Uint8Array, inflateRaw?: InflateRaw): Grid[] {
 }
 
 /** One pass over word/document.xml: body paragraphs and tables (nested ones too) in document order. */
-function parseDocument(xml: string): Item[] {
+function parseDocument(xml: Uint8Array): Item[] {
   const items: Item[] = [];
-  const parser = new SaxesParser({ xmlns: true });
   /** Elements whose content is not text of the document (deleted runs, field codes, properties…). */
   let skip = 0;
   let inText = false;
@@ -83,7 +83,8 @@ function parseDocument(xml: string): Item[] {
     p.text += s;
   };
 
-  parser.on("opentag", (tag: SaxesTagNS) => {
+  const open = (tag: XmlTag): void => {
+    checkNamespaces(tag);
     depth++;
     if (skip) {
       skip++;
@@ -201,16 +202,9 @@ function parseDocument(xml: string): Item[] {
         return;
       }
     }
-  });
+  };
 
-  parser.on("text", (text) => {
-    if (!skip && inText) append(text);
-  });
-  parser.on("cdata", (text) => {
-    if (!skip && inText) append(text);
-  });
-
-  parser.on("closetag", (tag: SaxesTagNS) => {
+  const close = (tag: XmlName): void => {
     depth--;
     if (skip) {
       skip--;
@@ -232,6 +226,8 @@ function parseDocument(xml: string): Item[] {
       case "p": {
         const p = paragraphs.pop();
         if (!p) return;
+        // A copy: the text is made of slices of decoded pieces of the part.
+        p.text = keep(p.text);
         const t = tables[tables.length - 1];
         const outer = paragraphs[paragraphs.length - 1];
         if (t?.cell && paragraphs.length === t.depthAtCell) t.cell.paragraphs.push(p.text);
@@ -253,19 +249,20 @@ function parseDocument(xml: string): Item[] {
         tables.pop();
         return;
     }
-  });
+  };
 
-  parser.write(xml).close();
+  parseXml(xml, {
+    open,
+    close,
+    text: (text) => {
+      if (!skip && inText) append(text);
+    },
+  });
   return items;
 }
 
-function wAttr(tag: SaxesTagNS, local: string): string | undefined {
-  for (const uri of W) {
-    const v = attribute(tag, uri, local);
-    if (v !== undefined) return v;
-  }
-  return undefined;
-}
+/** A WordprocessingML attribute; a transitional one is preferred to a strict one of the same name. */
+const wAttr = (tag: XmlTag, local: string): string | undefined => attrNs(tag, W_TRANSITIONAL, local) ?? attrNs(tag, W_STRICT, local);
 
 function clampSpan(v: string | undefined): number {
   const n = Number(v ?? 1);

@@ -1,13 +1,13 @@
-import { SaxesParser, SaxesTagNS } from "saxes";
 import { Cell, Grid } from "../../core/grid";
-import { attribute } from "../opc";
 import { TABLE_LIMITS, tableTooLarge } from "../limits";
 import { ReceivedFileError, orCorrupt } from "../readErrors";
+import { XmlName, XmlTag, attrNs, checkNamespaces, keep, parseXml } from "../xml";
 import { InflateRaw, unzipEntries } from "../xlsx/zip";
 
 const OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 const TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
 const TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+const CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0";
 
 const MESSAGES = {
   corrupt: "Tệp bảng tính OpenDocument (.ods) bị hỏng hoặc không đầy đủ; không đọc được.",
@@ -25,20 +25,19 @@ export function readOds(bytes: Uint8Array, inflateRaw?: InflateRaw): Grid[] {
     // The content part is content.xml at the root (the manifest lists it there).
     const data = unzipEntries(bytes, (n) => n === "content.xml", inflateRaw)["content.xml"];
     if (!data) throw new ReceivedFileError(MESSAGES.noContent);
-    return parseContent(new TextDecoder().decode(data));
+    return parseContent(data);
   });
   if (grids.length === 0) throw new ReceivedFileError(MESSAGES.empty);
   return grids;
 }
 
-function count(tag: SaxesTagNS, local: string): number {
-  const n = Number(attribute(tag, TABLE, local) ?? 1);
+function count(tag: XmlTag, local: string): number {
+  const n = Number(attrNs(tag, TABLE, local) ?? 1);
   return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
-function parseContent(xml: string): Grid[] {
+function parseContent(xml: Uint8Array): Grid[] {
   const grids: Grid[] = [];
-  const parser = new SaxesParser({ xmlns: true });
   let sheet: { name: string; rows: (Cell | undefined)[][]; pendingRows: number } | undefined;
   let row: { cells: (Cell | undefined)[]; pendingCells: number; repeat: number } | undefined;
   let cell: { cell: Cell | undefined; repeat: number; paragraphs: string[]; typed: boolean } | undefined;
@@ -55,7 +54,8 @@ function parseContent(xml: string): Grid[] {
     p[p.length - 1] += s;
   };
 
-  parser.on("opentag", (tag) => {
+  const open = (tag: XmlTag): void => {
+    checkNamespaces(tag);
     if (skip) {
       skip++;
       return;
@@ -68,7 +68,7 @@ function parseContent(xml: string): Grid[] {
       switch (tag.local) {
         case "table":
           if (grids.length >= TABLE_LIMITS.tables) tableTooLarge(`hơn ${TABLE_LIMITS.tables} trang tính`);
-          sheet = { name: attribute(tag, TABLE, "name") ?? `Sheet${grids.length + 1}`, rows: [], pendingRows: 0 };
+          sheet = { name: keep(attrNs(tag, TABLE, "name") ?? `Sheet${grids.length + 1}`), rows: [], pendingRows: 0 };
           return;
         case "table-row":
           if (sheet) row = { cells: [], pendingCells: 0, repeat: count(tag, "number-rows-repeated") };
@@ -91,16 +91,9 @@ function parseContent(xml: string): Grid[] {
         else if (tag.local === "span" || tag.local === "a") inParagraph++;
       }
     }
-  });
+  };
 
-  parser.on("text", (t) => {
-    if (!skip) add(t);
-  });
-  parser.on("cdata", (t) => {
-    if (!skip) add(t);
-  });
-
-  parser.on("closetag", (tag) => {
+  const close = (tag: XmlName): void => {
     if (skip) {
       skip--;
       return;
@@ -115,7 +108,8 @@ function parseContent(xml: string): Grid[] {
       case "covered-table-cell": {
         if (!row || !cell) return;
         let c = cell.cell;
-        const text = cell.paragraphs.join("\n");
+        // A copy: a paragraph's text is a slice of a decoded piece of the part.
+        const text = keep(cell.paragraphs.join("\n"));
         if (!c && text !== "") c = { value: text };
         else if (c && !cell.typed && text !== "") c.value = text;
         else if (c && c.value === null && text !== "") c.value = text;
@@ -150,55 +144,63 @@ function parseContent(xml: string): Grid[] {
         sheet = undefined;
         return;
     }
-  });
+  };
 
-  parser.write(xml).close();
+  parseXml(xml, {
+    open,
+    close,
+    text: (t) => {
+      if (!skip) add(t);
+    },
+  });
   return grids;
 }
 
-function count2(tag: SaxesTagNS): number {
-  const n = Number(attribute(tag, TEXT, "c") ?? 1);
+function count2(tag: XmlTag): number {
+  const n = Number(attrNs(tag, TEXT, "c") ?? 1);
   return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
-function hasValueType(tag: SaxesTagNS): boolean {
-  return attribute(tag, OFFICE, "value-type") !== undefined || attribute(tag, "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0", "value-type") !== undefined;
+function hasValueType(tag: XmlTag): boolean {
+  return attrNs(tag, OFFICE, "value-type") !== undefined || attrNs(tag, CALCEXT, "value-type") !== undefined;
 }
 
 /** The cell's typed value (numbers, percentages, dates, booleans); text cells take their paragraphs. */
-function valueCell(tag: SaxesTagNS): Cell | undefined {
-  const type = attribute(tag, OFFICE, "value-type");
-  const formula = attribute(tag, TABLE, "formula");
+function valueCell(tag: XmlTag): Cell | undefined {
+  const type = attrNs(tag, OFFICE, "value-type");
+  const formula = attrNs(tag, TABLE, "formula");
   let cell: Cell | undefined;
   switch (type) {
     case "float":
     case "currency":
     case "percentage": {
-      const v = Number(attribute(tag, OFFICE, "value"));
+      const v = Number(attrNs(tag, OFFICE, "value"));
       cell = { value: Number.isFinite(v) ? v : null };
       // As the .xlsx reader does: 1 in a percent cell means 100 %.
       if (type === "percentage") cell.format = "0%";
       break;
     }
     case "boolean":
-      cell = { value: attribute(tag, OFFICE, "boolean-value") === "true" };
+      cell = { value: attrNs(tag, OFFICE, "boolean-value") === "true" };
       break;
     case "date":
-      cell = { value: attribute(tag, OFFICE, "date-value") ?? null };
+      cell = { value: keepOrNull(attrNs(tag, OFFICE, "date-value")) };
       break;
     case "time":
-      cell = { value: attribute(tag, OFFICE, "time-value") ?? null };
+      cell = { value: keepOrNull(attrNs(tag, OFFICE, "time-value")) };
       break;
     case "string": {
-      const s = attribute(tag, OFFICE, "string-value");
-      cell = { value: s ?? null };
+      cell = { value: keepOrNull(attrNs(tag, OFFICE, "string-value")) };
       break;
     }
   }
   if (formula) {
     cell ??= { value: null };
     // "of:=SUM([.D8:.D9])": the namespace prefix is not part of the formula.
-    cell.formula = formula.replace(/^[a-z]+:=?/i, "").replace(/^=/, "");
+    cell.formula = keep(formula.replace(/^[a-z]+:=?/i, "").replace(/^=/, ""));
   }
   return cell;
 }
+
+/** An attribute value a cell keeps: a copy of its own (values are slices of the decoded part). */
+const keepOrNull = (v: string | undefined): string | null => (v === undefined ? null : keep(v));
