@@ -128,7 +128,8 @@ const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
  * first in `open` and refuse it too (as saxes' namespace mode, which they used before, did).
  */
 export function checkNamespaces(tag: XmlTag): void {
-  if (colonOf(tag.name) > 0 && tag.uri === "") throw new XmlError(`unbound prefix in ${tag.name}`);
+  // An element's prefix is bound (parseXml checks), and to a namespace: `xmlns:p=""` is refused below.
+  colonOf(tag.name);
   for (let i = 0; i < tag.attrCount; i++) {
     const key = tag.attrNames[i];
     const colon = colonOf(key);
