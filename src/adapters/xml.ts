@@ -70,9 +70,9 @@ function decoderFor(bytes: Uint8Array) {
  * part never exists as one string (and each piece stays small enough for the young generation to free). Any well-formedness error, an unbound prefix, or a part that
  * ends early throws XmlError. (`chunkBytes` is smaller only in tests of chunk boundaries.)
  *
- * Written for the reading path rather than taken from saxes (which it replaced): names are checked and
+ * Written for the reading path rather than taken from a general XML library: names are checked and
  * kept once per spelling, attribute values are sliced only when a handler asks, and nothing else is
- * allocated per element. test/adapters/xmlTokenizer.test.ts holds it to saxes' events and verdicts on
+ * allocated per element. test/adapters/xmlTokenizer.test.ts holds it to a conformant parser's events and verdicts on
  * generated documents, well-formed and damaged, in every chunking.
  */
 export function parseXml(bytes: Uint8Array, on: XmlHandlers, chunkBytes = CHUNK): void {
@@ -125,7 +125,7 @@ const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
  * checked on an element as it opens: at most one colon in a name, bound attribute prefixes, no
  * attribute twice under one namespace, the reserved prefixes and namespaces kept to their own, no
  * prefix undeclared. Word and LibreOffice refuse such a part; the readers of their files call this
- * first in `open` and refuse it too (as saxes' namespace mode, which they used before, did).
+ * first in `open` and refuse it too, as they did before (test/adapters/xmlNamespaces.test.ts).
  */
 export function checkNamespaces(tag: XmlTag): void {
   // An element's prefix is bound (parseXml checks), and to a namespace: `xmlns:p=""` is refused below.
