@@ -102,6 +102,8 @@ function apply(xml: string, [kind, at, piece]: [string, number, string]): string
 }
 
 const chunk = fc.integer({ min: 1, max: 40 });
+/** A processing-instruction target followed by "?" and not by "?>": the one damage saxes lets through. */
+const SAXES_LENIENT_PI = /<\?[^\s?]*\?(?!>)/;
 
 describe("XML tokenizer against saxes", () => {
   it("well-formed documents: the same elements, attributes and text, in any chunking", () => {
@@ -119,6 +121,9 @@ describe("XML tokenizer against saxes", () => {
     fc.assert(
       fc.property(document, fc.array(damage, { minLength: 1, maxLength: 3 }), chunk, (xml, damages, size) => {
         const broken = damages.reduce(apply, xml);
+        // saxes accepts a processing instruction whose target runs into a "?" that does not end it
+        // (`<?p?i x?>`); XML 1.0 (2.6) wants white space there, and so do we: see the case below.
+        fc.pre(!SAXES_LENIENT_PI.test(broken));
         const expected = reference(broken);
         expect(tokenizer(broken, size)).toEqual(expected);
         expect(tokenizer(broken, 1 << 20)).toEqual(expected);
@@ -135,6 +140,12 @@ describe("XML tokenizer against saxes", () => {
       `<!DOCTYPE a [<!ELEMENT a ANY>]><a>x</a>`,
     ];
     for (const xml of cases) expect(tokenizer(xml, 3)).toEqual(reference(xml));
+  });
+
+  it("refuses a processing instruction without white space after its target, which saxes lets through", () => {
+    const xml = `<?p?i x?><a/>`;
+    expect(reference(xml)).not.toBe("refused");
+    expect(tokenizer(xml, 3)).toBe("refused");
   });
 
   it("refuses what saxes refuses, with an XmlError", () => {
