@@ -206,7 +206,7 @@ describe("hostile files: a Vietnamese reason each, bounded memory and time, byte
     const json = JSON.parse(r.out) as { units: { file: string }[]; rejected: unknown[] };
     expect(json.units.map((u) => u.file)).toEqual(["million-rows.xlsx"]);
     // The grid shares one cell per distinct plain value and the recogniser stops after the table's
-    // trailing rows; measured 271-275 MB (it was 380-440 MB).
+    // trailing rows; measured 268-275 MB (it was 380-440 MB).
     expect(r.rssMb).toBeLessThan(MAX_RSS_MB);
     expect(r.seconds).toBeLessThan(MAX_SECONDS * 2);
     expect(sha(file)).toBe(before);
