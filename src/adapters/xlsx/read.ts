@@ -1,6 +1,6 @@
 import { Cell, Grid } from "../../core/grid";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
-import { resolveTarget } from "../opc";
+import { parseRelationships, resolveTarget } from "../opc";
 import { XmlError, XmlName, XmlTag, attrNs, attrOf, keep, parseXml } from "../xml";
 import { DuplicateEntryError, InflateRaw, ZipError, ZipReader } from "./zip";
 
@@ -48,7 +48,6 @@ function inMain(uri: string): boolean {
 /** Relationship kinds whose parts hold cells (macro and dialog sheets are grids too; chart sheets are not). */
 const CELL_SHEETS = new Set(["worksheet", "xlMacrosheet", "xlIntlMacrosheet", "dialogsheet"]);
 const REL_ATTR = new Set(["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"]);
-const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types";
 const XLSB_MAIN = "application/vnd.ms-excel.sheet.binary.macroenabled.main";
 
@@ -210,16 +209,20 @@ class WorkbookReader {
   }
 
   private parse(name: string, on: Parameters<typeof parseXml>[1], label?: string): boolean {
+    return this.readPart(name, (bytes) => parseXml(bytes, on), label) !== undefined;
+  }
+
+  /** `read` over a part's bytes, or undefined if the package has no such part. */
+  private readPart<T>(name: string, read: (bytes: Uint8Array) => T, label?: string): { value: T } | undefined {
     const bytes = this.part(name, label);
-    if (!bytes) return false;
+    if (!bytes) return undefined;
     try {
-      parseXml(bytes, on);
+      return { value: read(bytes) };
     } catch (e) {
       // A part cut short or with broken tags is a damaged file: never half read.
       if (e instanceof XmlError) fail("corrupt", `${label ?? `phần “${name}”`} không phải XML hợp lệ hoặc bị cắt cụt`);
       throw e;
     }
-    return true;
   }
 
   /** The workbook part: _rels/.rels → officeDocument; else [Content_Types].xml; else xl/workbook.xml. */
@@ -255,16 +258,8 @@ class WorkbookReader {
   /** The relationships of a part (of the package when `part` is ""), by Id. */
   private rels(part: string): Map<string, Relationship> {
     const map = new Map<string, Relationship>();
-    this.parse(part ? relsPartOf(part) : "_rels/.rels", {
-      open: (tag) => {
-        if (tag.local !== "Relationship" || tag.uri !== PKG_RELS) return;
-        if (attrOf(tag, "TargetMode") === "External") return;
-        const id = attrOf(tag, "Id");
-        const target = attrOf(tag, "Target");
-        const type = attrOf(tag, "Type");
-        if (id !== undefined && target !== undefined && type !== undefined && !map.has(id)) map.set(id, { type, target: resolveTarget(part, target) });
-      },
-    });
+    for (const r of this.readPart(part ? relsPartOf(part) : "_rels/.rels", parseRelationships)?.value ?? [])
+      if (!r.external && !map.has(r.id)) map.set(r.id, { type: r.type, target: resolveTarget(part, r.target) });
     return map;
   }
 
