@@ -544,7 +544,7 @@ class Tokenizer {
 const namespaces = new Map<string, string>();
 /**
  * One string per namespace, across parts and files: a handler comparing an element's namespace with
- * the one it last saw then compares pointers, not 60 characters (that was a fifth of reading a sheet).
+ * the one it last saw then compares pointers, not 60 characters (that was about a quarter of reading a workbook).
  */
 function namespace(uri: string): string {
   const known = namespaces.get(uri);
