@@ -1,5 +1,4 @@
-import { ensureCliBuilt } from "./support/cli";
-import { spawnSync } from "child_process";
+import { ensureCliBuilt, runCchc } from "./support/cli";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -9,18 +8,13 @@ import { FINDINGS_SHEET, MERGE_SHEET } from "../src/core/layout/mergeLayouts";
 import { FIXTURES } from "./support/data";
 import { retitled } from "./support/periods";
 
-const ROOT = join(__dirname, "..");
-const BIN = join(ROOT, "bin", "cchc.js");
 const tmp = mkdtempSync(join(tmpdir(), "cchc-previous-"));
 
 beforeAll(() => {
   ensureCliBuilt();
 });
 
-function cchc(...args: string[]) {
-  const r = spawnSync("node", [BIN, ...args], { cwd: tmp, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cchc = (...args: string[]) => runCchc(tmp, ...args);
 
 function file(name: string, bytes: Uint8Array): string {
   const p = join(tmp, name);

@@ -1,4 +1,4 @@
-import { ensureCliBuilt } from "./support/cli";
+import { ensureCliBuilt, runCchc } from "./support/cli";
 import { spawnSync } from "child_process";
 import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
@@ -10,8 +10,6 @@ import { TEMPLATE_FIRST_DATA_ROW } from "../src/core/layout/templateLayout";
 import { catalog } from "./support/data";
 import { writeProvince } from "./support/province";
 
-const ROOT = join(__dirname, "..");
-const BIN = join(ROOT, "bin", "cchc.js");
 const tmp = mkdtempSync(join(tmpdir(), "cchc-report-"));
 let files: string[];
 
@@ -30,10 +28,7 @@ beforeAll(() => {
   files = writeProvince(join(tmp, "nhan-duoc"));
 });
 
-function cchc(...args: string[]) {
-  const r = spawnSync("node", [BIN, ...args], { cwd: tmp, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cchc = (...args: string[]) => runCchc(tmp, ...args);
 
 function sheet(bytes: Uint8Array): Grid {
   const g = readXlsx(bytes).find((x) => x.name === REPORT_SHEET);

@@ -26,12 +26,11 @@ describe("the prevalidated built-in package", () => {
     expect(loadBuiltinPackage()).toEqual(validated);
   });
 
-  it("a command start takes the recorded package without validating it again", () => {
-    jest.isolateModules(() => {
-      /* eslint-disable @typescript-eslint/no-require-imports -- fresh copies of the modules, to watch one start */
-      const pkgModule = require("../../src/core/package/package") as typeof import("../../src/core/package/package");
-      const files = require("../../src/adapters/node/packageFiles") as typeof import("../../src/adapters/node/packageFiles");
-      /* eslint-enable @typescript-eslint/no-require-imports */
+  it("a command start takes the recorded package without validating it again", async () => {
+    // Fresh copies of the modules, to watch one start.
+    await jest.isolateModulesAsync(async () => {
+      const pkgModule = await import("../../src/core/package/package");
+      const files = await import("../../src/adapters/node/packageFiles");
       const validate = jest.spyOn(pkgModule, "assemblePackage");
       const index = jest.spyOn(pkgModule, "prevalidatedPackage");
       files.loadBuiltinPackage();

@@ -1,5 +1,4 @@
-import { ensureCliBuilt } from "../support/cli";
-import { spawnSync } from "child_process";
+import { ensureCliBuilt, runCchc } from "../support/cli";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -8,18 +7,13 @@ import { STATUS_SHEET } from "../../src/core/layout/mergeLayouts";
 import { seedDocx } from "../../scripts/seedDocx";
 import { FIXTURES, WORKBOOKS, seedText } from "../support/data";
 
-const ROOT = join(__dirname, "..", "..");
-const BIN = join(ROOT, "bin", "cchc.js");
 const tmp = mkdtempSync(join(tmpdir(), "cchc-docx-cli-"));
 
 beforeAll(() => {
   ensureCliBuilt();
 });
 
-function cchc(...args: string[]) {
-  const r = spawnSync("node", [BIN, ...args], { cwd: tmp, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cchc = (...args: string[]) => runCchc(tmp, ...args);
 
 interface Report {
   file: string;

@@ -3,6 +3,7 @@ import { Template, TemplateRow, isValueRow } from "../catalog/schema";
 import { Cell, Grid, address, cellText, isBlank } from "../grid";
 import { ID_COLUMN, SheetIdentity, decodeIdentity } from "../identity";
 import { Period, parsePeriod } from "../period";
+import { oncePer } from "../oncePer";
 import { foldText, similarity } from "../text";
 import { MatchedRow, SheetRow, Submission } from "./submission";
 import { UnitCandidate, decideUnit, fileNameCandidate, signatureCandidates, titleCandidates } from "./unitEvidence";
@@ -17,11 +18,7 @@ interface TemplateIndex {
   names: { index: number; folded: string }[];
 }
 
-const indexCache = new WeakMap<Template, TemplateIndex>();
-
-function templateIndex(t: Template): TemplateIndex {
-  let idx = indexCache.get(t);
-  if (idx) return idx;
+const templateIndex = oncePer((t: Template): TemplateIndex => {
   const exact = new Map<string, number[]>();
   const names: { index: number; folded: string }[] = [];
   t.rows.forEach((row, i) => {
@@ -33,10 +30,8 @@ function templateIndex(t: Template): TemplateIndex {
       names.push({ index: i, folded: f });
     }
   });
-  idx = { exact, names };
-  indexCache.set(t, idx);
-  return idx;
-}
+  return { exact, names };
+});
 
 /** Reads a workbook's sheets and returns the first that is a report (a stamped sheet first). */
 export function recognizeWorkbook(grids: Grid[], catalog: Catalog, fileName?: string): Recognition {
@@ -330,17 +325,8 @@ function alignById(grid: Grid, rows: SheetRow[], t: Template, idColumn: number):
   return { matched, unmatched: headings.unmatched };
 }
 
-const headingsCache = new WeakMap<Template, Template>();
-
-/** The template with its value rows made unmatchable, so only headings align by label (cached per template). */
-function headingsOnly(t: Template): Template {
-  let h = headingsCache.get(t);
-  if (!h) {
-    h = { ...t, rows: t.rows.map((r) => (isValueRow(r) ? { ...r, label: "\u0000", aliases: [] } : r)) };
-    headingsCache.set(t, h);
-  }
-  return h;
-}
+/** The template with its value rows made unmatchable, so only headings align by label. */
+const headingsOnly = oncePer((t: Template): Template => ({ ...t, rows: t.rows.map((r) => (isValueRow(r) ? { ...r, label: "\u0000", aliases: [] } : r)) }));
 
 /** Each column's name as its header says it: the lower header line ("Số liệu") over the upper ("Kết quả thống kê"). */
 function columnNames(grid: Grid, header: Header): string[] {

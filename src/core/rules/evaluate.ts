@@ -3,6 +3,7 @@ import { Finding } from "../findings";
 import { Cell, cellText, isBlank, placeOf } from "../grid";
 import { ReadValue, readValue } from "../numbers";
 import { MatchedRow, SheetRow, Submission } from "../recognize/submission";
+import { oncePer } from "../oncePer";
 import { foldText, formatNumberVi } from "../text";
 import { BlankTotalRule, CompareRule, MissingStrategy, OverlapRule, RateRule, Rule, RuleSet, StructureCheck, StructureRule } from "./schema";
 
@@ -87,50 +88,32 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-// Per template and per rule set, not per file: a province's merge evaluates the same few hundred times.
-const sectionsCache = new WeakMap<Template, Map<number, string>>();
-const synonymsCache = new WeakMap<RuleSet, Map<string, number>>();
-
-const rowIndexesCache = new WeakMap<Template, Map<string, number>>();
-
 /** Indicator ID → its row index in the template. */
-function rowIndexesOf(t: Template): Map<string, number> {
-  let m = rowIndexesCache.get(t);
-  if (!m) {
-    const indexes = new Map<string, number>();
-    t.rows.forEach((r, i) => {
-      if (isValueRow(r) && !indexes.has(r.id)) indexes.set(r.id, i);
-    });
-    rowIndexesCache.set(t, (m = indexes));
-  }
-  return m;
-}
+const rowIndexesOf = oncePer((t: Template): Map<string, number> => {
+  const indexes = new Map<string, number>();
+  t.rows.forEach((r, i) => {
+    if (isValueRow(r) && !indexes.has(r.id)) indexes.set(r.id, i);
+  });
+  return indexes;
+});
 
 /** Template row index → the section it belongs to ("II. …"). */
-function sectionsOf(t: Template): Map<number, string> {
-  let m = sectionsCache.get(t);
-  if (!m) {
-    const sections = new Map<number, string>();
-    let section = "";
-    t.rows.forEach((r, i) => {
-      if (r.kind === "section") section = `${r.stt}. ${r.label}`;
-      sections.set(i, section);
-    });
-    sectionsCache.set(t, (m = sections));
-  }
-  return m;
-}
+const sectionsOf = oncePer((t: Template): Map<number, string> => {
+  const sections = new Map<number, string>();
+  let section = "";
+  t.rows.forEach((r, i) => {
+    if (r.kind === "section") section = `${r.stt}. ${r.label}`;
+    sections.set(i, section);
+  });
+  return sections;
+});
 
 /** Folded unit name → its synonym group. */
-function synonymsOf(ruleSet: RuleSet): Map<string, number> {
-  let m = synonymsCache.get(ruleSet);
-  if (!m) {
-    const synonyms = new Map<string, number>();
-    ruleSet.unitSynonyms.forEach((group, gi) => group.forEach((u) => synonyms.set(foldText(u), gi)));
-    synonymsCache.set(ruleSet, (m = synonyms));
-  }
-  return m;
-}
+const synonymsOf = oncePer((ruleSet: RuleSet): Map<string, number> => {
+  const synonyms = new Map<string, number>();
+  ruleSet.unitSynonyms.forEach((group, gi) => group.forEach((u) => synonyms.set(foldText(u), gi)));
+  return synonyms;
+});
 
 class Context {
   readonly values = new Map<string, IndicatorValue>();
