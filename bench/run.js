@@ -65,6 +65,21 @@ const best = (runs) => ({
 });
 
 const mergeArgs = [path.join(ROOT, "bin", "cchc.js"), "merge", ...files, "-o", out];
+
+// Time on a shared 2-core machine varies by a third from run to run; the instructions a cold merge
+// executes do not (±0.05 %). BENCH_INSTRUCTIONS=1 counts them under valgrind (apt-get install valgrind;
+// about a minute), with V8 on one thread so its compiler's work is counted the same way each time.
+if (process.env.BENCH_INSTRUCTIONS) {
+  const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "cchc-bench-"));
+  const r = spawnSync(
+    "valgrind",
+    ["--tool=callgrind", `--callgrind-out-file=${path.join(dir, "callgrind.out")}`, "--smc-check=all-non-file", "node", "--single-threaded", ...mergeArgs.slice(0, -1), path.join(dir, "o.xlsx")],
+    { encoding: "utf8" },
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+  const collected = /Collected : (\d+)/.exec(r.stderr ?? "");
+  console.log(collected ? `cchc merge 130 tệp: ${(Number(collected[1]) / 1e9).toFixed(2)} tỷ lệnh máy (valgrind, V8 một luồng)` : `Không đếm được lệnh máy (cần valgrind): ${r.error?.message ?? r.stderr?.slice(-200)}`);
+}
 const py = spawnSync("/usr/bin/python3", ["-c", "import openpyxl"], { encoding: "utf8" });
 const loader = path.join(ROOT, "bench", "openpyxl_load.py");
 const mergeRuns = [];
