@@ -71,11 +71,9 @@ const mergeArgs = [path.join(ROOT, "bin", "cchc.js"), "merge", ...files, "-o", o
 // about a minute), with V8 on one thread so its compiler's work is counted the same way each time.
 if (process.env.BENCH_INSTRUCTIONS) {
   const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "cchc-bench-"));
-  const r = spawnSync(
-    "valgrind",
-    ["--tool=callgrind", `--callgrind-out-file=${path.join(dir, "callgrind.out")}`, "--smc-check=all-non-file", "node", "--single-threaded", ...mergeArgs.slice(0, -1), path.join(dir, "o.xlsx")],
-    { encoding: "utf8" },
-  );
+  const merge = [path.join(ROOT, "bin", "cchc.js"), "merge", ...files, "-o", path.join(dir, "o.xlsx")];
+  const callgrind = ["--tool=callgrind", `--callgrind-out-file=${path.join(dir, "callgrind.out")}`, "--smc-check=all-non-file"];
+  const r = spawnSync("valgrind", [...callgrind, "node", "--single-threaded", ...merge], { encoding: "utf8" });
   fs.rmSync(dir, { recursive: true, force: true });
   const collected = /Collected : (\d+)/.exec(r.stderr ?? "");
   console.log(collected ? `cchc merge 130 tệp: ${(Number(collected[1]) / 1e9).toFixed(2)} tỷ lệnh máy (valgrind, V8 một luồng)` : `Không đếm được lệnh máy (cần valgrind): ${r.error?.message ?? r.stderr?.slice(-200)}`);

@@ -1,12 +1,11 @@
 /** XML escaping for what we write, and a conformant streaming tokenizer for what we read. */
 export function esc(s: string): string {
-  // Most text needs nothing: one scan by the regular expression engine instead of five passes.
-  if (!NEEDS_ESCAPE.test(s)) return s;
+  // Most text needs nothing: two scans by the regular expression engine instead of five passes.
+  if (!MARKUP_CHAR.test(s) && !FORBIDDEN_CHAR.test(s)) return s;
   return dropForbidden(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-// eslint-disable-next-line no-control-regex -- the control characters are what is looked for
-const NEEDS_ESCAPE = /[&<>"\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+const MARKUP_CHAR = /[&<>"]/;
 
 /** Characters XML 1.0 forbids would make Excel ask to repair the file. */
 function dropForbidden(s: string): string {
@@ -595,8 +594,8 @@ class OpenTag implements XmlTag {
  * The engine's own copy of a string, the one a property name is: flat, of one representation whatever
  * the piece of the part it was sliced from (one-byte, two-byte, sliced), and not keeping that piece alive.
  * Every element and attribute name is one: the code reading names then sees one kind of string, not the
- * half dozen that made its reads of `length` and `charCodeAt` megamorphic (a sixth of a merge's work went
- * to that), and comparing two names compares pointers.
+ * half dozen that made its reads of `length` and `charCodeAt` megamorphic (5.9 million such reads in a
+ * merge of 130 files), and comparing two names compares pointers.
  */
 function intern(s: string): string {
   return Object.keys({ [s]: 0 })[0];

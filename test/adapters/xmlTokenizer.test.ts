@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { XmlError, parseXml } from "../../src/adapters/xml";
+import { XmlError, esc, parseXml } from "../../src/adapters/xml";
 import { XmlEvent, saxesEvents } from "../support/saxesReference";
 
 /**
@@ -154,5 +154,36 @@ describe("XML tokenizer against saxes", () => {
       expect(reference(xml)).toBe("refused");
       expect(tokenizer(xml, 2)).toBe("refused");
     }
+  });
+});
+
+describe("esc, for what we write", () => {
+  /** An attribute value and a text written with esc, as a parser reads them back. */
+  const readBack = (text: string): { attribute?: string; text: string } => {
+    const read: { attribute?: string; text: string } = { text: "" };
+    parseXml(new TextEncoder().encode(`<t a="${esc(text)}">${esc(text)}</t>`), {
+      open: (tag) => (read.attribute = tag.value(0)),
+      text: (t) => (read.text += t),
+    });
+    return read;
+  };
+  // XML cannot hold C0 controls but tab and line ends, nor U+FFFE and U+FFFF: they are dropped.
+  const holdable = (c: string): boolean => c >= " " ? c !== "\uFFFE" && c !== "\uFFFF" : c === "\t" || c === "\n" || c === "\r";
+  const expected = (text: string): string => [...text].filter(holdable).join("");
+
+  test("text needing nothing is returned as it is; markup and forbidden characters are handled", () => {
+    expect(esc("Số liệu 1.129")).toBe("Số liệu 1.129");
+    expect(esc('a<b>&"c')).toBe("a&lt;b&gt;&amp;&quot;c");
+    expect(esc("x\u0001y\uFFFEz")).toBe("xyz");
+    expect(esc("\u0007<")).toBe("&lt;");
+  });
+
+  test("any text reads back the same, less what XML cannot hold", () => {
+    const unit = fc.constantFrom("a", "Ố", "<", ">", "&", '"', "'", "\u0001", "\u001f", "\uFFFE", " ");
+    fc.assert(
+      fc.property(fc.string({ unit }), (text) => {
+        expect(readBack(text)).toEqual({ attribute: expected(text), text: expected(text) });
+      }),
+    );
   });
 });
