@@ -25,7 +25,7 @@ function dropForbidden(s: string): string {
 /** A part that is not well-formed XML (or ends early): the file is damaged, never half read. */
 export class XmlError extends Error {}
 
-/** An element's name with its namespace resolved (interned: one object per spelling and scope). */
+/** An element's name with its namespace resolved. */
 export interface XmlName {
   local: string;
   uri: string;
@@ -242,8 +242,11 @@ interface Scope {
   /** The element depth the declarations were made at. */
   depth: number;
   scope: Record<string, string>;
-  resolved: Map<string, XmlName>;
+  id: number;
 }
+
+/** Scopes are numbered across parts (0 is the root scope, the same in every part): a name resolved in one stays resolved. */
+let lastScopeId = 0;
 
 class Tokenizer {
   /** Input of the previous chunk that does not yet form a whole token. */
@@ -256,7 +259,7 @@ class Tokenizer {
   private readonly qnames: string[] = [];
   private readonly names: XmlName[] = [];
   private scope = ROOT_SCOPE;
-  private resolved = new Map<string, XmlName>();
+  private scopeId = 0;
   private readonly scopes: Scope[] = [];
   private readonly spellings = Spellings.forPart();
   private readonly tag = new OpenTag();
@@ -360,7 +363,7 @@ class Tokenizer {
     if (top && top.depth === this.names.length) {
       this.scopes.pop();
       this.scope = top.scope;
-      this.resolved = top.resolved;
+      this.scopeId = top.id;
     }
     this.on.close?.(name);
   }
@@ -434,6 +437,7 @@ class Tokenizer {
     }
     if (j >= n) return -1;
     const qname = this.spellings.of(s, i + 1, j, hash);
+    const slot = this.spellings.found;
     const tag = this.tag;
     const { names, starts, ends, decoded } = tag;
     let count = 0;
@@ -497,7 +501,7 @@ class Tokenizer {
     tag.source = s;
     tag.attrCount = count;
     if (declares) this.declare();
-    const name = this.resolved.get(qname) ?? this.resolve(qname);
+    const name = this.spellings.resolvedIn(slot, this.scopeId) ?? this.resolve(qname, slot);
     this.names.push(name);
     this.qnames.push(qname);
     if (this.on.open) {
@@ -524,23 +528,23 @@ class Tokenizer {
   /** The element declares namespaces: a new scope, closed with the element. */
   private declare(): void {
     const tag = this.tag;
-    this.scopes.push({ depth: this.names.length, scope: this.scope, resolved: this.resolved });
+    this.scopes.push({ depth: this.names.length, scope: this.scope, id: this.scopeId });
     this.scope = Object.create(this.scope) as Record<string, string>;
-    this.resolved = new Map();
+    this.scopeId = ++lastScopeId;
     for (let k = 0; k < tag.attrCount; k++) {
       const key = tag.attrNames[k];
       if (isDeclaration(key)) this.scope[key.length === 5 ? "" : key.slice(6)] = namespace(tag.value(k));
     }
   }
 
-  /** A qualified name met for the first time in this scope: its namespace. */
-  private resolve(qname: string): XmlName {
+  /** A qualified name not yet resolved in this scope: its namespace, kept in the name's slot of the spellings. */
+  private resolve(qname: string, slot: number): XmlName {
     const colon = qname.indexOf(":");
     const prefix = colon < 0 ? "" : qname.slice(0, colon);
     const uri = this.scope[prefix];
     if (uri === undefined) throw new XmlError(`unbound prefix ${prefix}`);
     const name = { local: colon < 0 ? qname : intern(qname.slice(colon + 1)), uri };
-    this.resolved.set(qname, name);
+    this.spellings.keepResolved(slot, this.scopeId, name);
     return name;
   }
 }
@@ -613,6 +617,11 @@ const SPELLINGS_KEPT = 384;
 class Spellings {
   private static shared: Spellings | undefined;
   private readonly slots: (string | undefined)[] = new Array<string | undefined>(SPELLING_SLOTS);
+  /** The slot of the name `of` returned last, or -1 if that name is not kept. */
+  found = -1;
+  /** A kept element name's resolution, and the scope it holds in (a lookup in a Map per scope was a tenth of reading). */
+  private readonly resolvedScope = new Int32Array(SPELLING_SLOTS).fill(-1);
+  private readonly resolvedName: (XmlName | undefined)[] = new Array<XmlName | undefined>(SPELLING_SLOTS);
   private kept = 0;
 
   static forPart(): Spellings {
@@ -626,15 +635,32 @@ class Spellings {
     for (;;) {
       const known = this.slots[slot];
       if (known === undefined) break;
-      if (known.length === length && sameAt(known, s, start)) return known;
+      if (known.length === length && sameAt(known, s, start)) {
+        this.found = slot;
+        return known;
+      }
       slot = (slot + 1) & (SPELLING_SLOTS - 1);
     }
     const name = s.slice(start, end);
     if (!NAME.test(name)) throw new XmlError(`malformed name ${name}`);
     // Once full, names are checked one by one and never kept.
-    if (this.kept >= SPELLINGS_KEPT) return name;
+    if (this.kept >= SPELLINGS_KEPT) {
+      this.found = -1;
+      return name;
+    }
     this.kept++;
+    this.found = slot;
     return (this.slots[slot] = intern(name));
+  }
+
+  resolvedIn(slot: number, scopeId: number): XmlName | undefined {
+    return slot >= 0 && this.resolvedScope[slot] === scopeId ? this.resolvedName[slot] : undefined;
+  }
+
+  keepResolved(slot: number, scopeId: number, name: XmlName): void {
+    if (slot < 0) return;
+    this.resolvedScope[slot] = scopeId;
+    this.resolvedName[slot] = name;
   }
 }
 

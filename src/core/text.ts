@@ -1,3 +1,6 @@
+/** Vietnamese order, with one collator: `localeCompare(x, "vi")` builds a new one on every call (about 10 µs). */
+export const compareVi = new Intl.Collator("vi").compare;
+
 const foldCache = new Map<string, string>();
 const FOLD_CACHE_LIMIT = 50_000;
 

@@ -1,5 +1,6 @@
 import { describeIssues } from "../issues";
 import { Template, ValueRow, isValueRow } from "./schema";
+import { compareVi } from "../text";
 
 /** The validated set of templates, indexed for lookups. Built from plain data (JSON), never from code branches. */
 export interface Catalog {
@@ -35,7 +36,7 @@ export function catalogOf(sources: { name: string; template: Template }[]): Cata
     byId.set(t.id, t);
   }
   // Unit types in Vietnamese order (Sở, ban, ngành before UBND…), newest version first.
-  templates.sort((a, b) => a.unitTypeLabel.localeCompare(b.unitTypeLabel, "vi") || b.version.localeCompare(a.version));
+  templates.sort((a, b) => compareVi(a.unitTypeLabel, b.unitTypeLabel) || b.version.localeCompare(a.version));
   return { templates, byId };
 }
 

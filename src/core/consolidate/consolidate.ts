@@ -6,7 +6,7 @@ import { Period, periodLabel, samePeriod } from "../period";
 import { ExpectedUnit, UnitCandidate, decideUnit, sameUnit } from "../recognize/unitEvidence";
 import { unitKey } from "../recognize/unitNames";
 import { IndicatorValue } from "../rules/evaluate";
-import { foldText } from "../text";
+import { compareVi, foldText } from "../text";
 
 /** One received file after checking, with when it was last modified (to keep the newer of two). */
 export interface MergeInput {
@@ -178,10 +178,10 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
   for (const u of byUnit.values()) u.unitTypeLabel = types.find((t) => t.id === u.unitType)?.label ?? u.unitTypeLabel;
   const units = [...byUnit.values()].sort(
     (a, b) =>
-      typeOrder(a.unitType) - typeOrder(b.unitType) || a.unitTypeLabel.localeCompare(b.unitTypeLabel, "vi") || a.unitName.localeCompare(b.unitName, "vi"),
+      typeOrder(a.unitType) - typeOrder(b.unitType) || compareVi(a.unitTypeLabel, b.unitTypeLabel) || compareVi(a.unitName, b.unitName),
   );
   for (const u of units) files.push({ fileName: u.fileName, status: "read", unitName: u.unitName, ...(u.assigned ? { assigned: true, candidates: u.assigned } : {}) });
-  files.sort((a, b) => a.fileName.localeCompare(b.fileName, "vi"));
+  files.sort((a, b) => compareVi(a.fileName, b.fileName));
 
   // A listed unit's type, as the package names it: from the list, else from how the unit's name starts.
   const expected = (opts.expected?.length ? opts.expected : proposeExpected(units, unresolved)).map((e) => {
