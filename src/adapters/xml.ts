@@ -1,4 +1,6 @@
 /** XML escaping for what we write, and a conformant streaming tokenizer for what we read. */
+import { emptyObjectArray } from "../core/arrays";
+
 export function esc(s: string): string {
   // Most text needs nothing: two scans by the regular expression engine instead of five passes.
   if (!MARKUP_CHAR.test(s) && !FORBIDDEN_CHAR.test(s)) return s;
@@ -256,8 +258,8 @@ class Tokenizer {
   private rootSeen = false;
   /** Where the search for the end of an unfinished comment or CDATA section goes on, from its start. */
   private resumeAt = 0;
-  private readonly qnames: string[] = [];
-  private readonly names: XmlName[] = [];
+  private readonly qnames: string[] = emptyObjectArray<string>();
+  private readonly names: XmlName[] = emptyObjectArray<XmlName>();
   private scope = ROOT_SCOPE;
   private scopeId = 0;
   private readonly scopes: Scope[] = [];
@@ -270,7 +272,7 @@ class Tokenizer {
     if (FORBIDDEN_CHAR.test(chunk)) throw new XmlError("disallowed character");
     const s = this.pending ? this.pending + chunk : chunk;
     // A token still open and no ">" arrived: nothing could end it, so do not scan it again.
-    if (this.pending.charCodeAt(0) === LT && !final && chunk.indexOf(">") < 0) {
+    if (this.pending.length > 0 && this.pending.charCodeAt(0) === LT && !final && chunk.indexOf(">") < 0) {
       this.pending = s;
       return;
     }

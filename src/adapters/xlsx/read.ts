@@ -1,3 +1,4 @@
+import { emptyObjectArray } from "../../core/arrays";
 import { Cell, Grid } from "../../core/grid";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
 import { parseRelationships, resolveTarget } from "../opc";
@@ -270,7 +271,7 @@ class WorkbookReader {
   }
 
   private parseSharedStrings(part: string): string[] {
-    const out: string[] = [];
+    const out = emptyObjectArray<string>();
     let depthSi = 0;
     let inT = false;
     let inPhonetic = 0;
