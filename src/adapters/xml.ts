@@ -621,7 +621,7 @@ class Spellings {
   private readonly slots: (string | undefined)[] = new Array<string | undefined>(SPELLING_SLOTS);
   /** The slot of the name `of` returned last, or -1 if that name is not kept. */
   found = -1;
-  /** A kept element name's resolution, and the scope it holds in (a lookup in a Map per scope was a tenth of reading). */
+  /** A kept element name's resolution, and the scope it holds in: no Map lookup per element (0.7 % of a merge's instructions). */
   private readonly resolvedScope = new Int32Array(SPELLING_SLOTS).fill(-1);
   private readonly resolvedName: (XmlName | undefined)[] = new Array<XmlName | undefined>(SPELLING_SLOTS);
   private kept = 0;
