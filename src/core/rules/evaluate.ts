@@ -1,10 +1,11 @@
+import { emptyObjectArray } from "../arrays";
 import { Template, ValueRow, isValueRow } from "../catalog/schema";
 import { Finding } from "../findings";
 import { Cell, cellText, isBlank, placeOf } from "../grid";
 import { ReadValue, readValue } from "../numbers";
 import { MatchedRow, SheetRow, Submission } from "../recognize/submission";
 import { oncePer } from "../oncePer";
-import { foldText, formatNumberVi } from "../text";
+import { foldText, formatNumberVi, joinMapped } from "../text";
 import { BlankTotalRule, CompareRule, MissingStrategy, OverlapRule, RateRule, Rule, RuleSet, StructureCheck, StructureRule } from "./schema";
 
 /** One indicator's value as read from a submission. */
@@ -215,7 +216,7 @@ class Context {
               rule,
               r1,
               cell,
-              fill(rule.message, { ...base(), cell, value: v.read.text, readings: v.read.readings.map(formatNumberVi).join(" hay ") }),
+              fill(rule.message, { ...base(), cell, value: v.read.text, readings: joinMapped(v.read.readings, formatNumberVi, " hay ") }),
               t.id,
               m.templateIndex,
             );
@@ -338,9 +339,9 @@ class Context {
     // Blank rows counted as 0 (per-side strategies) are left out of the message; the label then no longer fits.
     const vals = present.length && present.length < all.length ? present : all;
     const sum = present.reduce((s, v) => s + v.number!, 0);
-    const name = (vals === all ? label : undefined) ?? (vals.length === 1 ? shortLabel(vals[0].row.label) : `tổng ${vals.map((v) => lowerFirst(shortLabel(v.row.label))).join(" + ")}`);
-    const cells = vals.map((v) => v.cell).join(" + ");
-    const shown = vals.length === 1 ? formatNumberVi(sum) : `${present.map((v) => formatNumberVi(v.number!)).join(" + ") || "0"} = ${formatNumberVi(sum)}`;
+    const name = (vals === all ? label : undefined) ?? (vals.length === 1 ? shortLabel(vals[0].row.label) : `tổng ${joinMapped(vals, (v) => lowerFirst(shortLabel(v.row.label)), " + ")}`);
+    const cells = joinMapped(vals, (v) => v.cell, " + ");
+    const shown = vals.length === 1 ? formatNumberVi(sum) : `${joinMapped(present, (v) => formatNumberVi(v.number!), " + ") || "0"} = ${formatNumberVi(sum)}`;
     return { name, cells, shown };
   }
 
@@ -406,10 +407,10 @@ class Context {
     let message: string;
     if (rule.sum) {
       const sum = filled.reduce((s, v) => s + v.number!, 0);
-      const list = filled.map(nameValue).join(" + ");
+      const list = joinMapped(filled, nameValue, " + ");
       message = `${name} (${total.cell}) để trống trong khi các dòng thành phần đã có số liệu: ${list}${filled.length > 1 ? ` = ${formatNumberVi(sum)}` : ""}.`;
     } else {
-      const list = filled.map(nameValue).join("; ");
+      const list = joinMapped(filled, nameValue, "; ");
       message = `${name} (${total.cell}) để trống trong khi các dòng chi tiết đã có số liệu: ${list}.`;
     }
     this.push(rule, total.sheetRow.r + 1, total.cell, message, total.row.id, this.indexOf(total.row.id));
@@ -430,7 +431,7 @@ class Context {
     };
     const over = filled.filter((v) => v.number! > t + 1e-9);
     if (over.length) {
-      const list = over.map((v) => `${shortLabel(v.row.label)} (${v.cell} = ${formatNumberVi(v.number!)})`).join("; ");
+      const list = joinMapped(over, (v) => `${shortLabel(v.row.label)} (${v.cell} = ${formatNumberVi(v.number!)})`, "; ");
       anchor(over[0], rule.severity, `${list} lớn hơn ${lowerFirst(name)} (${total.cell} = ${formatNumberVi(t)}).`);
       return;
     }
@@ -457,12 +458,12 @@ class Context {
       .map((v) => ({ v, text: displayRaw(v.sheetRow.note) }))
       .filter((n) => n.text !== "");
     if (!notes.length) return `Cột ${header} không có giải thích; đề nghị đơn vị ghi rõ số trùng nhau.`;
-    const quoted = notes.map((n) => `${header} (${this.at(n.v.sheetRow.r, this.sub.columns.note)}): “${n.text}”`).join("; ");
+    const quoted = joinMapped(notes, (n) => `${header} (${this.at(n.v.sheetRow.r, this.sub.columns.note)}): “${n.text}”`, "; ");
     const numbers = notes.flatMap((n) => numbersIn(n.text));
     const verdict = numbers.some((x) => Math.abs(x - diff) < 1e-6)
       ? `số ${formatNumberVi(diff)} trong ghi chú giải thích đúng chênh lệch.`
       : numbers.length
-        ? `các số trong ghi chú (${numbers.map(formatNumberVi).join(", ")}) không khớp chênh lệch ${formatNumberVi(diff)}.`
+        ? `các số trong ghi chú (${joinMapped(numbers, formatNumberVi, ", ")}) không khớp chênh lệch ${formatNumberVi(diff)}.`
         : `ghi chú không nêu số nào khớp chênh lệch ${formatNumberVi(diff)}.`;
     return `${quoted} — ${verdict}`;
   }
@@ -470,10 +471,14 @@ class Context {
   codedDetails(rule: Extract<Rule, { type: "codedDetails" }>): void {
     const coded = this.values.get(rule.coded);
     if (!coded || coded.number !== rule.code) return;
-    const active = rule.details.map((id) => this.values.get(id)).filter((v): v is IndicatorValue => !!v && (v.number ?? 0) > 0);
+    const active = emptyObjectArray<IndicatorValue>();
+    for (const id of rule.details) {
+      const v = this.values.get(id);
+      if (v && (v.number ?? 0) > 0) active.push(v);
+    }
     if (!active.length) return;
     const meaning = coded.row.codes?.find((c) => c.value === rule.code)?.label ?? String(rule.code);
-    const details = active.map(nameValue).join("; ");
+    const details = joinMapped(active, nameValue, "; ");
     const message = `${shortLabel(coded.row.label)} trả lời “${meaning} = ${rule.code}” (${coded.cell}) nhưng các dòng chi tiết có số liệu: ${details}.`;
     this.push(rule, coded.sheetRow.r + 1, coded.cell, message, coded.row.id, this.indexOf(coded.row.id));
   }
