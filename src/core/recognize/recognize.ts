@@ -265,40 +265,62 @@ function chooseTemplate(rows: SheetRow[], catalog: Catalog): { template: Templat
 
 function align(rows: SheetRow[], t: Template): { matched: MatchedRow[]; unmatched: SheetRow[] } {
   const idx = templateIndex(t);
-  const used = new Set<number>();
+  // Template rows already matched (an array, not a Set: this runs for every row of every file).
+  const used = new Uint8Array(t.rows.length);
   const matched: MatchedRow[] = [];
   const unmatched: SheetRow[] = [];
   let pointer = 0;
   for (const row of rows) {
     const f = row.key;
-    let candidates = (idx.exact.get(f) ?? []).filter((i) => !used.has(i));
-    if (!candidates.length && f) {
+    const exact = idx.exact.get(f);
+    let chosen = exact ? choose(exact, row, t, used, pointer) : -1;
+    if (chosen < 0 && f) {
       let bestScore = FUZZY_MIN;
       const scored = new Map<number, number>();
       for (const n of idx.names) {
-        if (used.has(n.index)) continue;
+        if (used[n.index]) continue;
         const s = similarity(f, n.folded);
         if (s >= bestScore - 0.02) {
           scored.set(n.index, Math.max(s, scored.get(n.index) ?? 0));
           bestScore = Math.max(bestScore, s);
         }
       }
-      candidates = [...scored].filter(([, s]) => s >= bestScore - 0.02).map(([i]) => i);
+      chosen = choose(
+        [...scored].filter(([, s]) => s >= bestScore - 0.02).map(([i]) => i),
+        row,
+        t,
+        used,
+        pointer,
+      );
     }
-    if (!candidates.length) {
+    if (chosen < 0) {
       unmatched.push(row);
       continue;
     }
-    // Same label under several parents: take the nearest one at or after the current position;
-    // for a row moved upwards, the one with the same STT, else the first.
-    const ahead = candidates.filter((i) => i >= pointer).sort((a, b) => a - b);
-    const sttMatch = candidates.find((i) => row.stt && normalStt(t.rows[i].stt) === normalStt(row.stt));
-    const chosen = ahead[0] ?? sttMatch ?? candidates[0];
-    used.add(chosen);
+    used[chosen] = 1;
     pointer = chosen + 1;
     matched.push({ row, templateIndex: chosen, templateRow: t.rows[chosen] });
   }
   return { matched, unmatched };
+}
+
+/**
+ * The template row a sheet row takes among its unused candidates. The same label under several parents:
+ * the nearest one at or after the current position; for a row moved upwards, the one with the same STT,
+ * else the first. -1 when every candidate is taken.
+ */
+function choose(candidates: readonly number[], row: SheetRow, t: Template, used: Uint8Array, pointer: number): number {
+  let ahead = -1;
+  let first = -1;
+  for (const i of candidates) {
+    if (used[i]) continue;
+    if (first < 0) first = i;
+    if (i >= pointer && (ahead < 0 || i < ahead)) ahead = i;
+  }
+  if (ahead >= 0 || first < 0 || !row.stt) return ahead >= 0 ? ahead : first;
+  const stt = normalStt(row.stt);
+  for (const i of candidates) if (!used[i] && normalStt(t.rows[i].stt) === stt) return i;
+  return first;
 }
 
 function normalStt(s: string): string {
