@@ -1,9 +1,9 @@
 import { emptyObjectArray } from "../../core/arrays";
 import { Cell, Grid } from "../../core/grid";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
-import { parseRelationships, resolveTarget } from "../opc";
+import { Relationship as OpcRelationship, parseRelationships, resolveTarget } from "../opc";
 import { XmlError, XmlName, XmlTag, attrNs, attrOf, keep, parseXml } from "../xml";
-import { DuplicateEntryError, InflateRaw, ZipError, ZipReader } from "./zip";
+import { DuplicateEntryError, InflateRaw, ParsedParts, ZipError, ZipReader } from "./zip";
 
 export type XlsxProblem = "encrypted" | "legacyXls" | "xlsb" | "corrupt" | "notExcel" | "empty" | "tooLarge";
 
@@ -171,8 +171,9 @@ class WorkbookReader {
       return undefined;
     };
     const stylesPart = byKind("styles");
-    let formats: (string | undefined)[] | undefined;
-    const styles = (): (string | undefined)[] => (formats ??= stylesPart ? this.parseStyles(stylesPart) : []);
+    let formats: readonly (string | undefined)[] | undefined;
+    const styles = (): readonly (string | undefined)[] =>
+      (formats ??= (stylesPart && this.readPart(stylesPart, numberFormats, undefined, STYLE_PARTS)?.value) || []);
     const stringsPart = byKind("sharedStrings");
     let strings: string[] | undefined;
     const shared = (): string[] => (strings ??= stringsPart ? this.parseSharedStrings(stringsPart) : []);
@@ -213,12 +214,18 @@ class WorkbookReader {
     return this.readPart(name, (bytes) => parseXml(bytes, on), label) !== undefined;
   }
 
-  /** `read` over a part's bytes, or undefined if the package has no such part. */
-  private readPart<T>(name: string, read: (bytes: Uint8Array) => T, label?: string): { value: T } | undefined {
-    const bytes = this.part(name, label);
-    if (!bytes) return undefined;
+  /**
+   * `read` over a part's bytes, or undefined if the package has no such part. With `parsed`, a part
+   * that is byte for byte one read before gives the value read then.
+   */
+  private readPart<T>(name: string, read: (bytes: Uint8Array) => T, label?: string, parsed?: ParsedParts<T>): { value: T } | undefined {
     try {
-      return { value: read(bytes) };
+      if (parsed) {
+        const value = this.zip.readParsed(name, parsed, read, label);
+        return value === undefined ? undefined : { value };
+      }
+      const bytes = this.part(name, label);
+      return bytes ? { value: read(bytes) } : undefined;
     } catch (e) {
       // A part cut short or with broken tags is a damaged file: never half read.
       if (e instanceof XmlError) fail("corrupt", `${label ?? `phần “${name}”`} không phải XML hợp lệ hoặc bị cắt cụt`);
@@ -228,15 +235,7 @@ class WorkbookReader {
 
   /** The workbook part: _rels/.rels → officeDocument; else [Content_Types].xml; else xl/workbook.xml. */
   private findWorkbook(): string {
-    const types = new Map<string, string>();
-    this.parse("[Content_Types].xml", {
-      open: (tag) => {
-        if (tag.uri !== CONTENT_TYPES || tag.local !== "Override") return;
-        const part = attrOf(tag, "PartName");
-        const type = attrOf(tag, "ContentType");
-        if (part && type) types.set(resolveTarget("", part).toLowerCase(), type.toLowerCase());
-      },
-    });
+    const types = this.readPart("[Content_Types].xml", contentTypes, undefined, CONTENT_TYPE_PARTS)?.value ?? new Map<string, string>();
     let main: string | undefined;
     let packageRels = new Map<string, Relationship>();
     try {
@@ -259,7 +258,7 @@ class WorkbookReader {
   /** The relationships of a part (of the package when `part` is ""), by Id. */
   private rels(part: string): Map<string, Relationship> {
     const map = new Map<string, Relationship>();
-    for (const r of this.readPart(part ? relsPartOf(part) : "_rels/.rels", parseRelationships)?.value ?? [])
+    for (const r of this.readPart(part ? relsPartOf(part) : "_rels/.rels", parseRelationships, undefined, RELATIONSHIP_PARTS)?.value ?? [])
       if (!r.external && !map.has(r.id)) map.set(r.id, { type: r.type, target: resolveTarget(part, r.target) });
     return map;
   }
@@ -324,30 +323,8 @@ class WorkbookReader {
     return out;
   }
 
-  /** Style index → number format code (percents, dates and every custom code). */
-  private parseStyles(part: string): (string | undefined)[] {
-    const custom = new Map<number, string>();
-    const xfs: number[] = [];
-    let inCellXfs = false;
-    this.parse(part, {
-      open: (tag) => {
-        if (!inMain(tag.uri)) return;
-        if (tag.local === "numFmt") {
-          const id = Number(attrOf(tag, "numFmtId"));
-          const code = attrOf(tag, "formatCode");
-          if (code !== undefined && Number.isInteger(id)) custom.set(id, code);
-        } else if (tag.local === "cellXfs") inCellXfs = true;
-        else if (tag.local === "xf" && inCellXfs) xfs.push(Number(attrOf(tag, "numFmtId") ?? 0));
-      },
-      close: (tag) => {
-        if (tag.local === "cellXfs" && inMain(tag.uri)) inCellXfs = false;
-      },
-    });
-    return xfs.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id]);
-  }
-
   /** One streaming pass over a sheet: cells are placed by their address, checked against Excel's grid first. */
-  private parseSheet(part: string, sheetName: string, shared: () => string[], styles: () => (string | undefined)[]): (Cell | undefined)[][] {
+  private parseSheet(part: string, sheetName: string, shared: () => string[], styles: () => readonly (string | undefined)[]): (Cell | undefined)[][] {
     const { limits } = this;
     const rows: (Cell | undefined)[][] = [];
     let nextRow = 0;
@@ -580,6 +557,47 @@ class WorkbookReader {
     for (let i = 0; i < rows.length; i++) dense.push(rows[i] ?? []);
     return dense;
   }
+}
+
+/** Parts a producer writes alike in every workbook, parsed once for a whole merge (see ZipReader.readParsed). */
+const CONTENT_TYPE_PARTS = new ParsedParts<ReadonlyMap<string, string>>();
+const RELATIONSHIP_PARTS = new ParsedParts<readonly OpcRelationship[]>();
+const STYLE_PARTS = new ParsedParts<readonly (string | undefined)[]>();
+
+/** [Content_Types].xml: part name (lower case) → content type (lower case), for the parts it overrides. */
+function contentTypes(bytes: Uint8Array): ReadonlyMap<string, string> {
+  const types = new Map<string, string>();
+  parseXml(bytes, {
+    open: (tag) => {
+      if (tag.uri !== CONTENT_TYPES || tag.local !== "Override") return;
+      const part = attrOf(tag, "PartName");
+      const type = attrOf(tag, "ContentType");
+      if (part && type) types.set(keep(resolveTarget("", part).toLowerCase()), keep(type.toLowerCase()));
+    },
+  });
+  return types;
+}
+
+/** The styles part: style index → number format code (percents, dates and every custom code). */
+function numberFormats(bytes: Uint8Array): readonly (string | undefined)[] {
+  const custom = new Map<number, string>();
+  const xfs: number[] = [];
+  let inCellXfs = false;
+  parseXml(bytes, {
+    open: (tag) => {
+      if (!inMain(tag.uri)) return;
+      if (tag.local === "numFmt") {
+        const id = Number(attrOf(tag, "numFmtId"));
+        const code = attrOf(tag, "formatCode");
+        if (code !== undefined && Number.isInteger(id)) custom.set(id, keep(code));
+      } else if (tag.local === "cellXfs") inCellXfs = true;
+      else if (tag.local === "xf" && inCellXfs) xfs.push(Number(attrOf(tag, "numFmtId") ?? 0));
+    },
+    close: (tag) => {
+      if (tag.local === "cellXfs" && inMain(tag.uri)) inCellXfs = false;
+    },
+  });
+  return xfs.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id]);
 }
 
 /**

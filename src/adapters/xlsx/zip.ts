@@ -122,19 +122,62 @@ export class ZipReader {
    * limit message (e.g. `trang “Sheet1”`).
    */
   read(name: string, label = `phần “${name}”`): Uint8Array | undefined {
+    const stored = this.stored(name);
+    if (!stored) return undefined;
+    return this.inflate(stored.entry, stored.data, label);
+  }
+
+  /**
+   * `parse` of an entry's decompressed bytes, or what it gave before for the same compressed bytes, in
+   * this file or an earlier one: the parts a producer writes alike in every workbook (content types,
+   * relationships, styles) are then inflated and parsed once for a whole merge. The value is shared:
+   * callers only read it. Undefined if there is no such entry.
+   */
+  readParsed<T>(name: string, parts: ParsedParts<T>, parse: (bytes: Uint8Array) => T, label = `phần “${name}”`): T | undefined {
+    const stored = this.stored(name);
+    if (!stored) return undefined;
+    const { entry, data } = stored;
+    const known = parts.find(entry.method, data);
+    if (known) {
+      // Counted as if inflated again: the limits do not depend on what was read before.
+      this.count(known.size, label);
+      return known.value;
+    }
+    const bytes = this.inflate(entry, data, label);
+    const value = parse(bytes);
+    parts.keep(entry.method, data, bytes.length, value);
+    return value;
+  }
+
+  /** An entry and its compressed bytes, checked; undefined if there is no such entry. */
+  private stored(name: string): { entry: Entry; data: Uint8Array } | undefined {
     const e = this.entries.get(partKey(name));
     if (!e) return undefined;
     if (this.duplicates.has(partKey(name))) throw new DuplicateEntryError(e.name);
-    const { bytes, limits } = this;
+    const { bytes } = this;
     if (e.compressedSize === 0xffffffff || e.local === 0xffffffff) throw new ZipError("zip64 is not supported");
     if (e.flags & 1) throw new ZipError("encrypted entry");
     if (e.local + 30 > bytes.length || u32(bytes, e.local) !== 0x04034b50) throw new ZipError("bad local header");
     const start = e.local + 30 + u16(bytes, e.local + 26) + u16(bytes, e.local + 28);
     if (start + e.compressedSize > bytes.length) throw new ZipError("truncated entry");
-    const data = bytes.subarray(start, start + e.compressedSize);
-    const fileLeft = limits.fileBytes - this.used;
-    const max = Math.min(limits.partBytes, fileLeft);
-    const refuse = (): FileLimitError => (max === limits.partBytes ? partTooLarge(label, limits.partBytes) : fileTooLarge(limits.fileBytes));
+    return { entry: e, data: bytes.subarray(start, start + e.compressedSize) };
+  }
+
+  /** The budget left for one more part, and the error for a part past it. */
+  private budget(label: string): { max: number; refuse: () => FileLimitError } {
+    const { limits } = this;
+    const max = Math.min(limits.partBytes, limits.fileBytes - this.used);
+    return { max, refuse: () => (max === limits.partBytes ? partTooLarge(label, limits.partBytes) : fileTooLarge(limits.fileBytes)) };
+  }
+
+  private count(size: number, label: string): void {
+    const { max, refuse } = this.budget(label);
+    if (size > max) throw refuse();
+    this.used += size;
+  }
+
+  private inflate(e: Entry, data: Uint8Array, label: string): Uint8Array {
+    const { max, refuse } = this.budget(label);
     // The declared size is checked first: an honest large entry is refused without inflating it.
     if (e.size > max) throw refuse();
     let out: Uint8Array;
@@ -151,6 +194,35 @@ export class ZipReader {
     this.used += out.length;
     return out;
   }
+}
+
+const PARSED_PARTS = 16;
+const PARSED_PART_BYTES = 64 * 1024;
+
+/**
+ * Values parsed from parts, by the parts' compressed bytes (compared in full, so a part is never taken
+ * for another). Bounded: small parts only, and a stream of distinct ones starts it afresh.
+ */
+export class ParsedParts<T> {
+  private byKey = new Map<string, { data: Uint8Array; size: number; value: T }>();
+
+  find(method: number, data: Uint8Array): { size: number; value: T } | undefined {
+    const known = this.byKey.get(`${method}:${data.length}`);
+    return known && sameBytes(known.data, data) ? known : undefined;
+  }
+
+  keep(method: number, data: Uint8Array, size: number, value: T): void {
+    if (data.length > PARSED_PART_BYTES) return;
+    if (this.byKey.size >= PARSED_PARTS) this.byKey = new Map();
+    // A copy: the received file's bytes are not kept beyond reading it.
+    this.byKey.set(`${method}:${data.length}`, { data: data.slice(), size, value });
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
