@@ -22,8 +22,8 @@ export function nativeZip(files: Record<string, Uint8Array>): Uint8Array {
   let offset = 0;
   for (const [name, data] of Object.entries(files)) {
     const nameBytes = Buffer.from(name, "utf8");
-    // Level 3: a consolidation's 4 MB of XML packs in a third of level 6's time, 15 % larger.
-    const packed = deflateRawSync(data, { level: 3 });
+    // Level 2: a consolidation's 3.7 MB of XML packs in 8 ms (level 6: 26 ms), 437 KB instead of 356 KB.
+    const packed = deflateRawSync(data, { level: 2 });
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -229,10 +229,8 @@ function statusSheet(c: Consolidation): SheetLayout {
       u?.format && u.format !== "xlsx" ? text(`Nộp bằng tệp ${FORMAT_LABELS[u.format]} (.${u.format})`, "wrap") : { style: "wrap" },
     ]);
   };
-  for (const e of c.expected) {
-    const u = c.units.find((x) => x.unitKey === unitKey(e.name));
-    pushUnit(u ? u.unitName : e.name);
-  }
+  const byKey = new Map(c.units.map((u) => [u.unitKey, u]));
+  for (const e of c.expected) pushUnit(byKey.get(unitKey(e.name))?.unitName ?? e.name);
   for (const u of c.units) if (!listed.has(u.unitName)) pushUnit(u.unitName);
   for (const f of c.files) {
     if (f.status === "read") continue;
