@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from "fflate";
+import { zipSync } from "fflate";
 import { address, columnLetter } from "../../core/grid";
 import {
   LayoutCell,
@@ -20,23 +20,54 @@ export function writeXlsx(sheets: SheetLayout[], zip: Zipper = (files) => zipSyn
   const strings = new SharedStrings();
   const files: Record<string, Uint8Array> = {};
   sheets.forEach((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, strings));
+    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(s, strings);
   });
-  files["[Content_Types].xml"] = strToU8(contentTypes(sheets.length));
-  files["_rels/.rels"] = strToU8(
+  files["[Content_Types].xml"] = utf8(contentTypes(sheets.length));
+  files["_rels/.rels"] = utf8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`,
   );
-  files["docProps/core.xml"] = strToU8(
+  files["docProps/core.xml"] = utf8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Thống kê CCHC</dc:title><dc:creator>CCHC</dc:creator></cp:coreProperties>`,
   );
-  files["docProps/app.xml"] = strToU8(
+  files["docProps/app.xml"] = utf8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>CCHC</Application></Properties>`,
   );
-  files["xl/workbook.xml"] = strToU8(workbookXml(sheets));
-  files["xl/_rels/workbook.xml.rels"] = strToU8(workbookRels(sheets.length));
-  files["xl/styles.xml"] = strToU8(stylesXml());
-  files["xl/sharedStrings.xml"] = strToU8(strings.xml());
+  files["xl/workbook.xml"] = utf8(workbookXml(sheets));
+  files["xl/_rels/workbook.xml.rels"] = utf8(workbookRels(sheets.length));
+  files["xl/styles.xml"] = utf8(stylesXml());
+  files["xl/sharedStrings.xml"] = strings.xml();
   return zip(files);
+}
+
+const encoder = new TextEncoder();
+const utf8 = (s: string): Uint8Array => encoder.encode(s);
+
+/**
+ * A part encoded as it is written, a row at a time. Built as one string, a consolidation's sheets were
+ * hundreds of thousands of short strings, all alive until joined: the young generation's collector
+ * copied them, twice, while the workbook was written.
+ */
+class PartBytes {
+  private buffer = new Uint8Array(1 << 16);
+  private length = 0;
+
+  push(s: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (this.length + 3 * s.length > this.buffer.length) this.grow(this.length + 3 * s.length);
+    this.length += encoder.encodeInto(s, this.buffer.subarray(this.length)).written;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  private grow(needed: number): void {
+    let size = this.buffer.length * 2;
+    while (size < needed) size *= 2;
+    const bigger = new Uint8Array(size);
+    bigger.set(this.buffer.subarray(0, this.length));
+    this.buffer = bigger;
+  }
 }
 
 class SharedStrings {
@@ -53,9 +84,14 @@ class SharedStrings {
     }
     return i;
   }
-  xml(): string {
-    const items = this.list.map((s) => `<si><t xml:space="preserve">${esc(s)}</t></si>`).join("");
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">${items}</sst>`;
+  xml(): Uint8Array {
+    const part = new PartBytes();
+    part.push(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">`,
+    );
+    for (const s of this.list) part.push(`<si><t xml:space="preserve">${esc(s)}</t></si>`);
+    part.push("</sst>");
+    return part.bytes();
   }
 }
 
@@ -83,8 +119,8 @@ function cellXml(r: number, c: number, cell: LayoutCell, strings: SharedStrings)
   return `<c r="${ref}"${s} t="s"><v>${strings.id(v)}</v></c>`;
 }
 
-function sheetXml(sh: SheetLayout, strings: SharedStrings): string {
-  const out: string[] = [];
+function sheetXml(sh: SheetLayout, strings: SharedStrings): Uint8Array {
+  const out = new PartBytes();
   const lastCol = Math.max(sh.columns.length, ...sh.rows.map((r) => r.length)) - 1;
   const dim = `A1:${address(Math.max(sh.rows.length - 1, 0), Math.max(lastCol, 0))}`;
   out.push(
@@ -136,7 +172,7 @@ function sheetXml(sh: SheetLayout, strings: SharedStrings): string {
   out.push(`<pageMargins left="0.5" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`);
   out.push(`<pageSetup paperSize="9" orientation="${sh.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`);
   out.push("</worksheet>");
-  return out.join("");
+  return out.bytes();
 }
 
 function workbookXml(sheets: SheetLayout[]): string {
