@@ -7,11 +7,9 @@ process.stdout.on("error", (err) => {
   if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw err;
 });
-// A merge is one short batch: V8's pretenuring of long-lived allocations, decided in its middle, threw
-// away the optimized code of every function allocating at those sites (measured in bench/: 8–10 % of
-// the CPU time of a merge of 130 files, less garbage-collection work saved than recompiling cost).
-require("v8").setFlagsFromString("--no-allocation-site-pretenuring");
-require("../dist-cli/cchc.js").main(process.argv.slice(2)).then(
+const { exports: cli, cache } = require("./bundle").loadBundle();
+if (process.env.CCHC_CODE_CACHE === "report") process.stderr.write(`code cache: ${cache}\n`);
+cli.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
