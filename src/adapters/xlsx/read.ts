@@ -137,6 +137,8 @@ class WorkbookReader {
   private textWork = 0;
   private date1904 = false;
   private readonly plainCells = new Map<Cell["value"], Cell>();
+  /** The cell of each shared string, by its index: found without hashing the text. */
+  private readonly sharedCells: (Cell | undefined)[] = [];
 
   constructor(
     private readonly zip: ZipReader,
@@ -204,6 +206,10 @@ class WorkbookReader {
       if (this.plainCells.size < PLAIN_CELLS) this.plainCells.set(value, cell);
     }
     return cell;
+  }
+
+  private sharedCell(index: number, value: string | number | boolean): Cell {
+    return (this.sharedCells[index] ??= Object.freeze({ value }));
   }
 
   private part(name: string, label?: string): Uint8Array | undefined {
@@ -389,10 +395,14 @@ class WorkbookReader {
 
     const finishCell = (): void => {
       let value: Cell["value"] = null;
+      let sharedIndex = -1;
       let format = style !== undefined ? styles()[Number(style)] : undefined;
       switch (type) {
         case "s":
-          if (v !== undefined && v !== "") value = shared()[Number(v)] ?? null;
+          if (v !== undefined && v !== "") {
+            sharedIndex = Number(v);
+            value = shared()[sharedIndex] ?? null;
+          }
           break;
         case "inlineStr":
           // LibreOffice writes a text formula result as <c t="inlineStr"><v>…</v>: the <v> is the text.
@@ -424,7 +434,7 @@ class WorkbookReader {
       const uncomputed = hasF && (v === undefined || (v === "" && type !== "str")) && inline === undefined;
       if (value === null && !hasF) return;
       if (!format && !f && !uncomputed) {
-        place(this.plainCell(value));
+        place(sharedIndex >= 0 && value !== null ? this.sharedCell(sharedIndex, value) : this.plainCell(value));
         return;
       }
       const cell: Cell = { value };
