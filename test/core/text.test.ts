@@ -1,5 +1,8 @@
+import { spawnSync } from "child_process";
 import fc from "fast-check";
-import { joinMapped } from "../../src/core/text";
+import { join } from "path";
+import { flat, joinMapped, sameText } from "../../src/core/text";
+import { ensureCliBuilt } from "../support/cli";
 
 describe("joinMapped", () => {
   test("is map then join, for any list and separator", () => {
@@ -13,5 +16,31 @@ describe("joinMapped", () => {
 
   test("an empty list gives an empty text", () => {
     expect(joinMapped([], String, "; ")).toBe("");
+  });
+});
+
+describe("strings kept for a whole merge", () => {
+  test("flat and sameText give back the same text", () => {
+    fc.assert(fc.property(fc.string(), (s) => flat(s) === s && sameText(s) === s && sameText(`${s}`) === s));
+  });
+
+  test("take less memory kept than what they were given", () => {
+    ensureCliBuilt();
+    const compiled = join(__dirname, "..", "..", "dist-cli", "src", "core", "text.js");
+    // Bytes per kept string, measured by the engine's own heap after full collections.
+    const script = `const { flat, sameText } = require(${JSON.stringify(compiled)});
+      const heap = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
+      const kept = [];
+      const perString = (make, keep) => { const out = []; const h0 = heap(); for (let i = 0; i < 5000; i++) out.push(keep(make(i))); const b = (heap() - h0) / 5000; kept.push(out); return Math.round(b); };
+      const message = (i) => { let s = "Tổng số cán bộ, công chức"; for (let k = 0; k < 12; k++) s += " (D" + (k + 10) + " = " + (i + k) + ")"; return s; };
+      // A new copy of one label at each call, as each file brings its own.
+      const label = (i) => flat("Số văn bản quy phạm pháp luật được ban hành trong kỳ báo cáo, " + (i % 1));
+      const same = (s) => s;
+      process.stdout.write(JSON.stringify([perString(message, same), perString(message, flat), perString(label, same), perString(label, sameText)]));`;
+    const r = spawnSync(process.execPath, ["--expose-gc", "-e", script], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    const [message, flatMessage, label, sharedLabel] = JSON.parse(r.stdout) as number[];
+    expect(flatMessage).toBeLessThan(message / 2);
+    expect(sharedLabel).toBeLessThan(label / 4);
   });
 });

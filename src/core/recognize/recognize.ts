@@ -4,7 +4,7 @@ import { Cell, Grid, address, cellText, isBlank } from "../grid";
 import { ID_COLUMN, SheetIdentity, decodeIdentity } from "../identity";
 import { Period, parsePeriod } from "../period";
 import { oncePer } from "../oncePer";
-import { foldText, similarity } from "../text";
+import { foldText, sameText, similarity } from "../text";
 import { MatchedRow, SheetRow, Submission } from "./submission";
 import { UnitCandidate, decideUnit, fileNameCandidate, signatureCandidates, titleCandidates } from "./unitEvidence";
 
@@ -226,7 +226,7 @@ export function readRows(grid: Grid, header: Header): SheetRow[] {
       if (isBlank(prev.note) && !isBlank(note)) prev.note = note;
       continue;
     }
-    out.push({ r, stt, label, key: foldText(label), unit, value, note, beyond });
+    out.push({ r, stt, label: sameText(label), key: foldText(label), unit: sameText(unit), value, note, beyond });
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { Cell, cellText, isBlank, placeOf } from "../grid";
 import { ReadValue, readValue } from "../numbers";
 import { MatchedRow, SheetRow, Submission } from "../recognize/submission";
 import { oncePer } from "../oncePer";
-import { foldText, formatNumberVi, joinMapped } from "../text";
+import { flat, foldText, formatNumberVi, joinMapped } from "../text";
 import { BlankTotalRule, CompareRule, MissingStrategy, OverlapRule, RateRule, Rule, RuleSet, StructureCheck, StructureRule } from "./schema";
 
 /** One indicator's value as read from a submission. */
@@ -160,9 +160,10 @@ class Context {
     return false;
   }
 
-  private push(rule: Rule, row: number, cell: string, message: string, indicator?: string, templateIndex?: number): void {
+  private push(rule: Rule, row: number, cell: string, message: string, indicator?: string, templateIndex?: number, severity: Finding["severity"] = rule.severity): void {
     const section = templateIndex !== undefined ? this.sectionOf.get(templateIndex) : undefined;
-    this.findings.push({ rule: rule.id, severity: rule.severity, row: this.rowNo(row), cell, message, indicator, section });
+    // Findings live as long as the merge: a message in one piece, not the tree of pieces it was built from.
+    this.findings.push({ rule: rule.id, severity, row: this.rowNo(row), cell, message: flat(message), indicator, section });
   }
 
   /** A cell as findings name it: "D83" in a sheet, "Bảng 1, dòng 14, cột Số liệu" in a Word table. */
@@ -388,7 +389,7 @@ class Context {
       // A formula whose result was never calculated is not a blank the officer left.
       if (rate.sheetRow.value?.formula || rate.sheetRow.value?.uncomputed) return;
       const message = `${name} (${rate.cell}) để trống trong khi đã có số liệu thành phần: 100 × ${parts} = ${formatNumberVi(expected)}.`;
-      this.findings.push({ rule: rule.id, severity: rule.blankSeverity, row: this.rowNo(r1), cell: rate.cell, message, indicator: rate.row.id, section: idx !== undefined ? this.sectionOf.get(idx) : undefined });
+      this.push(rule, r1, rate.cell, message, rate.row.id, idx, rule.blankSeverity);
       return;
     }
     if (rate.number === undefined) return;
@@ -425,10 +426,8 @@ class Context {
     if (!filled.length) return;
     const name = shortLabel(total.row.label);
     const t = total.number;
-    const anchor = (v: IndicatorValue, severity: "error" | "warning", message: string): void => {
-      const idx = this.indexOf(v.row.id);
-      this.findings.push({ rule: rule.id, severity, row: this.rowNo(v.sheetRow.r + 1), cell: v.cell, message, indicator: v.row.id, section: idx !== undefined ? this.sectionOf.get(idx) : undefined });
-    };
+    const anchor = (v: IndicatorValue, severity: "error" | "warning", message: string): void =>
+      this.push(rule, v.sheetRow.r + 1, v.cell, message, v.row.id, this.indexOf(v.row.id), severity);
     const over = filled.filter((v) => v.number! > t + 1e-9);
     if (over.length) {
       const list = joinMapped(over, (v) => `${shortLabel(v.row.label)} (${v.cell} = ${formatNumberVi(v.number!)})`, "; ");
