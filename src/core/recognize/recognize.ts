@@ -204,19 +204,24 @@ export function readRows(grid: Grid, header: Header): SheetRow[] {
     } else bare = 0;
     let stt = cellText(row[cs]);
     if (stt.endsWith(".")) stt = stt.slice(0, -1).trim();
-    let label = squash(cellText(row[cl]));
-    const unit = squash(cellText(row[cu]));
+    // Texts met in an earlier file are that file's strings: their folded keys are then found without hashing them again.
+    let label = sameText(squash(cellText(row[cl])));
+    const unit = sameText(squash(cellText(row[cu])));
     const value = row[cv];
     const note = row[cn];
     let beyond: Cell | undefined;
     for (let c = cn + 1; c < row.length; c++) if (c !== ID_COLUMN && !isBlank(row[c]) && !cellText(row[c]).startsWith("CCHC-ID:")) beyond = row[c];
     if (!stt && !label && !unit && isBlank(value) && isBlank(note)) continue;
-    const fl = foldText(label);
+    let key = foldText(label);
     // Page breaks repeat the header.
-    if (fl.startsWith("chi tieu thong ke") || (unit && foldText(unit).startsWith("don vi tinh")) || (stt && foldText(stt) === "stt")) continue;
+    if (key.startsWith("chi tieu thong ke") || (unit && foldText(unit).startsWith("don vi tinh")) || (stt && foldText(stt) === "stt")) continue;
     if (!stt) {
       const roman = ROMAN_LABEL.exec(label);
-      if (roman) [stt, label] = [roman[1], roman[2]];
+      if (roman) {
+        stt = roman[1];
+        label = sameText(roman[2]);
+        key = foldText(label);
+      }
     }
     const prev = out[out.length - 1];
     if (prev && !stt && isBlank(value) && isFragment(label, unit, prev)) {
@@ -226,7 +231,7 @@ export function readRows(grid: Grid, header: Header): SheetRow[] {
       if (isBlank(prev.note) && !isBlank(note)) prev.note = note;
       continue;
     }
-    out.push({ r, stt, label: sameText(label), key: foldText(label), unit: sameText(unit), value, note, beyond });
+    out.push({ r, stt, label, key, unit, value, note, beyond });
   }
   return out;
 }
