@@ -257,13 +257,20 @@ function chooseTemplate(rows: SheetRow[], catalog: Catalog): { template: Templat
   let best: { template: Template; exactCount: number; score: number } | undefined;
   for (const t of catalog.templates) {
     const idx = templateIndex(t);
-    const hit = new Set<number>();
+    // Template rows hit, counted once each (a byte array: this runs for every template and row of every file).
+    const hit = new Uint8Array(t.rows.length);
+    let hits = 0;
     for (const row of rows) {
       const list = idx.exact.get(row.key);
-      if (list) for (const i of list) hit.add(i);
+      if (list)
+        for (const i of list)
+          if (!hit[i]) {
+            hit[i] = 1;
+            hits++;
+          }
     }
-    const score = hit.size - 0.25 * (t.rows.length - hit.size);
-    if (!best || score > best.score) best = { template: t, exactCount: hit.size, score };
+    const score = hits - 0.25 * (t.rows.length - hits);
+    if (!best || score > best.score) best = { template: t, exactCount: hits, score };
   }
   return best && { template: best.template, exactCount: best.exactCount };
 }

@@ -116,6 +116,11 @@ const synonymsOf = oncePer((ruleSet: RuleSet): Map<string, number> => {
   return synonyms;
 });
 
+/** A row's names for a message, built only when a finding is reported. */
+function rowNames(m: MatchedRow): { label: string; stt: string } {
+  return { label: shortLabel(m.templateRow.label), stt: m.templateRow.stt };
+}
+
 class Context {
   readonly values = new Map<string, IndicatorValue>();
   readonly findings: Finding[] = [];
@@ -185,13 +190,11 @@ class Context {
     const cols = this.sub.columns;
     for (const m of this.sub.matched) {
       const { row } = m;
-      // Names for the message, built only when a finding is reported.
-      const base = (): { label: string; stt: string } => ({ label: shortLabel(m.templateRow.label), stt: m.templateRow.stt });
       const r1 = row.r + 1;
       if (!isValueRow(m.templateRow)) {
         if (check === "headingValue" && !isBlank(row.value)) {
           const cell = this.at(row.r, cols.value);
-          this.push(rule, r1, cell, fill(rule.message, { ...base(), cell, value: cellText(row.value) }), undefined, m.templateIndex);
+          this.push(rule, r1, cell, fill(rule.message, { ...rowNames(m), cell, value: cellText(row.value) }), undefined, m.templateIndex);
         }
         if (check === "numbering") this.numbering(rule, m);
         continue;
@@ -204,11 +207,11 @@ class Context {
         case "valueKind": {
           // A formula saved without its result reads as blank; say why instead of reporting it missing.
           if (row.value?.uncomputed) {
-            this.push(rule, r1, cell, `“${base().label}”: ô ${cell} có công thức nhưng chưa có giá trị đã tính; hãy mở tệp bằng Excel và lưu lại.`, t.id, m.templateIndex);
+            this.push(rule, r1, cell, `“${rowNames(m).label}”: ô ${cell} có công thức nhưng chưa có giá trị đã tính; hãy mở tệp bằng Excel và lưu lại.`, t.id, m.templateIndex);
             break;
           }
           const reason = kindProblem(t, v.read);
-          if (reason) this.push(rule, r1, cell, fill(rule.message, { ...base(), cell, value: displayRaw(row.value), reason }), t.id, m.templateIndex);
+          if (reason) this.push(rule, r1, cell, fill(rule.message, { ...rowNames(m), cell, value: displayRaw(row.value), reason }), t.id, m.templateIndex);
           break;
         }
         case "ambiguousNumber":
@@ -217,7 +220,7 @@ class Context {
               rule,
               r1,
               cell,
-              fill(rule.message, { ...base(), cell, value: v.read.text, readings: joinMapped(v.read.readings, formatNumberVi, " hay ") }),
+              fill(rule.message, { ...rowNames(m), cell, value: v.read.text, readings: joinMapped(v.read.readings, formatNumberVi, " hay ") }),
               t.id,
               m.templateIndex,
             );
@@ -228,7 +231,7 @@ class Context {
           const n = numericOnly(note);
           if (n !== undefined) {
             const noteCell = this.at(row.r, cols.note);
-            this.push(rule, r1, noteCell, fill(rule.message, { ...base(), cell, noteCell, value: n }), t.id, m.templateIndex);
+            this.push(rule, r1, noteCell, fill(rule.message, { ...rowNames(m), cell, noteCell, value: n }), t.id, m.templateIndex);
           }
           break;
         }
@@ -236,7 +239,7 @@ class Context {
           if (v.shifted) {
             const noteCell = this.at(row.r, cols.note);
             const moved = displayRaw(row.note) || "(trống)";
-            this.push(rule, r1, cell, fill(rule.message, { ...base(), cell, noteCell, unit: cellText(row.value), value: moved }), t.id, m.templateIndex);
+            this.push(rule, r1, cell, fill(rule.message, { ...rowNames(m), cell, noteCell, unit: cellText(row.value), value: moved }), t.id, m.templateIndex);
           }
           break;
         case "unitChanged":
@@ -244,7 +247,7 @@ class Context {
           const change = this.unitChange(t, row.unit);
           if (change === (check === "unitChanged" ? "kind" : "variant")) {
             const unitCell = this.at(row.r, cols.unit);
-            this.push(rule, r1, unitCell, fill(rule.message, { ...base(), cell: unitCell, unit: row.unit, expectedUnit: t.unit }), t.id, m.templateIndex);
+            this.push(rule, r1, unitCell, fill(rule.message, { ...rowNames(m), cell: unitCell, unit: row.unit, expectedUnit: t.unit }), t.id, m.templateIndex);
           }
           break;
         }
