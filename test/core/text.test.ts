@@ -31,13 +31,14 @@ describe("strings kept for a whole merge", () => {
     const script = `const { flat, sameText } = require(${JSON.stringify(compiled)});
       const heap = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
       const kept = [];
-      const perString = (make, keep) => { const out = []; const h0 = heap(); for (let i = 0; i < 5000; i++) out.push(keep(make(i))); const b = (heap() - h0) / 5000; kept.push(out); return Math.round(b); };
-      const message = (i) => { let s = "Tổng số cán bộ, công chức"; for (let k = 0; k < 12; k++) s += " (D" + (k + 10) + " = " + (i + k) + ")"; return s; };
-      // A new copy of one label at each call, as each file brings its own.
-      const label = (i) => flat("Số văn bản quy phạm pháp luật được ban hành trong kỳ báo cáo, " + (i % 1));
+      const perString = (make, keep) => { const out = []; const h0 = heap(); for (let i = 0; i < 2000; i++) out.push(keep(make(i))); const b = (heap() - h0) / 2000; kept.push(out); return Math.round(b); };
+      // A message built from 120 pieces, as a rule message is from a dozen.
+      const message = (i) => { let s = "Tổng số cán bộ, công chức"; for (let k = 0; k < 120; k++) s += " (D" + (k + 10) + " = " + (i + k) + ")"; return s; };
+      // A new copy of one long label at each call, as each file brings its own.
+      const label = (i) => flat("Số văn bản quy phạm pháp luật được ban hành trong kỳ báo cáo, ".repeat(20) + (i % 1));
       const same = (s) => s;
       process.stdout.write(JSON.stringify([perString(message, same), perString(message, flat), perString(label, same), perString(label, sameText)]));`;
-    const r = spawnSync(process.execPath, ["--expose-gc", "-e", script], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["--expose-gc", "--single-threaded-gc", "-e", script], { encoding: "utf8" });
     expect(r.stderr).toBe("");
     const [message, flatMessage, label, sharedLabel] = JSON.parse(r.stdout) as number[];
     expect(flatMessage).toBeLessThan(message / 2);
