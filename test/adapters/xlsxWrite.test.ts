@@ -2,7 +2,7 @@ import { nativeInflateRaw, nativeZip } from "../../src/adapters/node/nativeZip";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { writeXlsx } from "../../src/adapters/xlsx/write";
 import { unzipEntries } from "../../src/adapters/xlsx/zip";
-import { LayoutCell, SheetLayout } from "../../src/core/layout/sheetLayout";
+import { LayoutCell, STYLE_NAMES, SheetLayout } from "../../src/core/layout/sheetLayout";
 
 const sheet = (name: string, rows: LayoutCell[][]): SheetLayout => ({ name, columns: [], rows, merges: [], validations: [], protect: false });
 
@@ -26,5 +26,30 @@ describe("writeXlsx encodes its parts as it writes them", () => {
     expect(first.rows.map((r) => r.map((c) => c?.value))).toEqual(texts.map((t, i) => [i, t, t, 2 * i]));
     // A lone surrogate is not UTF-8: it is written as U+FFFD, as TextEncoder writes it.
     expect(second.rows[0][0]?.value).toBe("\uFFFD lẻ");
+  });
+});
+
+describe("a sheet's rows and cells as written", () => {
+  it("leaves out empty rows and cells, keeps styled blanks, row heights and formulas with their results", () => {
+    const style = STYLE_NAMES[1];
+    const s = STYLE_NAMES.indexOf(style) + 1;
+    const layout: SheetLayout = {
+      ...sheet("S", [
+        [{ value: 7 }, { value: "" }, {}, { value: 1.5, style }],
+        [{}, { value: null }],
+        [],
+        [{ style }, undefined as unknown as LayoutCell, { value: "chữ" }],
+        [{ formula: "A1*2", value: 14 }, { formula: "IF(A1,\"\",1)", value: "" }, { formula: "NOW()" }],
+      ]),
+      rowHeights: { 2: 30 },
+    };
+    const parts = unzipEntries(writeXlsx([layout], nativeZip), (n) => n.endsWith("sheet1.xml"), nativeInflateRaw);
+    const xml = new TextDecoder().decode(parts["xl/worksheets/sheet1.xml"]);
+    expect(xml.slice(xml.indexOf("<sheetData>"), xml.indexOf("</sheetData>") + 12)).toBe(
+      `<sheetData><row r="1"><c r="A1"><v>7</v></c><c r="D1" s="${s}"><v>1.5</v></c></row>` +
+        `<row r="3" ht="30" customHeight="1"></row>` +
+        `<row r="4"><c r="A4" s="${s}"/><c r="C4" t="s"><v>0</v></c></row>` +
+        `<row r="5"><c r="A5"><f>A1*2</f><v>14</v></c><c r="B5" t="str"><f>IF(A1,&quot;&quot;,1)</f><v></v></c><c r="C5"><f>NOW()</f></c></row></sheetData>`,
+    );
   });
 });
