@@ -7,6 +7,7 @@ process.stdout.on("error", (err) => {
   if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw err;
 });
+require("./threads").lowerHelperThreads();
 const { exports: cli, cache } = require("./bundle").loadBundle();
 if (process.env.CCHC_CODE_CACHE === "report") process.stderr.write(`code cache: ${cache}\n`);
 cli.main(process.argv.slice(2)).then(
