@@ -57,37 +57,6 @@ class PartBytes {
     this.length += encoder.encodeInto(s, this.buffer.subarray(this.length)).written;
   }
 
-  /** Markup known to be ASCII (names, numbers), copied byte by byte: nothing to encode. */
-  ascii(s: string): void {
-    if (this.length + s.length > this.buffer.length) this.grow(this.length + s.length);
-    const buffer = this.buffer;
-    let at = this.length;
-    for (let i = 0; i < s.length; i++) buffer[at++] = s.charCodeAt(i);
-    this.length = at;
-  }
-
-  /** The decimal digits of a non-negative integer, without making its string. */
-  digits(n: number): void {
-    let width = 1;
-    for (let x = n; x >= 10; x = Math.floor(x / 10)) width++;
-    if (this.length + width > this.buffer.length) this.grow(this.length + width);
-    let at = this.length + width;
-    this.length = at;
-    do {
-      this.buffer[--at] = 48 + (n % 10);
-      n = Math.floor(n / 10);
-    } while (n > 0);
-  }
-
-  /** Where the next byte goes; `truncate` takes back what was written since. */
-  get end(): number {
-    return this.length;
-  }
-
-  truncate(end: number): void {
-    this.length = end;
-  }
-
   bytes(): Uint8Array {
     return this.buffer.subarray(0, this.length);
   }
@@ -126,44 +95,28 @@ class SharedStrings {
   }
 }
 
-/** `<c r="X` and ` s="N"` by column and style, so a sheet of tens of thousands of cells spells each once. */
-const cellOpenings: string[] = [];
-const styleAttributes = new Map<StyleName, string>(STYLE_NAMES.map((n, i) => [n, ` s="${i + 1}"`]));
+const STYLE_INDEX = new Map<StyleName, number>(STYLE_NAMES.map((n, i) => [n, i + 1]));
 
-/** One cell's XML, written straight into the part; false when the cell is not written at all. */
-function writeCell(out: PartBytes, r: number, c: number, cell: LayoutCell, strings: SharedStrings): boolean {
-  const s = cell.style ? (styleAttributes.get(cell.style) ?? "") : "";
+/** Column letters by index, so a sheet of tens of thousands of cells spells each column once. */
+const columnLetters: string[] = [];
+const refOf = (r: number, c: number): string => `${(columnLetters[c] ??= columnLetter(c))}${r + 1}`;
+
+function cellXml(r: number, c: number, cell: LayoutCell, strings: SharedStrings): string {
+  const s = cell.style ? ` s="${STYLE_INDEX.get(cell.style)}"` : "";
   const v = cell.value;
+  if (cell.formula === undefined && (v === undefined || v === null || v === "") && !s) return "";
+  const ref = refOf(r, c);
   if (cell.formula !== undefined) {
-    out.push(formulaXml(`${(cellOpenings[c] ??= `<c r="${columnLetter(c)}`)}${r + 1}"${s}`, cell.formula, v));
-    return true;
+    // The cached result lets readers that do not calculate (and our own tests) see the value.
+    const cached = cell.value;
+    if (typeof cached === "number" && Number.isFinite(cached)) return `<c r="${ref}"${s}><f>${esc(cell.formula)}</f><v>${cached}</v></c>`;
+    // An empty text result is a computed value too (t="str" with an empty <v>), not a missing one.
+    if (typeof cached === "string") return `<c r="${ref}"${s} t="str"><f>${esc(cell.formula)}</f><v>${esc(cached)}</v></c>`;
+    return `<c r="${ref}"${s}><f>${esc(cell.formula)}</f></c>`;
   }
-  const empty = v === undefined || v === null || v === "";
-  if ((empty && !s) || (typeof v === "number" && !Number.isFinite(v))) return false;
-  out.ascii((cellOpenings[c] ??= `<c r="${columnLetter(c)}`));
-  out.digits(r + 1);
-  out.ascii('"');
-  if (s) out.ascii(s);
-  if (empty) out.ascii("/>");
-  else if (typeof v === "number") {
-    out.ascii("><v>");
-    out.ascii(String(v));
-    out.ascii("</v></c>");
-  } else {
-    out.ascii(' t="s"><v>');
-    out.digits(strings.id(v));
-    out.ascii("</v></c>");
-  }
-  return true;
-}
-
-/** A formula cell (a few per row of the totals sheet), after its opening `<c r="…" s="…"`. */
-function formulaXml(opening: string, formula: string, cached: LayoutCell["value"]): string {
-  // The cached result lets readers that do not calculate (and our own tests) see the value.
-  if (typeof cached === "number" && Number.isFinite(cached)) return `${opening}><f>${esc(formula)}</f><v>${cached}</v></c>`;
-  // An empty text result is a computed value too (t="str" with an empty <v>), not a missing one.
-  if (typeof cached === "string") return `${opening} t="str"><f>${esc(formula)}</f><v>${esc(cached)}</v></c>`;
-  return `${opening}><f>${esc(formula)}</f></c>`;
+  if (v === undefined || v === null || v === "") return `<c r="${ref}"${s}/>`;
+  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : "";
+  return `<c r="${ref}"${s} t="s"><v>${strings.id(v)}</v></c>`;
 }
 
 function sheetXml(sh: SheetLayout, strings: SharedStrings): Uint8Array {
@@ -191,18 +144,13 @@ function sheetXml(sh: SheetLayout, strings: SharedStrings): Uint8Array {
   out.push("<sheetData>");
   sh.rows.forEach((row, r) => {
     const h = sh.rowHeights?.[r];
-    const start = out.end;
-    out.ascii('<row r="');
-    out.digits(r + 1);
-    out.ascii(h !== undefined ? `" ht="${h}" customHeight="1">` : '">');
-    let cells = false;
+    let cells = "";
     for (let c = 0; c < row.length; c++) {
       const cell = row[c] as LayoutCell | undefined; // a row may have holes
-      if (cell && writeCell(out, r, c, cell, strings)) cells = true;
+      if (cell) cells += cellXml(r, c, cell, strings);
     }
-    // A row with nothing to write is left out.
-    if (!cells && h === undefined) out.truncate(start);
-    else out.ascii("</row>");
+    if (!cells && h === undefined) return;
+    out.push(`<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}>${cells}</row>`);
   });
   out.push("</sheetData>");
   if (sh.protect)
