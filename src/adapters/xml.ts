@@ -289,7 +289,8 @@ class Tokenizer {
     const n = s.length;
     let i = 0;
     while (i < n) {
-      const lt = s.indexOf("<", i);
+      // Most tokens follow one another without text between them: no search for those.
+      const lt = s.charCodeAt(i) === LT ? i : s.indexOf("<", i);
       if (lt !== i) {
         let end = lt < 0 ? n : lt;
         if (lt < 0 && !final) end = this.safeTextEnd(s, i);
@@ -348,12 +349,17 @@ class Tokenizer {
   }
 
   private endTag(s: string, i: number): number {
-    const gt = s.indexOf(">", i + 2);
-    if (gt < 0) return -1;
-    let end = gt;
-    while (end > i + 2 && isSpace(s.charCodeAt(end - 1))) end--;
     const top = this.qnames.length > 0 ? this.qnames[this.qnames.length - 1] : undefined;
-    if (top === undefined || top.length !== end - i - 2 || !sameAt(top, s, i + 2)) throw new XmlError(`unexpected closing tag ${s.slice(i + 2, end)}`);
+    // The usual end tag, `</name>` right after the name it closes: no search for its ">".
+    let gt = -1;
+    if (top !== undefined && s.charCodeAt(i + 2 + top.length) === GT && sameAt(top, s, i + 2)) gt = i + 2 + top.length;
+    if (gt < 0) {
+      gt = s.indexOf(">", i + 2);
+      if (gt < 0) return -1;
+      let end = gt;
+      while (end > i + 2 && isSpace(s.charCodeAt(end - 1))) end--;
+      if (top === undefined || top.length !== end - i - 2 || !sameAt(top, s, i + 2)) throw new XmlError(`unexpected closing tag ${s.slice(i + 2, end)}`);
+    }
     this.qnames.pop();
     this.closeElement();
     return gt + 1;
