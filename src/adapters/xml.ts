@@ -186,9 +186,21 @@ const CR = 13;
 const RBRACKET = 93;
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
 
-/** Characters XML 1.0 does not allow anywhere (decoded text never holds a lone surrogate). */
+/**
+ * Characters XML 1.0 does not allow anywhere (decoded text never holds a lone surrogate). They are looked
+ * for where nothing else would refuse them: in text, attribute values, comments, processing instructions
+ * and the document type; in names and between attributes the tokenizer refuses any character out of place.
+ * (Searched for in every whole piece of a part, they were 2.4 % of a merge's instructions.)
+ */
 // eslint-disable-next-line no-control-regex -- these control characters are exactly what is looked for
 const FORBIDDEN_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+/** What text may not hold: a forbidden character, or "]]>". */
+// eslint-disable-next-line no-control-regex -- as FORBIDDEN_CHAR
+const TEXT_PROBLEM = /\]\]>|[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+
+function checkChars(s: string): void {
+  if (FORBIDDEN_CHAR.test(s)) throw new XmlError("disallowed character");
+}
 const NAME_START = ":A-Z_a-z\\xC0-\\xD6\\xD8-\\xF6\\xF8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}";
 /** XML 1.0 (fifth edition) Name. */
 // eslint-disable-next-line no-misleading-character-class -- the joiners U+200C and U+200D are name characters on their own
@@ -269,7 +281,6 @@ class Tokenizer {
   constructor(private readonly on: XmlHandlers) {}
 
   feed(chunk: string, final: boolean): void {
-    if (FORBIDDEN_CHAR.test(chunk)) throw new XmlError("disallowed character");
     const s = this.pending ? this.pending + chunk : chunk;
     // A token still open and no ">" arrived: nothing could end it, so do not scan it again.
     if (this.pending.length > 0 && this.pending.charCodeAt(0) === LT && !final && chunk.indexOf(">") < 0) {
@@ -334,7 +345,7 @@ class Tokenizer {
       for (let i = 0; i < raw.length; i++) if (!isSpace(raw.charCodeAt(i))) throw new XmlError("text outside the root element");
       return;
     }
-    if (raw.indexOf("]]>") >= 0) throw new XmlError("]]> in text");
+    if (TEXT_PROBLEM.test(raw)) throw new XmlError(raw.indexOf("]]>") >= 0 ? "]]> in text" : "disallowed character");
     if (this.on.text) this.on.text(unescape(raw, false));
   }
 
@@ -391,6 +402,7 @@ class Tokenizer {
       if (dashes < 0 || dashes + 2 >= s.length) return this.unfinished(s, i);
       this.resumeAt = 0;
       if (s.charCodeAt(dashes + 2) !== GT) throw new XmlError("-- in a comment");
+      checkChars(s.slice(i + 4, dashes));
       return dashes + 3;
     }
     const cdata = startsWith("<![CDATA[");
@@ -400,14 +412,18 @@ class Tokenizer {
       const end = s.indexOf("]]>", this.searchFrom(s, i, 9));
       if (end < 0) return this.unfinished(s, i);
       this.resumeAt = 0;
-      if (this.on.text && end > i + 9) this.on.text(unescapeLineEnds(s.slice(i + 9, end)));
+      const text = s.slice(i + 9, end);
+      checkChars(text);
+      if (this.on.text && end > i + 9) this.on.text(unescapeLineEnds(text));
       return end + 3;
     }
     const doctype = startsWith("<!DOCTYPE");
     if (doctype === undefined) return -1;
     if (doctype) {
       if (this.rootSeen) throw new XmlError("DOCTYPE after the root element");
-      return doctypeEnd(s, i + 9);
+      const end = doctypeEnd(s, i + 9);
+      if (end >= 0) checkChars(s.slice(i + 9, end));
+      return end;
     }
     throw new XmlError("unknown declaration");
   }
@@ -431,6 +447,7 @@ class Tokenizer {
     if (!NAME.test(target)) throw new XmlError("malformed processing instruction");
     if (target.toLowerCase() === "xml" && (target !== "xml" || !this.atStart || !XML_DECLARATION.test(s.slice(t, end))))
       throw new XmlError("misplaced or malformed XML declaration");
+    checkChars(s.slice(t, end));
     return end + 2;
   }
 
@@ -492,6 +509,7 @@ class Tokenizer {
         if (d === quote) break;
         if (d === LT) throw new XmlError("< in an attribute value");
         if (d === AMP || d === CR || d === 10 || d === 9) plain = false;
+        else if (d < 32 || d >= 0xfffe) throw new XmlError("disallowed character");
       }
       if (close >= n) return -1;
       const name = this.spellings.of(s, nameStart, nameEnd, hash);
