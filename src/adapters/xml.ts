@@ -455,9 +455,10 @@ class Tokenizer {
     const n = s.length;
     let j = i + 1;
     let hash = 0;
+    // Name characters mostly come after ">" in the code table: one comparison each.
     for (; j < n; j++) {
       const c = s.charCodeAt(j);
-      if (c === GT || c === SLASH || isSpace(c)) break;
+      if (c <= GT && (c === GT || c === SLASH || isSpace(c))) break;
       hash = (Math.imul(hash, 31) + c) | 0;
     }
     if (j >= n) return -1;
@@ -489,7 +490,7 @@ class Tokenizer {
       hash = 0;
       for (; j < n; j++) {
         const d = s.charCodeAt(j);
-        if (d === EQUALS || isSpace(d) || d === GT || d === SLASH || d === LT || d === DQUOTE || d === SQUOTE) break;
+        if (d <= GT && (d === EQUALS || isSpace(d) || d === GT || d === SLASH || d === LT || d === DQUOTE || d === SQUOTE)) break;
         hash = (Math.imul(hash, 31) + d) | 0;
       }
       if (j >= n) return -1;
@@ -506,6 +507,8 @@ class Tokenizer {
       let plain = true;
       for (; close < n; close++) {
         const d = s.charCodeAt(close);
+        // Letters and digits, one test; what ends, escapes or is refused in a value is all below "(".
+        if (d > SQUOTE && d !== LT && d < 0xfffe) continue;
         if (d === quote) break;
         if (d === LT) throw new XmlError("< in an attribute value");
         if (d === AMP || d === CR || d === 10 || d === 9) plain = false;
