@@ -197,6 +197,9 @@ const FORBIDDEN_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 /** What text may not hold: a forbidden character, or "]]>". */
 // eslint-disable-next-line no-control-regex -- as FORBIDDEN_CHAR
 const TEXT_PROBLEM = /\]\]>|[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+/** Text needing more than to be passed on: a reference or line end to resolve, or a TEXT_PROBLEM (one search for most text). */
+// eslint-disable-next-line no-control-regex -- as FORBIDDEN_CHAR
+const TEXT_SPECIAL = /[&\r]|\]\]>|[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 
 function checkChars(s: string): void {
   if (FORBIDDEN_CHAR.test(s)) throw new XmlError("disallowed character");
@@ -345,6 +348,10 @@ class Tokenizer {
       for (let i = 0; i < raw.length; i++) if (!isSpace(raw.charCodeAt(i))) throw new XmlError("text outside the root element");
       return;
     }
+    if (!TEXT_SPECIAL.test(raw)) {
+      this.on.text?.(raw);
+      return;
+    }
     if (TEXT_PROBLEM.test(raw)) throw new XmlError(raw.indexOf("]]>") >= 0 ? "]]> in text" : "disallowed character");
     if (this.on.text) this.on.text(unescape(raw, false));
   }
@@ -471,9 +478,10 @@ class Tokenizer {
     let selfClosing = false;
     for (;;) {
       const before = j;
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      // Each character is read once: past the end, charCodeAt gives NaN, which is no space.
+      let c = s.charCodeAt(j);
+      while (isSpace(c)) c = s.charCodeAt(++j);
       if (j >= n) return -1;
-      const c = s.charCodeAt(j);
       if (c === GT) {
         j++;
         break;
@@ -495,13 +503,13 @@ class Tokenizer {
       }
       if (j >= n) return -1;
       const nameEnd = j;
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      let equals = s.charCodeAt(j);
+      while (isSpace(equals)) equals = s.charCodeAt(++j);
       if (j >= n) return -1;
-      if (s.charCodeAt(j) !== EQUALS) throw new XmlError("attribute without a value");
-      j++;
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      if (equals !== EQUALS) throw new XmlError("attribute without a value");
+      let quote = s.charCodeAt(++j);
+      while (isSpace(quote)) quote = s.charCodeAt(++j);
       if (j >= n) return -1;
-      const quote = s.charCodeAt(j);
       if (quote !== DQUOTE && quote !== SQUOTE) throw new XmlError("unquoted attribute value");
       let close = j + 1;
       let plain = true;
