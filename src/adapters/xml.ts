@@ -496,14 +496,15 @@ class Tokenizer {
       if (j === before) throw new XmlError("no white space between attributes");
       const nameStart = j;
       hash = 0;
-      for (; j < n; j++) {
-        const d = s.charCodeAt(j);
-        if (d <= GT && (d === EQUALS || isSpace(d) || d === GT || d === SLASH || d === LT || d === DQUOTE || d === SQUOTE)) break;
+      // `d` ends as the character after the name, read once.
+      let d = c;
+      while (!(d <= GT && (d === EQUALS || isSpace(d) || d === GT || d === SLASH || d === LT || d === DQUOTE || d === SQUOTE))) {
         hash = (Math.imul(hash, 31) + d) | 0;
+        if (++j >= n) return -1;
+        d = s.charCodeAt(j);
       }
-      if (j >= n) return -1;
       const nameEnd = j;
-      let equals = s.charCodeAt(j);
+      let equals = d;
       while (isSpace(equals)) equals = s.charCodeAt(++j);
       if (j >= n) return -1;
       if (equals !== EQUALS) throw new XmlError("attribute without a value");
