@@ -36,7 +36,7 @@ export function catalogOf(sources: { name: string; template: Template }[]): Cata
     byId.set(t.id, t);
   }
   // Unit types in Vietnamese order (Sở, ban, ngành before UBND…), newest version first.
-  templates.sort((a, b) => compareVi(a.unitTypeLabel, b.unitTypeLabel) || b.version.localeCompare(a.version));
+  templates.sort((a, b) => compareVi(a.unitTypeLabel, b.unitTypeLabel) || compareVi(b.version, a.version));
   return { templates, byId };
 }
 

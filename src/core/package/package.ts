@@ -6,6 +6,7 @@ import { PERIODS, Period, periodLabel } from "../period";
 import { unitKey } from "../recognize/unitNames";
 import { describeUnknownIndicators, unknownRuleIndicators } from "../rules/indicators";
 import { Rule, RuleSet } from "../rules/schema";
+import { compareVi } from "../text";
 
 /**
  * A province's package: everything a unit needs to report the way Sở Nội vụ asks — templates, rule set and
@@ -117,7 +118,7 @@ function checkPackage(p: z.infer<typeof ProvincePackage>, catalog: Catalog): voi
 function indexed(p: ProvincePackage, catalog: Catalog): LoadedPackage {
   // Pickers and recognition list templates in the package's unit-type order, newest version first.
   const order = new Map(p.unitTypes.map((u) => [u.id, u.order]));
-  catalog.templates.sort((a, b) => (order.get(a.unitType) ?? 0) - (order.get(b.unitType) ?? 0) || b.version.localeCompare(a.version));
+  catalog.templates.sort((a, b) => (order.get(a.unitType) ?? 0) - (order.get(b.unitType) ?? 0) || compareVi(b.version, a.version));
   // The catalog's templates are the validated (defaults applied) copies, in the package's order.
   const pkg: ProvincePackage = { ...p, templates: p.templates.map((t) => catalog.byId.get(t.id)!) };
   return { pkg, catalog, ruleSet: p.ruleSet, unitTypes: [...p.unitTypes].sort((a, b) => a.order - b.order) };
