@@ -74,13 +74,15 @@ const cleanEnv = { ...process.env };
 delete cleanEnv.NODE_EXTRA_CA_CERTS;
 
 // Time on a shared 2-core machine varies by a third from run to run; the instructions a cold merge
-// executes do not (±0.05 %). BENCH_INSTRUCTIONS=1 counts them under valgrind (apt-get install valgrind;
-// about a minute), with V8 on one thread so its compiler's work is counted the same way each time.
+// executes much less (±0.05 % on a quiet machine, up to 0.8 % under load: compare variants side by side).
+// BENCH_INSTRUCTIONS=1 counts them under valgrind (apt-get install valgrind; about a minute), with V8 on
+// one thread so its compiler's work is counted the same way each time (the flag also makes V8 refuse the
+// CLI's code cache: the count includes compiling the bundle).
 if (process.env.BENCH_INSTRUCTIONS) {
   const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "cchc-bench-"));
   const merge = [path.join(ROOT, "bin", "cchc.js"), "merge", ...files, "-o", path.join(dir, "o.xlsx")];
   const callgrind = ["--tool=callgrind", `--callgrind-out-file=${path.join(dir, "callgrind.out")}`, "--smc-check=all-non-file"];
-  const r = spawnSync("valgrind", [...callgrind, "node", "--single-threaded", ...merge], { encoding: "utf8" });
+  const r = spawnSync("valgrind", [...callgrind, "node", "--single-threaded", ...merge], { encoding: "utf8", env: cleanEnv });
   fs.rmSync(dir, { recursive: true, force: true });
   const collected = /Collected : (\d+)/.exec(r.stderr ?? "");
   console.log(collected ? `cchc merge 130 tệp: ${(Number(collected[1]) / 1e9).toFixed(2)} tỷ lệnh máy (valgrind, V8 một luồng)` : `Không đếm được lệnh máy (cần valgrind): ${r.error?.message ?? r.stderr?.slice(-200)}`);

@@ -194,12 +194,8 @@ const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c ===
  */
 // eslint-disable-next-line no-control-regex -- these control characters are exactly what is looked for
 const FORBIDDEN_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
-/** What text may not hold: a forbidden character, or "]]>". */
-// eslint-disable-next-line no-control-regex -- as FORBIDDEN_CHAR
-const TEXT_PROBLEM = /\]\]>|[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
-/** Text needing more than to be passed on: a reference or line end to resolve, or a TEXT_PROBLEM (one search for most text). */
-// eslint-disable-next-line no-control-regex -- as FORBIDDEN_CHAR
-const TEXT_SPECIAL = /[&\r]|\]\]>|[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+/** Text needing more than to be passed on: a reference or line end to resolve, "]]>", or a forbidden character (one search for most text). */
+const TEXT_SPECIAL = new RegExp(`[&\\r]|\\]\\]>|${FORBIDDEN_CHAR.source}`);
 
 function checkChars(s: string): void {
   if (FORBIDDEN_CHAR.test(s)) throw new XmlError("disallowed character");
@@ -352,7 +348,8 @@ class Tokenizer {
       this.on.text?.(raw);
       return;
     }
-    if (TEXT_PROBLEM.test(raw)) throw new XmlError(raw.indexOf("]]>") >= 0 ? "]]> in text" : "disallowed character");
+    if (raw.indexOf("]]>") >= 0) throw new XmlError("]]> in text");
+    checkChars(raw);
     if (this.on.text) this.on.text(unescape(raw, false));
   }
 

@@ -1,3 +1,21 @@
+const CACHE_LIMIT = 50_000;
+
+/**
+ * `make` of a text, made once and remembered for at most CACHE_LIMIT texts at a time: labels, units and
+ * names repeat across rows, rules and the submissions of a province.
+ */
+function perText<T>(make: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let value = cache.get(s);
+    if (value === undefined) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(s, (value = make(s)));
+    }
+    return value;
+  };
+}
+
 let viCollator: Intl.Collator | undefined;
 
 /**
@@ -45,26 +63,17 @@ interface ViKey {
   cases: string;
 }
 
-const viKeys = new Map<string, ViKey | null>();
+/** The three levels of a text's collation key, each a string of weights; null for text beyond these characters. */
+const viKey = perText(makeViKey);
 
-/** The three levels of a text's collation key, each a string of weights; undefined for text beyond these characters. */
-function viKey(s: string): ViKey | undefined {
-  let key = viKeys.get(s);
-  if (key === undefined) {
-    if (viKeys.size >= FOLD_CACHE_LIMIT) viKeys.clear();
-    viKeys.set(s, (key = makeViKey(s) ?? null));
-  }
-  return key ?? undefined;
-}
-
-function makeViKey(s: string): ViKey | undefined {
+function makeViKey(s: string): ViKey | null {
   const d = s.normalize("NFD");
   let primary = "";
   let tones = "";
   let cases = "";
   for (let i = 0; i < d.length; i++) {
     const lower = d[i].toLowerCase();
-    if (lower.length !== 1) return undefined;
+    if (lower.length !== 1) return null;
     const upper = lower !== d[i];
     let letter = lower;
     let tone = 0;
@@ -73,16 +82,16 @@ function makeViKey(s: string): ViKey | undefined {
       const mark = d.charCodeAt(++i);
       const t = VI_TONES.get(mark);
       if (t !== undefined) {
-        if (tone) return undefined;
+        if (tone) return null;
         tone = t;
         continue;
       }
       const marked = VI_LETTER_MARKS.get(letter + d[i]);
-      if (marked === undefined) return undefined;
+      if (marked === undefined) return null;
       letter = marked;
     }
     const weight = VI_PRIMARY.get(letter);
-    if (weight === undefined) return undefined;
+    if (weight === undefined) return null;
     primary += String.fromCharCode(weight);
     tones += String.fromCharCode(tone);
     cases += upper ? "1" : "0";
@@ -90,35 +99,15 @@ function makeViKey(s: string): ViKey | undefined {
   return { primary, tones, cases };
 }
 
-const foldCache = new Map<string, string>();
-const FOLD_CACHE_LIMIT = 50_000;
-
 /** Folding of Vietnamese labels for tolerant matching: case, diacritics, punctuation, spacing, a leading "- ". */
-export function foldText(s: string): string {
-  // Labels repeat across rows, rules and submissions: folding each once makes a province merge fast.
-  let f = foldCache.get(s);
-  if (f === undefined) {
-    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-    f = fold(s);
-    foldCache.set(s, f);
-  }
-  return f;
-}
-
-const texts = new Map<string, string>();
+export const foldText = perText(fold);
 
 /**
  * One string for a text met before. The labels and units of a province's submissions are the same few
  * hundred texts, but each file brings its own copies, which lived until the merge ended: 4 MB for 130
  * files, each string copied twice by the engine's young-generation collector.
  */
-export function sameText(s: string): string {
-  const known = texts.get(s);
-  if (known !== undefined) return known;
-  if (texts.size >= FOLD_CACHE_LIMIT) texts.clear();
-  texts.set(s, s);
-  return s;
-}
+export const sameText = perText((s) => s);
 
 /**
  * `s` in one piece. The engine keeps a string built by concatenation as a tree of its pieces (a rule
