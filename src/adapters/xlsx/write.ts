@@ -1,4 +1,4 @@
-import { zipSync } from "fflate";
+import { strToU8, zipSync } from "fflate";
 import { address, columnLetter } from "../../core/grid";
 import {
   LayoutCell,
@@ -22,25 +22,24 @@ export function writeXlsx(sheets: SheetLayout[], zip: Zipper = (files) => zipSyn
   sheets.forEach((s, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(s, strings);
   });
-  files["[Content_Types].xml"] = utf8(contentTypes(sheets.length));
-  files["_rels/.rels"] = utf8(
+  files["[Content_Types].xml"] = strToU8(contentTypes(sheets.length));
+  files["_rels/.rels"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`,
   );
-  files["docProps/core.xml"] = utf8(
+  files["docProps/core.xml"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Thống kê CCHC</dc:title><dc:creator>CCHC</dc:creator></cp:coreProperties>`,
   );
-  files["docProps/app.xml"] = utf8(
+  files["docProps/app.xml"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>CCHC</Application></Properties>`,
   );
-  files["xl/workbook.xml"] = utf8(workbookXml(sheets));
-  files["xl/_rels/workbook.xml.rels"] = utf8(workbookRels(sheets.length));
-  files["xl/styles.xml"] = utf8(stylesXml());
+  files["xl/workbook.xml"] = strToU8(workbookXml(sheets));
+  files["xl/_rels/workbook.xml.rels"] = strToU8(workbookRels(sheets.length));
+  files["xl/styles.xml"] = strToU8(stylesXml());
   files["xl/sharedStrings.xml"] = strings.xml();
   return zip(files);
 }
 
 const encoder = new TextEncoder();
-const utf8 = (s: string): Uint8Array => encoder.encode(s);
 
 /**
  * A part encoded as it is written, a row at a time. Built as one string, a consolidation's sheets were
