@@ -1,6 +1,5 @@
 import * as nodeFs from "fs";
 import { basename, dirname, join, resolve } from "path";
-import { randomBytes } from "crypto";
 
 /** A refused or failed output, with a Vietnamese message for the officer. */
 export class OutputError extends Error {}
@@ -26,7 +25,8 @@ export type WriteFs = Pick<typeof nodeFs, "openSync" | "writeSync" | "fsyncSync"
 export function writeOutputFile(output: string, data: Uint8Array | string, guard: OutputGuard, fs: WriteFs = nodeFs): void {
   const target = outputTarget(output, guard);
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  // Unique enough with the process id; "wx" refuses a name that exists (crypto is not loaded for this: 8 ms).
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, "wx", existingMode(target));
