@@ -19,14 +19,16 @@ require("v8").setFlagsFromString("--no-allocation-site-pretenuring");
 
 /** The bundle's exports, and how its code cache was used: "accepted", "rejected", "stale" or "absent". */
 function loadBundle({ useCache = true } = {}) {
-  const source = fs.readFileSync(BUNDLE, "utf8");
-  const crc = zlib.crc32(source);
+  // The CRC of the bytes as read: of the string, it would first encode its 600 KB back to UTF-8.
+  const bytes = fs.readFileSync(BUNDLE);
+  const crc = zlib.crc32(bytes);
+  const source = bytes.toString("utf8");
   let cachedData;
   let cache = "absent";
   if (useCache) {
     try {
-      const bytes = fs.readFileSync(CACHE);
-      if (bytes.length > 4 && bytes.readUInt32LE(0) === crc) cachedData = bytes.subarray(4);
+      const cached = fs.readFileSync(CACHE);
+      if (cached.length > 4 && cached.readUInt32LE(0) === crc) cachedData = cached.subarray(4);
       else cache = "stale";
     } catch {
       // Not built: compiled as the bundle runs.

@@ -188,6 +188,9 @@ class Context {
   structure(rule: StructureRule): void {
     const check: StructureCheck = rule.check;
     const cols = this.sub.columns;
+    // These two look past the matched rows, not at each of them.
+    if (check === "rowMissing") return this.missingRows(rule);
+    if (check === "unknownRow") return this.unknownRows(rule);
     for (const m of this.sub.matched) {
       const { row } = m;
       const r1 = row.r + 1;
@@ -258,14 +261,14 @@ class Context {
           break;
       }
     }
-    if (check === "rowMissing") this.missingRows(rule);
-    if (check === "unknownRow") {
-      for (const row of this.sub.unmatched) {
-        const n = numericOnly(row.value);
-        if (n === undefined) continue;
-        const cell = this.at(row.r, cols.label);
-        this.push(rule, row.r + 1, cell, fill(rule.message, { label: row.label || "(không có tên)", cell, value: n }));
-      }
+  }
+
+  private unknownRows(rule: StructureRule): void {
+    for (const row of this.sub.unmatched) {
+      const n = numericOnly(row.value);
+      if (n === undefined) continue;
+      const cell = this.at(row.r, this.sub.columns.label);
+      this.push(rule, row.r + 1, cell, fill(rule.message, { label: row.label || "(không có tên)", cell, value: n }));
     }
   }
 
