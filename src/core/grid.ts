@@ -53,8 +53,18 @@ export function columnLetter(c: number): string {
 }
 
 /** 0-based row/column → "D83". */
+/**
+ * The addresses of a report's cells, spelled once: each value of each submission keeps its cell's
+ * address until the merge ends (150 strings a file, built again for every file).
+ */
+const ADDRESS_ROWS = 1024;
+const ADDRESS_COLUMNS = 8;
+const addresses = new Array<string | undefined>(ADDRESS_ROWS * ADDRESS_COLUMNS);
+
 export function address(r: number, c: number): string {
-  return `${columnLetter(c)}${r + 1}`;
+  if (r >= ADDRESS_ROWS || c >= ADDRESS_COLUMNS) return `${columnLetter(c)}${r + 1}`;
+  const k = r * ADDRESS_COLUMNS + c;
+  return (addresses[k] ??= `${columnLetter(c)}${r + 1}`);
 }
 
 /** Where a cell of a received table is, as findings name it: "D83" in a sheet, "Bảng 1, dòng 14, cột Số liệu" in a document. */

@@ -4,7 +4,7 @@ const CACHE_LIMIT = 50_000;
  * `make` of a text, made once and remembered for at most CACHE_LIMIT texts at a time: labels, units and
  * names repeat across rows, rules and the submissions of a province.
  */
-function perText<T>(make: (s: string) => T): (s: string) => T {
+export function perText<T>(make: (s: string) => T): (s: string) => T {
   const cache = new Map<string, T>();
   return (s) => {
     let value = cache.get(s);

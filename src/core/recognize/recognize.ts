@@ -4,7 +4,7 @@ import { Cell, Grid, address, cellText, isBlank } from "../grid";
 import { ID_COLUMN, SheetIdentity, decodeIdentity } from "../identity";
 import { Period, parsePeriod } from "../period";
 import { oncePer } from "../oncePer";
-import { foldText, sameText, similarity } from "../text";
+import { foldText, perText, sameText, similarity } from "../text";
 import { MatchedRow, SheetRow, Submission } from "./submission";
 import { UnitCandidate, decideUnit, fileNameCandidate, signatureCandidates, titleCandidates } from "./unitEvidence";
 
@@ -168,6 +168,12 @@ function squash(s: string): string {
   return needsSquash(s) ? s.replace(/\s+/g, " ") : s;
 }
 
+/**
+ * A label or unit with its white space collapsed, one string per text: met in an earlier file, it is
+ * found by its hash instead of being scanned again (the scan was half of reading a sheet's rows).
+ */
+const squashedText = perText(squash);
+
 /** The characters beyond ASCII that `\s` matches. */
 function isUnicodeSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -205,8 +211,8 @@ export function readRows(grid: Grid, header: Header): SheetRow[] {
     let stt = cellText(row[cs]);
     if (stt.endsWith(".")) stt = stt.slice(0, -1).trim();
     // Texts met in an earlier file are that file's strings: their folded keys are then found without hashing them again.
-    let label = sameText(squash(cellText(row[cl])));
-    const unit = sameText(squash(cellText(row[cu])));
+    let label = squashedText(cellText(row[cl]));
+    const unit = squashedText(cellText(row[cu]));
     const value = row[cv];
     const note = row[cn];
     let beyond: Cell | undefined;

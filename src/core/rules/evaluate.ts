@@ -273,6 +273,8 @@ class Context {
   }
 
   private numbering(rule: StructureRule, m: MatchedRow): void {
+    // Most rows are numbered exactly as the template: nothing to fold.
+    if (m.row.stt === m.templateRow.stt) return;
     const expected = m.templateRow.stt.replace(/\.$/, "");
     const got = m.row.stt.replace(/\.$/, "");
     if (!got || foldText(got) === foldText(expected)) return;
@@ -283,7 +285,7 @@ class Context {
 
   /** "kind": the unit says another kind of value (a % on a count); "variant": another counting unit. */
   private unitChange(t: ValueRow, unit: string): "kind" | "variant" | undefined {
-    if (!unit) return undefined;
+    if (!unit || unit === t.unit) return undefined;
     const a = foldText(unit);
     const b = foldText(t.unit);
     if (a === b) return undefined;
@@ -301,8 +303,11 @@ class Context {
   }
 
   private missingRows(rule: StructureRule): void {
-    const present = new Set(this.sub.matched.map((m) => m.templateIndex));
-    const missing = this.template.rows.map((r, i) => ({ r, i })).filter(({ r, i }) => isValueRow(r) && !present.has(i));
+    const rows = this.template.rows;
+    const present = new Uint8Array(rows.length);
+    for (const m of this.sub.matched) present[m.templateIndex] = 1;
+    const missing: { r: (typeof rows)[number]; i: number }[] = [];
+    for (let i = 0; i < rows.length; i++) if (!present[i] && isValueRow(rows[i])) missing.push({ r: rows[i], i });
     if (missing.length === 0) return;
     const rowsSorted = [...this.sub.matched].sort((a, b) => a.templateIndex - b.templateIndex);
     // The missing rows come in template order: the last matched row before each moves forward only.
