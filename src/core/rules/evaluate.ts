@@ -127,6 +127,8 @@ class Context {
   private readonly sectionOf: Map<number, string>;
   private readonly synonyms: Map<string, number>;
   private readonly template: Template;
+  /** The value of each matched row (by its index in `sub.matched`), if it is a value row. */
+  private readonly matchedValues: (IndicatorValue | undefined)[];
 
   constructor(
     private readonly sub: Submission,
@@ -145,6 +147,8 @@ class Context {
       if (read.type === "number" && this.acceptable(row, read.value)) v.number = read.value;
       this.values.set(row.id, v);
     }
+    // Looked up once: each structure rule goes over every matched row.
+    this.matchedValues = sub.matched.map((m) => (isValueRow(m.templateRow) ? this.values.get(m.templateRow.id) : undefined));
   }
 
   /** A number the merge and the relations can use (kind errors are reported separately). */
@@ -191,7 +195,9 @@ class Context {
     // These two look past the matched rows, not at each of them.
     if (check === "rowMissing") return this.missingRows(rule);
     if (check === "unknownRow") return this.unknownRows(rule);
-    for (const m of this.sub.matched) {
+    const { matched } = this.sub;
+    for (let k = 0; k < matched.length; k++) {
+      const m = matched[k];
       const { row } = m;
       const r1 = row.r + 1;
       if (!isValueRow(m.templateRow)) {
@@ -203,7 +209,7 @@ class Context {
         continue;
       }
       const t = m.templateRow;
-      const v = this.values.get(t.id);
+      const v = this.matchedValues[k];
       if (!v) continue;
       const cell = v.cell;
       switch (check) {
