@@ -359,6 +359,8 @@ class WorkbookReader {
     let pendingRow = -1;
     let pendingWidth = 0;
     let rowCount = 0;
+    // Reused from row to row (emptied by count: emptying an array by its length drops its storage).
+    let pendingCount = 0;
     const pendingCols: number[] = [];
     const pendingCells: Cell[] = [];
     const flush = (): void => {
@@ -368,8 +370,8 @@ class WorkbookReader {
         line = rows[pendingRow] = new Array<Cell | undefined>(pendingWidth);
         rowCount++;
       }
-      for (let i = 0; i < pendingCols.length; i++) line[pendingCols[i]] = pendingCells[i];
-      pendingCols.length = pendingCells.length = pendingWidth = 0;
+      for (let i = 0; i < pendingCount; i++) line[pendingCols[i]] = pendingCells[i];
+      pendingCount = pendingWidth = 0;
       pendingRow = -1;
     };
     const place = (cell: Cell): void => {
@@ -384,8 +386,8 @@ class WorkbookReader {
         pendingWidth = c + 1;
         if (this.span > limits.span) throw tooLarge(`trang “${sheetName}” trải trên hơn ${formatCount(limits.span)} ô`, `${formatCount(limits.span)} ô`);
       }
-      pendingCols.push(c);
-      pendingCells.push(cell);
+      pendingCols[pendingCount] = c;
+      pendingCells[pendingCount++] = cell;
       if (typeof cell.value === "string") {
         this.textWork += cell.value.length;
         if (this.textWork > limits.textWork)

@@ -104,14 +104,15 @@ class SharedStrings {
   }
 }
 
-const STYLE_INDEX = new Map<StyleName, number>(STYLE_NAMES.map((n, i) => [n, i + 1]));
+/** Each style's attribute as written (` s="3"`): a sheet has tens of thousands of styled cells. */
+const STYLE_ATTR = new Map<StyleName, string>(STYLE_NAMES.map((n, i) => [n, ` s="${i + 1}"`]));
 
 /** Column letters by index, so a sheet of tens of thousands of cells spells each column once. */
 const columnLetters: string[] = [];
 const refOf = (r: number, c: number): string => `${(columnLetters[c] ??= columnLetter(c))}${r + 1}`;
 
 function cellXml(r: number, c: number, cell: LayoutCell, strings: SharedStrings): string {
-  const s = cell.style ? ` s="${STYLE_INDEX.get(cell.style)}"` : "";
+  const s = cell.style ? STYLE_ATTR.get(cell.style)! : "";
   const v = cell.value;
   if (cell.formula === undefined && (v === undefined || v === null || v === "") && !s) return "";
   const ref = refOf(r, c);
