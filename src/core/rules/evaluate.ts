@@ -331,24 +331,34 @@ class Context {
    * Σ of one side's indicators; undefined when the rule does not apply to this template. A row the
    * template lacks is a blank when blanks may be counted (DHIS2's skipIfAllMissing, neverSkip).
    */
-  private side(ids: string[], strategy: MissingStrategy = "skipIfAnyMissing"): { value?: number; missing: number; vals: IndicatorValue[] } | undefined {
-    const vals: IndicatorValue[] = [];
+  private side(ids: string[], strategy: MissingStrategy = "skipIfAnyMissing"): { value?: number; missing: number } | undefined {
     let sum = 0;
     let present = 0;
+    let found = 0;
     for (const id of ids) {
       const v = this.values.get(id);
       if (!v) {
         if (strategy === "skipIfAnyMissing") return undefined;
         continue;
       }
-      vals.push(v);
+      found++;
       if (v.number !== undefined) {
         sum += v.number;
         present++;
       }
     }
-    if (!vals.length) return undefined;
-    return { value: present ? sum : undefined, missing: ids.length - present, vals };
+    if (!found) return undefined;
+    return { value: present ? sum : undefined, missing: ids.length - present };
+  }
+
+  /** The indicators of a side the submission has, for a finding's message (most rules hold: not collected for them). */
+  private found(ids: string[]): IndicatorValue[] {
+    const vals: IndicatorValue[] = [];
+    for (const id of ids) {
+      const v = this.values.get(id);
+      if (v) vals.push(v);
+    }
+    return vals;
   }
 
   /** How a side reads in a message: its name, its cells and its values (built only for a finding). */
@@ -383,10 +393,12 @@ class Context {
       rule.operator === "<=" ? lv <= rv + 1e-9 : rule.operator === "<" ? lv < rv : rule.operator === ">=" ? lv + 1e-9 >= rv : rule.operator === ">" ? lv > rv : Math.abs(lv - rv) < 1e-6;
     if (ok) return;
     const phrase = { "<=": "lớn hơn", "<": "không nhỏ hơn", ">=": "nhỏ hơn", ">": "không lớn hơn", "==": "khác" }[rule.operator];
-    const a = this.describe(l.vals, rule.leftLabel && l.vals.length === rule.left.length ? rule.leftLabel : undefined);
-    const b = this.describe(r.vals, rule.rightLabel && r.vals.length === rule.right.length ? rule.rightLabel : undefined);
+    const left = this.found(rule.left);
+    const right = this.found(rule.right);
+    const a = this.describe(left, rule.leftLabel && left.length === rule.left.length ? rule.leftLabel : undefined);
+    const b = this.describe(right, rule.rightLabel && right.length === rule.right.length ? rule.rightLabel : undefined);
     const message = `${a.name} (${a.cells} = ${a.shown}) ${phrase} ${lowerFirst(b.name)} (${b.cells} = ${b.shown}).`;
-    const anchor = l.vals[0];
+    const anchor = left[0];
     this.push(rule, anchor.sheetRow.r + 1, anchor.cell, message, anchor.row.id, this.indexOf(anchor.row.id));
   }
 
