@@ -16,14 +16,18 @@ const CACHE = `${BUNDLE}.cache`;
 // the CPU time of a merge of 130 files, less garbage-collection work saved than recompiling cost).
 // Set before compiling: V8 accepts a code cache only under the flags it was made with.
 require("v8").setFlagsFromString("--no-allocation-site-pretenuring");
-// The young generation grows to its full size (16 MB) in two steps instead of four: a merge keeps what
-// it reads, and each early, small collection copied it again (bench/: 19-20 collections → 14, 5-10 ms).
-require("v8").setFlagsFromString("--semi-space-growth-factor=4");
-// The optimizing compiler inlines a third as much (150 bytes of bytecode a call, 300 a function): in a
-// run this short, compiling large inlined bodies cost more than they saved (bench/: instructions of a
-// merge of 130 files 4.76 G → 4.54 G; 100/200 and 230/300 measured 4.58 and 4.60 G).
-require("v8").setFlagsFromString("--max-inlined-bytecode-size=150");
-require("v8").setFlagsFromString("--max-inlined-bytecode-size-cumulative=300");
+// Settings measured on the V8 of Node 20 (11.3) only; another V8 keeps its defaults (it may tier
+// code differently, and a flag it does not know would print an error at every start):
+// - the young generation grows to its full size (16 MB) in two steps instead of four: a merge keeps what
+//   it reads, and each early, small collection copied it again (bench/: 19-20 collections → 14);
+// - the optimizing compiler inlines a third as much (150 bytes of bytecode a call, 300 a function) and
+//   does not peel loops: in a run this short, compiling large bodies cost more than it saved (bench/:
+//   instructions of a merge of 130 files 4.76 → 4.54 → 4.48 G, helper threads' CPU 245 → 199 ms;
+//   inlining limits of 100/200 and 230/300 measured 4.58 and 4.60 G).
+if (process.versions.v8.startsWith("11.3.")) {
+  for (const flag of ["--semi-space-growth-factor=4", "--max-inlined-bytecode-size=150", "--max-inlined-bytecode-size-cumulative=300", "--no-turbo-loop-peeling"])
+    require("v8").setFlagsFromString(flag);
+}
 
 /** The bundle's exports, and how its code cache was used: "accepted", "rejected", "stale" or "absent". */
 function loadBundle({ useCache = true } = {}) {
