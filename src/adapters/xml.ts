@@ -669,13 +669,17 @@ class Spellings {
     let slot = hash & (SPELLING_SLOTS - 1);
     for (;;) {
       const known = this.slots[slot];
-      if (known === undefined) break;
+      if (known === undefined) return this.add(s, start, end, slot);
       if (known.length === length && sameAt(known, s, start)) {
         this.found = slot;
         return known;
       }
       slot = (slot + 1) & (SPELLING_SLOTS - 1);
     }
+  }
+
+  /** A spelling not met before: checked, and kept in its free slot (apart, so that `of` stays small enough to inline). */
+  private add(s: string, start: number, end: number, slot: number): string {
     const name = s.slice(start, end);
     if (!NAME.test(name)) throw new XmlError(`malformed name ${name}`);
     // Once full, names are checked one by one and never kept.
