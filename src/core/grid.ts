@@ -52,7 +52,6 @@ export function columnLetter(c: number): string {
   return s;
 }
 
-/** 0-based row/column → "D83". */
 /**
  * The addresses of a report's cells, spelled once: each value of each submission keeps its cell's
  * address until the merge ends (150 strings a file, built again for every file).
@@ -61,6 +60,7 @@ const ADDRESS_ROWS = 1024;
 const ADDRESS_COLUMNS = 8;
 const addresses = new Array<string | undefined>(ADDRESS_ROWS * ADDRESS_COLUMNS);
 
+/** 0-based row/column → "D83". */
 export function address(r: number, c: number): string {
   if (r >= ADDRESS_ROWS || c >= ADDRESS_COLUMNS) return `${columnLetter(c)}${r + 1}`;
   const k = r * ADDRESS_COLUMNS + c;
