@@ -4,7 +4,7 @@ const CACHE_LIMIT = 50_000;
  * `make` of a text, made once and remembered for at most CACHE_LIMIT texts at a time: labels, units and
  * names repeat across rows, rules and the submissions of a province.
  */
-export function perText<T>(make: (s: string) => T): (s: string) => T {
+function perText<T>(make: (s: string) => T): (s: string) => T {
   const cache = new Map<string, T>();
   return (s) => {
     let value = cache.get(s);
@@ -102,12 +102,38 @@ function makeViKey(s: string): ViKey | null {
 /** Folding of Vietnamese labels for tolerant matching: case, diacritics, punctuation, spacing, a leading "- ". */
 export const foldText = perText(fold);
 
+/** Collapses runs of white space; most labels have none, so they are returned as they are. */
+export function squash(s: string): string {
+  return needsSquash(s) ? s.replace(/\s+/g, " ") : s;
+}
+
 /**
- * One string for a text met before. The labels and units of a province's submissions are the same few
- * hundred texts, but each file brings its own copies, which lived until the merge ended: 4 MB for 130
- * files, each string copied twice by the engine's young-generation collector.
+ * A label or unit with its white space collapsed, one string per text. The labels and units of a
+ * province's submissions are the same few hundred texts, but each file brings its own copies, which
+ * lived until the merge ended (4 MB for 130 files, each copied twice by the engine's young-generation
+ * collector); and a text met in an earlier file is found by its hash instead of being scanned again
+ * (the scan was half of reading a sheet's rows).
  */
-export const sameText = perText((s) => s);
+export const squashedText = perText(squash);
+
+/** The characters beyond ASCII that `\s` matches. */
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Two white-space characters in a row, or a tab or line break (a loop: every label and unit of every file). */
+function needsSquash(s: string): boolean {
+  let previous = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13) return true;
+    const space = c === 32 || c === 11 || c === 12 || (c > 127 && isUnicodeSpace(c));
+    if (space && previous) return true;
+    previous = space;
+  }
+  return false;
+}
+
 
 /**
  * `s` in one piece. The engine keeps a string built by concatenation as a tree of its pieces (a rule

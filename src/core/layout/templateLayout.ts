@@ -3,7 +3,6 @@ import { address, columnLetter } from "../grid";
 import { encodeIdentity } from "../identity";
 import { Period, periodTitle } from "../period";
 import { LayoutCell, SheetLayout, StyleName, Validation, fitRowHeights } from "./sheetLayout";
-import { compareVi } from "../text";
 
 export interface TemplateOptions {
   period?: Period;
@@ -160,7 +159,7 @@ export function compactRefs(refs: string[]): string {
     .map((r) => /^([A-Z]+)(\d+)$/.exec(r))
     .filter((m): m is RegExpExecArray => !!m)
     .map((m) => ({ col: m[1], row: Number(m[2]) }))
-    .sort((a, b) => (a.col === b.col ? a.row - b.row : compareVi(a.col, b.col)));
+    .sort((a, b) => (a.col === b.col ? a.row - b.row : a.col < b.col ? -1 : 1));
   const out: string[] = [];
   let i = 0;
   while (i < parsed.length) {

@@ -4,7 +4,7 @@ import { Cell, Grid, address, cellText, isBlank } from "../grid";
 import { ID_COLUMN, SheetIdentity, decodeIdentity } from "../identity";
 import { Period, parsePeriod } from "../period";
 import { oncePer } from "../oncePer";
-import { foldText, perText, sameText, similarity } from "../text";
+import { foldText, similarity, squash, squashedText } from "../text";
 import { MatchedRow, SheetRow, Submission } from "./submission";
 import { UnitCandidate, decideUnit, fileNameCandidate, signatureCandidates, titleCandidates } from "./unitEvidence";
 
@@ -163,35 +163,6 @@ export function findHeader(grid: Grid): Header | undefined {
 
 const ROMAN_LABEL = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)\s+(\S.*)$/;
 
-/** Collapses runs of white space; most labels have none, so they are returned as they are. */
-function squash(s: string): string {
-  return needsSquash(s) ? s.replace(/\s+/g, " ") : s;
-}
-
-/**
- * A label or unit with its white space collapsed, one string per text: met in an earlier file, it is
- * found by its hash instead of being scanned again (the scan was half of reading a sheet's rows).
- */
-const squashedText = perText(squash);
-
-/** The characters beyond ASCII that `\s` matches. */
-function isUnicodeSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** Two white-space characters in a row, or a tab or line break (a loop: every label and unit of every file). */
-function needsSquash(s: string): boolean {
-  let previous = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 9 || c === 10 || c === 13) return true;
-    const space = c === 32 || c === 11 || c === 12 || (c > 127 && isUnicodeSpace(c));
-    if (space && previous) return true;
-    previous = space;
-  }
-  return false;
-}
-
 /**
  * After this many rows in a row that carry nothing a template row could match or a rule could report
  * (no label, unit, value, note, cell beyond the note, or row ID; a number in the STT column at most),
@@ -225,7 +196,7 @@ export function readRows(grid: Grid, header: Header): SheetRow[] {
       const roman = ROMAN_LABEL.exec(label);
       if (roman) {
         stt = roman[1];
-        label = sameText(roman[2]);
+        label = squashedText(roman[2]);
         key = foldText(label);
       }
     }
