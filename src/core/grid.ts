@@ -54,15 +54,17 @@ export function columnLetter(c: number): string {
 
 /**
  * The addresses of a report's cells, spelled once: each value of each submission keeps its cell's
- * address until the merge ends (150 strings a file, built again for every file).
+ * address until the merge ends (150 strings a file, built again for every file). Beyond them, each
+ * column's letters are spelled once (a consolidation's sheets have tens of thousands of cells).
  */
 const ADDRESS_ROWS = 1024;
 const ADDRESS_COLUMNS = 8;
 const addresses = new Array<string | undefined>(ADDRESS_ROWS * ADDRESS_COLUMNS);
+const letters: string[] = [];
 
 /** 0-based row/column → "D83". */
 export function address(r: number, c: number): string {
-  if (r >= ADDRESS_ROWS || c >= ADDRESS_COLUMNS) return `${columnLetter(c)}${r + 1}`;
+  if (r >= ADDRESS_ROWS || c >= ADDRESS_COLUMNS) return `${(letters[c] ??= columnLetter(c))}${r + 1}`;
   const k = r * ADDRESS_COLUMNS + c;
   return (addresses[k] ??= `${columnLetter(c)}${r + 1}`);
 }

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from "fflate";
-import { address, columnLetter } from "../../core/grid";
+import { address } from "../../core/grid";
 import {
   LayoutCell,
   STYLES,
@@ -107,15 +107,11 @@ class SharedStrings {
 /** Each style's attribute as written (` s="3"`): a sheet has tens of thousands of styled cells. */
 const STYLE_ATTR = new Map<StyleName, string>(STYLE_NAMES.map((n, i) => [n, ` s="${i + 1}"`]));
 
-/** Column letters by index, so a sheet of tens of thousands of cells spells each column once. */
-const columnLetters: string[] = [];
-const refOf = (r: number, c: number): string => `${(columnLetters[c] ??= columnLetter(c))}${r + 1}`;
-
 function cellXml(r: number, c: number, cell: LayoutCell, strings: SharedStrings): string {
   const s = cell.style ? STYLE_ATTR.get(cell.style)! : "";
   const v = cell.value;
   if (cell.formula === undefined && (v === undefined || v === null || v === "") && !s) return "";
-  const ref = refOf(r, c);
+  const ref = address(r, c);
   if (cell.formula !== undefined) {
     // The cached result lets readers that do not calculate (and our own tests) see the value.
     const cached = cell.value;
