@@ -56,7 +56,7 @@ describe("cchc merge: who sent a file", () => {
     const u = j.unresolved.find((x) => x.file === keSach.file)!;
     expect(u.candidates).toEqual([
       { name: "UBND huyện Kế Sách", source: "title" },
-      { name: "huyen ke sach", source: "fileName" },
+      { name: "UBND huyện Kế Sách", source: "fileName" },
       { name: "Huyện cù lao dung", source: "title" },
       { name: "Ủy ban nhân dân huyện Cù Lao Dung", source: "title" },
     ]);

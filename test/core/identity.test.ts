@@ -5,7 +5,7 @@ import { checkGrids } from "../../src/core/check/check";
 import { MergeInput, consolidate } from "../../src/core/consolidate/consolidate";
 import { buildTemplateLayout } from "../../src/core/layout/templateLayout";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows } from "../../src/core/layout/mergeLayouts";
-import { UnitCandidate, decideUnit, fileNameCandidate, sameUnit, titleCandidates } from "../../src/core/recognize/unitEvidence";
+import { UnitCandidate, decideUnit, fileNameUnits, sameUnit, titleCandidates } from "../../src/core/recognize/unitEvidence";
 import fc from "fast-check";
 import { IDENTITY_PREFIX, SheetIdentity, decodeIdentity } from "../../src/core/identity";
 import { PERIODS } from "../../src/core/period";
@@ -38,13 +38,14 @@ describe("reading who sent a file", () => {
     ]);
   });
 
-  it("reads a unit from a file name only when the name says one", () => {
-    expect(fileNameCandidate("bao-cao-q1.xlsx")).toBeUndefined();
-    expect(fileNameCandidate("so-0-cu.xlsx")).toBeUndefined();
-    expect(fileNameCandidate("so-1-ban-sao.xlsx")).toBeUndefined();
-    expect(fileNameCandidate("huyen-ke-sach-q1-2023.xlsx")?.name).toBe("huyen ke sach");
-    expect(fileNameCandidate("thi-xa-nga-nam-q1-2023.xlsx")?.name).toBe("thi xa nga nam");
-    expect(fileNameCandidate("BC CCHC Quy 1 nam 2023 - TP Soc Trang.xlsx")?.name).toBe("tp soc trang");
+  it("reads a unit from a file name only against the units it knows", () => {
+    const known = DISTRICTS.map((d) => d.name);
+    expect(fileNameUnits("bao-cao-q1.xlsx", known)).toEqual([]);
+    expect(fileNameUnits("so-0-cu.xlsx", known)).toEqual([]);
+    expect(fileNameUnits("huyen-ke-sach-q1-2023.xlsx", known)).toEqual(["UBND huyện Kế Sách"]);
+    expect(fileNameUnits("huyen-ke-sach-q1-2023.xlsx", [])).toEqual([]);
+    expect(fileNameUnits("thi-xa-nga-nam-q1-2023.xlsx", [...known, "UBND huyện Ngã Năm"])).toEqual(["UBND thị xã Ngã Năm"]);
+    expect(fileNameUnits("BC CCHC Quy 1 nam 2023 - TP Soc Trang.xlsx", known)).toEqual(["UBND thành phố Sóc Trăng"]);
   });
 
   it("knows one unit in its spellings and keeps neighbours apart", () => {
@@ -122,9 +123,11 @@ describe("deciding from all the evidence", () => {
     expect(d.reason).toContain("khác nhau");
   });
 
-  it("holds a file whose name names another unit than its title", () => {
-    const d = decideUnit([title("Ủy ban nhân dân huyện Cù Lao Dung"), fileNameCandidate("huyen-ke-sach-q1-2023.xlsx")!], { fileName: "huyen-ke-sach-q1-2023.xlsx" });
+  it("holds a file whose name names another known unit than its title", () => {
+    const d = decideUnit([title("Ủy ban nhân dân huyện Cù Lao Dung")], { fileName: "huyen-ke-sach-q1-2023.xlsx", known: DISTRICTS.map((x) => x.name) });
     expect(d.resolved).toBe(false);
+    // A unit nobody names is not a claim.
+    expect(decideUnit([title("Ủy ban nhân dân huyện Cù Lao Dung")], { fileName: "huyen-ke-sach-q1-2023.xlsx" })).toMatchObject({ resolved: true });
   });
 
   it("spots an expected unit spelled out in a file name without a kind word", () => {
@@ -174,12 +177,14 @@ describe("eleven districts copied from Cù Lao Dung's file", () => {
     const keSach = unresolved.find((f) => f.fileName === "huyen-ke-sach-q1-2023.xlsx")!;
     expect(keSach.candidates!.map((x) => [x.name, x.source, x.where])).toEqual([
       ["UBND huyện Kế Sách", "title", "A4"],
-      ["huyen ke sach", "fileName", "tên tệp"],
+      ["UBND huyện Kế Sách", "fileName", "tên tệp"],
       ["Huyện cù lao dung", "title", "A3"],
       ["Ủy ban nhân dân huyện Cù Lao Dung", "title", "A5"],
     ]);
     expect(keSach.suggestion).toBe("UBND huyện Kế Sách");
-    expect(c.missing).toHaveLength(10);
+    // Each district's file is there, waiting for the officer: none of them is "chưa nộp".
+    expect(c.waiting).toHaveLength(10);
+    expect(c.missing).toEqual([]);
   });
 
   it("without a list: the same, and the proposed list names all eleven", () => {

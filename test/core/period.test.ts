@@ -1,5 +1,5 @@
 import { parsePeriod, periodTitle } from "../../src/core/period";
-import { titleCandidates, unitFromFileName } from "../../src/core/recognize/unitEvidence";
+import { fileNameUnits, titleCandidates } from "../../src/core/recognize/unitEvidence";
 import { unitKey } from "../../src/core/recognize/unitNames";
 
 describe("periods and units from titles and file names", () => {
@@ -27,8 +27,9 @@ describe("periods and units from titles and file names", () => {
     expect(names(["(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)"])).toEqual([]);
   });
 
-  it("falls back to the file name", () => {
-    expect(unitFromFileName("So-Tai-chinh_Q1-2023.xlsx")).toBe("So Tai chinh");
+  it("reads a file name only against known units", () => {
+    expect(fileNameUnits("So-Tai-chinh_Q1-2023.xlsx", ["Sở Tài chính tỉnh Sóc Trăng", "Sở Tư pháp"])).toEqual(["Sở Tài chính tỉnh Sóc Trăng"]);
+    expect(fileNameUnits("So-Tai-chinh_Q1-2023.xlsx", ["Sở Tư pháp"])).toEqual([]);
   });
 
   it("recognises the same unit across spellings", () => {

@@ -3,7 +3,7 @@ import { CheckResult, SourceFormat } from "../check/check";
 import { Finding, countBySeverity } from "../findings";
 import { UnitType, findUnitType, unitTypeOfName } from "../package/package";
 import { Period, periodLabel, samePeriod } from "../period";
-import { ExpectedUnit, UnitCandidate, decideUnit, sameUnit } from "../recognize/unitEvidence";
+import { ExpectedUnit, UnitCandidate, decideUnit, matchExpected, sameUnit } from "../recognize/unitEvidence";
 import { unitKey } from "../recognize/unitNames";
 import { IndicatorValue } from "../rules/evaluate";
 import { compareVi, foldText } from "../text";
@@ -79,8 +79,12 @@ export interface Consolidation {
   units: UnitSubmission[];
   files: FileOutcome[];
   expected: ExpectedUnit[];
-  /** Expected units with no usable submission. */
+  /** Expected units that sent no file at all. */
   missing: string[];
+  /** Expected units not merged but named by a file waiting for the officer's choice ("có tệp chưa xác định đơn vị"). */
+  waiting: string[];
+  /** Lines of the list of units that repeat another (the same unit written twice counts once). */
+  repeatedUnits: string[];
   rows: ConsolidatedRow[];
 }
 
@@ -100,7 +104,9 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
   const files: FileOutcome[] = [];
   const accepted: (UnitSubmission & { modified?: number; order: number; assigned?: UnitCandidate[] })[] = [];
   const held: { fileName: string; period?: Period; unitTypeLabel: string; outcome: FileOutcome }[] = [];
-  const expectedList = opts.expected ?? [];
+  const { list: expectedList, repeated } = uniqueUnits(opts.expected ?? []);
+  // Without a list, a file name can only point to a unit another file of the batch names.
+  const known = expectedList.length ? [] : batchNames(inputs);
   inputs.forEach((input, order) => {
     const r = input.result;
     if (!r.ok) {
@@ -109,7 +115,7 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
     }
     const s = r.submission;
     const assigned = opts.assignments?.[input.fileName];
-    const decision = decideUnit(s.unitCandidates, { fileName: input.fileName, expected: expectedList, assigned });
+    const decision = decideUnit(s.unitCandidates, { fileName: input.fileName, expected: expectedList, known, assigned });
     if (!decision.resolved) {
       const { candidates, reason, suggestion } = decision;
       held.push({ fileName: input.fileName, period: s.period, unitTypeLabel: s.template.unitTypeLabel, outcome: { fileName: input.fileName, status: "unresolved", reason, candidates, suggestion } });
@@ -184,15 +190,43 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
   files.sort((a, b) => compareVi(a.fileName, b.fileName));
 
   // A listed unit's type, as the package names it: from the list, else from how the unit's name starts.
-  const expected = (opts.expected?.length ? opts.expected : proposeExpected(units, unresolved)).map((e) => {
+  const expected = (expectedList.length ? expectedList : proposeExpected(units, unresolved)).map((e) => {
     const t = e.unitType ? findUnitType(e.unitType, types) : unitTypeOfName(e.name, types);
     return t ? { ...e, unitType: t.label } : e;
   });
   const received = new Set(units.map((u) => u.unitKey));
   // A proposed list only names who sent files: nobody is missing from it yet.
-  const missing = opts.expected?.length ? expected.filter((e) => !received.has(unitKey(e.name))).map((e) => e.name) : [];
+  const notMerged = expectedList.length ? expected.filter((e) => !received.has(unitKey(e.name))) : [];
+  // A unit a held file names has sent something: it waits for the officer's choice, it is not missing.
+  const named = unresolved.flatMap((h) => (h.outcome.candidates ?? []).map((c) => c.name));
+  const isNamed = (e: ExpectedUnit): boolean => named.some((n) => matchExpected(n, expectedList)?.name === e.name || unitKey(n) === unitKey(e.name));
+  const waiting = notMerged.filter(isNamed).map((e) => e.name);
+  const missing = notMerged.filter((e) => !isNamed(e)).map((e) => e.name);
 
-  return { period, units, files, expected, missing, rows: mergeRows(units) };
+  return { period, units, files, expected, missing, waiting, repeatedUnits: repeated, rows: mergeRows(units) };
+}
+
+/** The list of units with each unit once ("UBND xã X" and "xã X" are one unit), and the lines dropped. */
+function uniqueUnits(list: ExpectedUnit[]): { list: ExpectedUnit[]; repeated: string[] } {
+  const seen = new Set<string>();
+  const out: ExpectedUnit[] = [];
+  const repeated: string[] = [];
+  for (const e of list) {
+    const k = unitKey(e.name);
+    if (seen.has(k)) repeated.push(e.name);
+    else {
+      seen.add(k);
+      out.push(e);
+    }
+  }
+  return { list: out, repeated };
+}
+
+/** The names the files of a batch give their senders (stamp, title, signature). */
+function batchNames(inputs: MergeInput[]): string[] {
+  const names = new Map<string, string>();
+  for (const i of inputs) if (i.result.ok) for (const c of i.result.submission.unitCandidates) if (c.source !== "fileName" && !names.has(unitKey(c.name))) names.set(unitKey(c.name), c.name);
+  return [...names.values()];
 }
 
 /** A first merge proposes the units received, and the names read in files still unresolved (to choose from). */

@@ -6,7 +6,7 @@ import { Period, parsePeriod } from "../period";
 import { oncePer } from "../oncePer";
 import { foldText, similarity, squash, squashedText } from "../text";
 import { MatchedRow, SheetRow, Submission } from "./submission";
-import { UnitCandidate, decideUnit, fileNameCandidate, signatureCandidates, titleCandidates } from "./unitEvidence";
+import { UnitCandidate, decideUnit, signatureCandidates, titleCandidates } from "./unitEvidence";
 
 export type Recognition = { ok: true; submission: Submission } | { ok: false; reason: string };
 
@@ -82,7 +82,7 @@ export function recognizeSheet(grid: Grid, catalog: Catalog, fileName?: string):
   }
   const titleText = textLines(grid, 0, header.row).map((l) => l.text);
   const lastTableRow = matched.reduce((m, x) => Math.max(m, x.row.r), header.lastRow);
-  const candidates = unitCandidates(grid, header.row, lastTableRow, identity?.identity, fileName);
+  const candidates = unitCandidates(grid, header.row, lastTableRow, identity?.identity);
   const decision = decideUnit(candidates, { fileName: fileName ?? grid.name });
   const period: Period | undefined =
     identity?.identity.period ?? parsePeriod(titleText.join(" ")) ?? (fileName ? parsePeriod(fileName) : undefined);
@@ -367,14 +367,12 @@ function textLines(grid: Grid, from: number, to: number): { text: string; where:
   return lines;
 }
 
-/** Every name the sheet gives its sender, with where it was read. */
-function unitCandidates(grid: Grid, headerRow: number, lastTableRow: number, identity: SheetIdentity | undefined, fileName?: string): UnitCandidate[] {
+/** Every name the sheet gives its sender, with where it was read (the file name is weighed against known units, see decideUnit). */
+function unitCandidates(grid: Grid, headerRow: number, lastTableRow: number, identity: SheetIdentity | undefined): UnitCandidate[] {
   const out: UnitCandidate[] = [];
   if (identity?.unitName.trim()) out.push({ name: identity.unitName.trim(), source: "identity", where: "mã nhận dạng" });
   // A loop, not a spread: a hostile sheet can make these lists long.
   for (const c of titleCandidates(textLines(grid, 0, headerRow))) out.push(c);
   for (const c of signatureCandidates(textLines(grid, lastTableRow + 1, Math.min(grid.rows.length, lastTableRow + 40)))) out.push(c);
-  const fromFile = fileName ? fileNameCandidate(fileName) : undefined;
-  if (fromFile) out.push(fromFile);
   return out;
 }

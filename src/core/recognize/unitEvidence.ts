@@ -1,5 +1,5 @@
-import { foldText, similarity } from "../text";
-import { unitKey } from "./unitNames";
+import { similarity } from "../text";
+import { VOCABULARY, unitKey, unitWords, wordsAt } from "./unitNames";
 
 /** Where a unit name was read: our stamp, a title line, the signature block, the file name, or the officer. */
 export type UnitSource = "identity" | "title" | "signature" | "fileName" | "assigned";
@@ -28,24 +28,22 @@ export const SOURCE_LABEL: Record<UnitSource, string> = {
   assigned: "cán bộ chọn",
 };
 
-// Kinds of body that start a unit's name; places are told apart by their whole name, bodies by their first words.
-const TYPE = /^(thi xa|thanh pho|thi tran|huyen|quan|xa|phuong|so|ban)\b\s*/;
-/** Words in file names that say nothing about the sender; they end a name like a number does. */
-const FILE_NOISE =
-  /\b(bao cao|so lieu|phu luc|bieu mau|bieu|thong ke|cchc|cai cach hanh chinh|tong hop|ban sao|copy|final|quy (iv|iii|ii|i|[1-4])|q[1-4]|nam \d+|6 thang|9 thang|lan \d+|v\d+)\b/g;
-
 interface Parts {
   type: string;
   words: string[];
 }
 
+/** The kind of body (see catalog/unit-names.json) that `words` start with at `at`, if any. */
+function kindAt(words: readonly string[], at: number): string[] | undefined {
+  return VOCABULARY.kinds.find((k) => wordsAt(words, at, k.words))?.words;
+}
+
 /** A name split into its kind ("huyen", "so") and its distinctive words; "UBND huyện X" = "huyện X". */
 function parts(name: string): Parts {
   const k = unitKey(name);
-  const m = TYPE.exec(k);
-  const type = m ? m[1] : "";
-  const rest = m ? k.slice(m[0].length) : k;
-  return { type, words: rest ? rest.split(" ") : [] };
+  const all = k ? k.split(" ") : [];
+  const kind = kindAt(all, 0) ?? [];
+  return { type: kind.join(" "), words: all.slice(kind.length) };
 }
 
 /** Words that name nobody in particular ("của các cơ quan, đơn vị"). */
@@ -113,28 +111,6 @@ export function signatureCandidates(lines: { text: string; where: string }[]): U
   return out;
 }
 
-const FILE_TYPE = /\b(thi xa|thanh pho|thi tran|huyen|quan|xa|phuong|so|tx|tp)\s+([a-z][a-z ]*)/;
-
-/** The unit a file name names ("huyen-ke-sach-q1.xlsx" → "huyen ke sach"); "bao-cao-q1.xlsx" names nobody. */
-export function fileNameCandidate(fileName: string): UnitCandidate | undefined {
-  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[a-z0-9]+$/i, "");
-  const f = foldText(base.replace(/[_\-.]+/g, " ")).replace(FILE_NOISE, " 0 ");
-  const m = FILE_TYPE.exec(f);
-  if (!m) return undefined;
-  const name = `${m[1]} ${m[2].trim()}`;
-  return isUnitClaim(name) ? { name, source: "fileName", where: "tên tệp" } : undefined;
-}
-
-/** An expected unit whose distinctive words the file name spells out ("ke-sach.xlsx" → "UBND huyện Kế Sách"). */
-function expectedInFileName(fileName: string, expected: ExpectedUnit[]): UnitCandidate | undefined {
-  const f = ` ${foldText(fileName.replace(/\.[a-z0-9]+$/i, "").replace(/[_\-.]+/g, " "))} `;
-  const hits = expected.filter((e) => {
-    const w = parts(e.name).words;
-    return w.length >= 2 && f.includes(` ${w.join(" ")} `);
-  });
-  return hits.length === 1 ? { name: hits[0].name, source: "fileName", where: "tên tệp" } : undefined;
-}
-
 /** The expected unit a name stands for, if exactly one. */
 export function matchExpected(name: string, expected: ExpectedUnit[]): ExpectedUnit | undefined {
   const key = unitKey(name);
@@ -154,19 +130,113 @@ export function closestExpected(name: string, expected: ExpectedUnit[]): string 
   return best && best.score > 0.3 ? best.name : undefined;
 }
 
+/** A file name's words with what each says: noise (a period, "final", a number) or a word of a name. */
+interface FileWords {
+  words: string[];
+  /** Words that cannot continue a unit's name: noise, numbers, single letters. */
+  quiet: boolean[];
+}
+
+function fileWords(fileName: string): FileWords {
+  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[a-z0-9]{1,5}$/i, "");
+  const words = unitWords(base);
+  const quiet = words.map((w) => w.length < 2 || /\d/.test(w));
+  const isNumber = (w: string): boolean => /\d/.test(w);
+  for (let i = 0; i < words.length; i++)
+    for (const n of VOCABULARY.fileNoise)
+      if (i + n.length <= words.length && n.every((x, j) => (x === "#" ? isNumber(words[i + j]) : words[i + j] === x))) {
+        for (let j = 0; j < n.length; j++) quiet[i + j] = true;
+        break;
+      }
+  return { words, quiet };
+}
+
+/** Where `pattern` ends if the file's words spell it from `at`: each word as written, or several as their initials ("syt"). */
+function spell(words: readonly string[], at: number, pattern: readonly string[], from = 0): number {
+  if (from === pattern.length) return at;
+  if (at >= words.length) return -1;
+  const w = words[at];
+  if (w === pattern[from]) {
+    const end = spell(words, at + 1, pattern, from + 1);
+    if (end >= 0) return end;
+  }
+  for (let k = 2; k <= w.length && from + k <= pattern.length; k++) {
+    if (k !== w.length) continue;
+    let initials = "";
+    for (let j = 0; j < k; j++) initials += pattern[from + j].charAt(0);
+    if (initials === w) {
+      const end = spell(words, at + 1, pattern, from + k);
+      if (end >= 0) return end;
+    }
+  }
+  return -1;
+}
+
+/** A recipient phrase ("gửi") ending just before `at`. */
+function afterRecipient(words: readonly string[], at: number): boolean {
+  return VOCABULARY.recipients.some((r) => at >= r.length && wordsAt(words, at - r.length, r));
+}
+
+/** Does the file name spell `name`, as a whole name (not part of a longer one, not a recipient)? */
+function fileSpells(f: FileWords, name: string): boolean {
+  const { type, words: own } = parts(name);
+  const kind = type ? type.split(" ") : [];
+  const { words, quiet } = f;
+  // A word that would make the name another's ("Long Phú Tây", "Tân Long Phú").
+  const plain = (i: number): boolean =>
+    i >= 0 && i < words.length && !quiet[i] && !VOCABULARY.province.has(words[i]) && !kindAt(words, i) && !VOCABULARY.recipients.some((r) => wordsAt(words, i, r));
+  const kindEndingAt = (end: number): string[] | undefined => VOCABULARY.kinds.find((k) => end >= k.words.length && wordsAt(words, end - k.words.length, k.words))?.words;
+  // "xã" inside "thị xã": a kind that starts before `at` and covers it.
+  const insideKind = (at: number): boolean => [1, 2].some((d) => at - d >= 0 && (kindAt(words, at - d)?.length ?? 0) > d);
+  for (let at = 0; at < words.length; at++) {
+    for (const withKind of kind.length ? [true, false] : [false]) {
+      // Without its kind a name needs two words ("Long Phú"); "xã Hòa" alone would match any "hoa".
+      if (!withKind && own.length < 2) continue;
+      const end = spell(words, at, withKind ? [...kind, ...own] : own);
+      // One word for the whole name must be three letters at least ("syt"; "yt" is anything).
+      if (end < 0 || (end - at === 1 && words[at].length < 3)) continue;
+      let start = at;
+      if (withKind) {
+        if (insideKind(at)) continue;
+      } else {
+        const before = kindEndingAt(at);
+        if (before ? before.join(" ") !== type : plain(at - 1)) continue;
+        start -= before?.length ?? 0;
+      }
+      if (afterRecipient(words, start) || plain(end)) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The known units a file name names ("SYT_Quy 3_2026 (1).xlsx" → "Sở Y tế"), one name per unit. A file name
+ * says who sent it only through a name known from elsewhere: words matching no known unit are noise.
+ */
+export function fileNameUnits(fileName: string, known: readonly string[]): string[] {
+  const f = fileWords(fileName);
+  const hits: string[] = [];
+  for (const name of known) if (!hits.some((h) => sameUnit(h, name)) && isUnitClaim(name) && fileSpells(f, name)) hits.push(name);
+  return hits;
+}
+
 const PRIORITY: UnitSource[] = ["assigned", "identity", "title", "signature", "fileName"];
 
 export interface DecideContext {
   fileName: string;
   /** Units that must report; empty when the merge proposes the list from the files. */
   expected?: ExpectedUnit[];
+  /** Without a list of units: the names other files of the batch give their senders. */
+  known?: readonly string[];
   /** The officer's choice for this file. */
   assigned?: string;
 }
 
 /**
- * Who sent a file, from all the evidence: every candidate must name the same unit (and, when there is a
- * list of units, one of them). Otherwise the file is unresolved and waits for the officer.
+ * Who sent a file, from all the evidence. The stamp, title and signature must name one unit (and, when
+ * there is a list of units, one of them). The file name is weak evidence: it confirms that unit, names
+ * the sender when nothing else does, and holds the file back only when it names another known unit.
  */
 export function decideUnit(candidates: UnitCandidate[], ctx: DecideContext): UnitDecision {
   const expected = ctx.expected ?? [];
@@ -174,16 +244,21 @@ export function decideUnit(candidates: UnitCandidate[], ctx: DecideContext): Uni
     const a = ctx.assigned.trim();
     return { resolved: true, name: matchExpected(a, expected)?.name ?? a, source: "assigned" };
   }
-  const claims = [...candidates];
-  if (expected.length && !claims.some((c) => c.source === "fileName")) {
-    const inName = expectedInFileName(ctx.fileName, expected);
-    if (inName) claims.push(inName);
-  }
+  const known = expected.length ? expected.map((e) => e.name) : (ctx.known ?? []);
+  const inName: UnitCandidate[] = fileNameUnits(ctx.fileName, known).map((name) => ({ name, source: "fileName", where: "tên tệp" }));
   const groups: UnitCandidate[][] = [];
-  for (const c of claims) {
+  for (const c of candidates) {
+    if (c.source === "fileName") continue;
     const g = groups.find((x) => sameUnit(x[0].name, c.name));
     if (g) g.push(c);
     else groups.push([c]);
+  }
+  const named = groups.length === 1 && inName.some((c) => sameUnit(c.name, groups[0][0].name));
+  for (const c of inName) {
+    const g = groups.find((x) => sameUnit(x[0].name, c.name));
+    if (g) g.push(c);
+    // A file name naming a known unit counts when nothing else names one, or against a single other name.
+    else if (groups.length <= 1 && !named) groups.push([c]);
   }
   if (groups.length > 1) {
     // The name more kinds of evidence agree on first (a fixed title line and the file name beat two stale lines).
@@ -198,22 +273,18 @@ export function decideUnit(candidates: UnitCandidate[], ctx: DecideContext): Uni
     };
   }
   if (!groups.length) {
-    if (!expected.length) return { resolved: true, name: fallbackName(ctx.fileName), source: "fileName" };
-    const suggestion = closestExpected(fallbackName(ctx.fileName), expected);
     return {
       resolved: false,
       candidates: [],
-      reason: `Không thấy tên đơn vị trong tệp (tiêu đề, tên tệp). Chưa tổng hợp; chọn đơn vị gửi tệp này.`,
-      suggestion,
+      reason: `Không thấy tên đơn vị trong tệp (mã nhận dạng, tiêu đề, chữ ký) và tên tệp không khớp đơn vị nào đã biết. Chưa tổng hợp; chọn đơn vị gửi tệp này.`,
     };
   }
   // The strongest source names the unit; among title lines the last ("Kèm theo … của …" sits under the heading).
   const rank = (c: UnitCandidate, i: number): number => PRIORITY.indexOf(c.source) * 1000 - i;
   const best = groups[0].map((c, i) => ({ c, r: rank(c, i) })).sort((a, b) => a.r - b.r)[0].c;
-  // A file name says it in its own spelling ("UBND-xa-An-Binh_Q2.xlsx" → "UBND xa An Binh").
-  if (!expected.length) return { resolved: true, name: best.source === "fileName" ? fallbackName(ctx.fileName) : best.name, source: best.source };
-  const known = groups[0].map((c) => matchExpected(c.name, expected)).find((e) => e);
-  if (known) return { resolved: true, name: known.name, source: best.source };
+  if (!expected.length) return { resolved: true, name: best.name, source: best.source };
+  const match = groups[0].map((c) => matchExpected(c.name, expected)).find((e) => e);
+  if (match) return { resolved: true, name: match.name, source: best.source };
   const suggestion = closestExpected(best.name, expected);
   return {
     resolved: false,
@@ -221,19 +292,4 @@ export function decideUnit(candidates: UnitCandidate[], ctx: DecideContext): Uni
     reason: `Đơn vị lạ “${best.name}”: không có trong danh sách đơn vị phải báo cáo${suggestion ? `; gần nhất: “${suggestion}”` : ""}. Chưa tổng hợp; chọn đơn vị gửi tệp này.`,
     suggestion,
   };
-}
-
-/** The file's base name without period words: the unit's name when nothing else names it. */
-export function unitFromFileName(fileName: string): string | undefined {
-  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[a-z0-9]+$/i, "");
-  const cleaned = base
-    .replace(/[_\-.]+/g, " ")
-    .replace(/\b(qu[yý]\s*(iv|iii|ii|i|[1-4])|q[1-4]|n[aă]m|6\s*th[aá]ng|9\s*th[aá]ng|20\d{2}|bao cao|báo cáo|bc|cchc|phu luc|phụ lục)\b/giu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  return cleaned.length >= 3 ? cleaned : undefined;
-}
-
-function fallbackName(fileName: string): string {
-  return unitFromFileName(fileName) ?? fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
 }

@@ -1,26 +1,84 @@
+import { z } from "zod";
+import { describeIssues } from "../issues";
 import { foldText } from "../text";
+import unitNamesData from "../../../catalog/unit-names.json";
 
 /**
- * Abbreviations officers use in unit names, as folded words → their full folded form, so that
- * "Sở TN&MT", "Sở TNMT" and "Sở Tài nguyên và Môi trường" are one unit. National vocabulary only.
+ * How officers write unit names (catalog/unit-names.json): the kinds of body that start a name, the
+ * short forms they use, filler words, and the words of a file name that say nothing about the sender.
  */
-const ABBREVIATIONS: [RegExp, string][] = [
-  [/\bubnd\b/g, "uy ban nhan dan"],
-  [/^vp\b/g, "van phong"],
-  [/\bhdnd\b/g, "hoi dong nhan dan"],
-  [/\bnn ptnt\b|\bnnptnt\b/g, "nong nghiep phat trien nong thon"],
-  [/\bptnt\b/g, "phat trien nong thon"],
-  [/\btn mt\b|\btnmt\b/g, "tai nguyen moi truong"],
-  [/\btt tt\b|\btttt\b/g, "thong tin truyen thong"],
-  [/\bgd dt\b|\bgddt\b/g, "giao duc dao tao"],
-  [/\bkh dt\b|\bkhdt\b/g, "ke hoach dau tu"],
-  [/\bkh cn\b|\bkhcn\b/g, "khoa hoc cong nghe"],
-  [/\bld tb xh\b|\bldtbxh\b/g, "lao dong thuong binh xa hoi"],
-  [/\bvh tt dl\b|\bvhttdl\b/g, "van hoa the thao du lich"],
-  [/\bgtvt\b/g, "giao thong van tai"],
-  [/\btp\b/g, "thanh pho"],
-  [/\btx\b/g, "thi xa"],
-];
+export const UnitNameWords = z
+  .object({
+    /** "huyện", "xã", "sở": places are told apart by their whole name, bodies (place: false) by their first words. */
+    kinds: z.array(z.object({ words: z.string().min(1), place: z.boolean() }).strict()).min(1),
+    /** "UBND" → "Ủy ban nhân dân", "LĐTBXH" → "Lao động Thương binh Xã hội"; initials need no entry (see fileNameUnits). */
+    shortForms: z.array(z.object({ short: z.string().min(1), full: z.string().min(1) }).strict()),
+    /** Words a name may carry or drop ("và", "các"). */
+    fillers: z.array(z.string().min(1)),
+    /** Words of a file name that say nothing about the sender: period words, "báo cáo", "final", "Book"; "#" is a number. */
+    fileNoise: z.array(z.string().min(1)),
+    /** Words before a recipient ("gửi Sở Nội vụ"): the unit after them did not send the file. */
+    recipients: z.array(z.string().min(1)),
+    /** The word before the province's name ("tỉnh"): what follows it only says where the unit is. */
+    province: z.array(z.string().min(1)),
+  })
+  .strict();
+export type UnitNameWords = z.infer<typeof UnitNameWords>;
+
+/** The vocabulary, folded: every list as word sequences. */
+export interface UnitVocabulary {
+  kinds: { words: string[]; place: boolean }[];
+  shortForms: { short: string[]; full: string[] }[];
+  fillers: Set<string>;
+  fileNoise: string[][];
+  recipients: string[][];
+  province: Set<string>;
+}
+
+const words = (s: string): string[] => foldText(s).split(" ").filter(Boolean);
+/** A noise phrase's words; "#" stands for a number ("quý #": "Quý 3"). */
+const noiseWords = (s: string): string[] => s.split(/\s+/).flatMap((w) => (w === "#" ? ["#"] : words(w)));
+
+export function unitVocabulary(data: unknown): UnitVocabulary {
+  const parsed = UnitNameWords.safeParse(data);
+  if (!parsed.success) throw new Error(`Từ vựng tên đơn vị không hợp lệ: ${describeIssues(parsed.error, data, {})}`);
+  const d = parsed.data;
+  const longestFirst = <T extends { length: number }>(a: T, b: T): number => b.length - a.length;
+  return {
+    kinds: d.kinds.map((k) => ({ words: words(k.words), place: k.place })).sort((a, b) => longestFirst(a.words, b.words)),
+    shortForms: d.shortForms.map((s) => ({ short: words(s.short), full: words(s.full) })).sort((a, b) => longestFirst(a.short, b.short)),
+    fillers: new Set(d.fillers.flatMap(words)),
+    fileNoise: d.fileNoise.map(noiseWords).sort(longestFirst),
+    recipients: d.recipients.map(words).sort(longestFirst),
+    province: new Set(d.province.flatMap(words)),
+  };
+}
+
+export const VOCABULARY = unitVocabulary(unitNamesData);
+
+/** Does `seq` occur in `tokens` at `at`? */
+export function wordsAt(tokens: readonly string[], at: number, seq: readonly string[]): boolean {
+  if (at + seq.length > tokens.length) return false;
+  for (let i = 0; i < seq.length; i++) if (tokens[at + i] !== seq[i]) return false;
+  return true;
+}
+
+/** Folded words with short forms written out and filler words dropped ("Sở TN&MT" → so tai nguyen moi truong). */
+export function unitWords(text: string, v: UnitVocabulary = VOCABULARY): string[] {
+  const t = words(text);
+  const out: string[] = [];
+  for (let i = 0; i < t.length; ) {
+    const s = v.shortForms.find((f) => wordsAt(t, i, f.short));
+    if (s) {
+      for (const w of s.full) if (!v.fillers.has(w)) out.push(w);
+      i += s.short.length;
+    } else {
+      if (!v.fillers.has(t[i])) out.push(t[i]);
+      i++;
+    }
+  }
+  return out;
+}
 
 const keyCache = new Map<string, string>();
 
@@ -37,13 +95,11 @@ export function unitKey(name: string): string {
 }
 
 function keyOf(name: string): string {
-  let k = foldText(name);
-  for (const [re, full] of ABBREVIATIONS) k = k.replace(re, full);
-  k = k.replace(/\bva\b/g, " ");
+  const w = unitWords(name);
   // "… tỉnh Sóc Trăng" after a department's name only says where it is; a city's own committee keeps its name.
-  k = k.replace(/\s+tinh(\s+[a-z ]+)?$/, "");
+  const at = w.findIndex((x, i) => i > 0 && VOCABULARY.province.has(x) && w.slice(i + 1).every((y) => /^[a-z]+$/.test(y)));
+  let k = (at > 0 ? w.slice(0, at) : w).join(" ");
   if (k.startsWith("so ")) k = k.replace(/\s+thanh pho\s+[a-z ]+$/, "");
-  k = k.replace(/\s+/g, " ").trim();
   // "UBND huyện X" and "huyện X" are the same unit; "UBND" alone stays itself.
   return k.replace(/^uy ban nhan dan (?=\S)/, "");
 }
