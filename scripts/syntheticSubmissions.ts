@@ -3,6 +3,7 @@ import { writeXlsx } from "../src/adapters/xlsx/write";
 import { Template, ValueRow, isValueRow } from "../src/core/catalog/schema";
 import { ID_COLUMN } from "../src/core/identity";
 import { TEMPLATE_FIRST_DATA_ROW, VALUE_COLUMN, buildTemplateLayout } from "../src/core/layout/templateLayout";
+import { SheetLayout } from "../src/core/layout/sheetLayout";
 import { Period } from "../src/core/period";
 
 export interface SyntheticOptions {
@@ -10,6 +11,8 @@ export interface SyntheticOptions {
   asText?: boolean;
   /** Drop the add-in's stamp, so the file is recognised by its labels like a hand-made one. */
   unstamped?: boolean;
+  /** Changes the sheet before it is written (a title line as a unit rewrote it, a signature block). */
+  edit?: (layout: SheetLayout) => void;
 }
 
 /** The value a synthetic unit reports for a row: deterministic, so tests know the totals. */
@@ -40,6 +43,7 @@ export function syntheticSubmission(t: Template, unitName: string, unitIndex: nu
     const cell = layout.rows[TEMPLATE_FIRST_DATA_ROW + i][VALUE_COLUMN];
     cell.value = opts.asText ? vi(v) : v;
   });
+  opts.edit?.(layout);
   if (opts.unstamped) {
     for (const row of layout.rows) row.splice(ID_COLUMN, 1);
     layout.columns.splice(ID_COLUMN, 1);

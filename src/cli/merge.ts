@@ -5,7 +5,7 @@ import { nativeInflateRaw, nativeZip } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { checkReceivedFile } from "../adapters/receivedFile";
 import { MergeInput, consolidate } from "../core/consolidate/consolidate";
-import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows } from "../core/layout/mergeLayouts";
+import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows, submissionSummary } from "../core/layout/mergeLayouts";
 import { ExpectedUnit } from "../core/recognize/unitEvidence";
 import { PERIODS, Period, PeriodKind, periodLabel } from "../core/period";
 import { buildReportLayout } from "../core/layout/reportLayout";
@@ -120,7 +120,7 @@ export async function runMerge(args: string[]): Promise<number> {
   say(`Đã tổng hợp ${c.units.length} đơn vị${c.period ? `, ${periodLabel(c.period)}` : ""} vào ${values.output} (theo ${packageLabel(p)}).`);
   for (const f of c.files) if (f.status !== "read") say(`  ${f.fileName}: ${f.reason ?? ""}`);
   if (c.files.some((f) => f.status === "unresolved")) say(`  Chọn đơn vị cho tệp chưa rõ đơn vị: --assign "TỆP=Tên đơn vị", hoặc điền cột “Đơn vị” trong trang “${STATUS_SHEET}” rồi dùng --units ${values.output}.`);
-  if (c.missing.length) say(`  Chưa nộp (${c.missing.length}): ${c.missing.join("; ")}`);
+  for (const line of submissionSummary(c)) say(`  ${line}`);
   if (report) {
     const blanks = report.rows.filter((r) => r.id && r.value === null).length;
     say(`Báo cáo của tỉnh (${report.template.id}): ${report.rows.filter((r) => r.id).length - blanks} chỉ tiêu có số liệu, ${blanks} còn trống; ${report.findings.length} lỗi/cảnh báo.`);
@@ -141,6 +141,8 @@ function jsonOf(c: ReturnType<typeof consolidate>) {
       .filter((f) => f.status === "duplicate")
       .map((f) => ({ file: f.fileName, unit: f.unitName, reason: f.reason, changed: f.changed ?? [] })),
     missing: c.missing,
+    waiting: c.waiting,
+    repeatedUnits: c.repeatedUnits,
     findings: c.units.flatMap((u) =>
       u.findings.map((f) => ({ unit: u.unitName, row: f.row, indicator: f.indicator, severity: f.severity, rule: f.rule, message: f.message })),
     ),

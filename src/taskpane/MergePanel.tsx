@@ -19,7 +19,7 @@ import {
 import { useState } from "react";
 import { checkReceivedFile } from "../adapters/receivedFile";
 import { Consolidation, FileStatus, MergeInput, consolidate } from "../core/consolidate/consolidate";
-import { MERGE_SHEET, buildMergeLayouts } from "../core/layout/mergeLayouts";
+import { MERGE_SHEET, buildMergeLayouts, submissionSummary } from "../core/layout/mergeLayouts";
 import { Period, PeriodKind, periodLabel } from "../core/period";
 import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
 import { PackageBadge } from "./PackageBadge";
@@ -132,8 +132,8 @@ export function MergePanel() {
       const changed = previous ? c.units.filter((u) => u.findings.some((f) => f.rule.startsWith("previous."))).map((u) => u.unitName) : [];
       const where = await workbook.writeMerge(layouts, `tong-hop-cchc${c.period ? `-${c.period.kind}-${c.period.year}` : ""}.xlsx`);
       setMessage({
-        intent: c.missing.length || changed.length ? "warning" : "success",
-        text: `Đã tổng hợp ${c.units.length} đơn vị${c.period ? ` (${periodLabel(c.period)})` : ""}${c.missing.length ? `; chưa nộp: ${c.missing.join("; ")}` : ""}. ${where}${
+        intent: c.missing.length || c.waiting.length || changed.length ? "warning" : "success",
+        text: `Đã tổng hợp ${c.units.length} đơn vị${c.period ? ` (${periodLabel(c.period)})` : ""}. ${where}${
           previous ? (changed.length ? ` So với kỳ trước, cần xem lại số liệu của: ${changed.join("; ")} (trang Lỗi).` : " So với kỳ trước: không có số liệu giảm hay nhảy vọt bất thường.") : ""
         }`,
       });
@@ -214,9 +214,13 @@ export function MergePanel() {
           deliver={(report) => workbook.writeMerge([...buildMergeLayouts(result), report], `bao-cao-cua-tinh${result.period ? `-${result.period.kind}-${result.period.year}` : ""}.xlsx`)}
         />
       )}
-      {result && result.missing.length > 0 && (
+      {result && submissionSummary(result).length > 0 && (
         <MessageBar intent="warning">
-          <MessageBarBody>Chưa nộp báo cáo: {result.missing.join("; ")}</MessageBarBody>
+          <MessageBarBody data-testid="merge-missing">
+            {submissionSummary(result).map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </MessageBarBody>
         </MessageBar>
       )}
     </div>

@@ -44,7 +44,7 @@ function totalsSheet(c: Consolidation, outliers: OutlierMap): SheetLayout {
   rows.push([{ value: c.period ? periodLabel(c.period).toUpperCase() : "KỲ BÁO CÁO: (chưa xác định)", style: "subtitle" }]);
   rows.push([
     {
-      value: `Đã tổng hợp ${units.length} đơn vị; chưa nộp: ${c.missing.length}. Cột “Toàn tỉnh” tính từ các cột đơn vị bên phải (ô trống là đơn vị không báo cáo, không phải số 0).`,
+      value: `Đã tổng hợp ${units.length} đơn vị; ${c.waiting.length ? `có tệp chưa xác định đơn vị: ${c.waiting.length}; ` : ""}chưa nộp: ${c.missing.length}. Cột “Toàn tỉnh” tính từ các cột đơn vị bên phải (ô trống là đơn vị không báo cáo, không phải số 0).`,
       style: "caption",
     },
   ]);
@@ -180,12 +180,23 @@ function blank(n: number): LayoutCell[] {
 }
 
 const STATUS_LABEL = { read: "Đã nộp", rejected: "Lỗi tệp", duplicate: "Trùng", otherPeriod: "Khác kỳ báo cáo", unresolved: "Chưa rõ đơn vị" } as const;
+/** A listed unit not merged, but named by a file that waits for the officer's choice: it sent something. */
+export const WAITING_STATUS = "Có tệp chưa xác định đơn vị";
 /** A unit row whose unit the officer chose; its "Đơn vị" cell stays a choice, so a wrong choice can be changed. */
 export const ASSIGNED_STATUS = "Đã nộp (cán bộ chọn đơn vị)";
 const FIRST_LISTED_ROW = 5; // 0-based: the status table starts under the header on row 5
 const UNITS_FIRST_ROW = 3; // 1-based: the units sheet lists units from row 3
 /** Room for units the officer adds to the list after this merge. */
 const UNITS_SLACK = 100;
+
+/** Who has not reported, for a summary: units with a file waiting for the officer's choice, then units with no file at all. */
+export function submissionSummary(c: Consolidation): string[] {
+  const out: string[] = [];
+  if (c.waiting.length) out.push(`${WAITING_STATUS} (${c.waiting.length}): ${c.waiting.join("; ")}`);
+  if (c.missing.length) out.push(`Chưa nộp (${c.missing.length}): ${c.missing.join("; ")}`);
+  if (c.repeatedUnits.length) out.push(`Danh sách đơn vị ghi lặp, chỉ tính một lần: ${c.repeatedUnits.join("; ")}`);
+  return out;
+}
 
 /** "“X” (dòng tiêu đề A4, tên tệp)": what a file says about its sender. */
 export function describeCandidates(candidates: UnitCandidate[]): string {
@@ -200,7 +211,7 @@ function statusSheet(c: Consolidation): SheetLayout {
     [{ value: c.period ? periodLabel(c.period) : "", style: "subtitle" }],
     [
       {
-        value: `Phải nộp: ${c.expected.length} · Đã nộp: ${c.units.length} · Chưa nộp: ${c.missing.length} · Tệp bị từ chối: ${c.files.filter((f) => f.status === "rejected").length}${unresolvedCount(c) ? ` · Tệp chưa rõ đơn vị: ${unresolvedCount(c)} (chưa tổng hợp)` : ""}`,
+        value: `Phải nộp: ${c.expected.length} · Đã nộp: ${c.units.length}${c.waiting.length ? ` · ${WAITING_STATUS}: ${c.waiting.length}` : ""} · Chưa nộp: ${c.missing.length} · Tệp bị từ chối: ${c.files.filter((f) => f.status === "rejected").length}${unresolvedCount(c) ? ` · Tệp chưa rõ đơn vị: ${unresolvedCount(c)} (chưa tổng hợp)` : ""}${c.repeatedUnits.length ? ` · Danh sách đơn vị ghi lặp (chỉ tính một lần): ${c.repeatedUnits.join("; ")}` : ""}`,
         style: "caption",
       },
     ],
@@ -209,6 +220,7 @@ function statusSheet(c: Consolidation): SheetLayout {
   ];
   let n = 0;
   const byName = new Map(c.units.map((u) => [u.unitName, u]));
+  const waiting = new Set(c.waiting);
   const listed = new Set<string>();
   const choices: string[] = [];
   const assignedFiles = new Set(c.files.filter((f) => f.assigned).map((f) => f.fileName));
@@ -220,7 +232,11 @@ function statusSheet(c: Consolidation): SheetLayout {
     rows.push([
       { value: ++n, style: "number" },
       text(name),
-      u ? { value: assigned ? ASSIGNED_STATUS : "Đã nộp", style: u.errors ? "warning" : "ok" } : { value: "Chưa nộp", style: "error" },
+      u
+        ? { value: assigned ? ASSIGNED_STATUS : "Đã nộp", style: u.errors ? "warning" : "ok" }
+        : waiting.has(name)
+          ? { value: WAITING_STATUS, style: "warning" }
+          : { value: "Chưa nộp", style: "error" },
       text(u?.fileName),
       text(u?.template.name),
       text(u?.period ? periodLabel(u.period) : u ? "(không ghi kỳ)" : ""),

@@ -58,14 +58,22 @@ export function isUnitClaim(name: string): boolean {
 
 const startsWith = (a: string[], b: string[]): boolean => b.length <= a.length && b.every((w, i) => a[i] === w);
 
+const isPlace = (type: string): boolean => VOCABULARY.kinds.some((k) => k.place && k.words.join(" ") === type);
+
 /** Two names for the same unit: same kind, and the same place, or the same body written shorter ("Sở Nông nghiệp"). */
 export function sameUnit(a: string, b: string): boolean {
-  if (unitKey(a) === unitKey(b)) return true;
+  const ka = unitKey(a);
+  const kb = unitKey(b);
+  if (ka === kb) return true;
+  // One written with initials ("Ban Quản lý dự án ĐTXD" for "… đầu tư xây dựng").
+  const [wa, wb] = [ka.split(" "), kb.split(" ")];
+  if (spell(wa, 0, wb) === wa.length || spell(wb, 0, wa) === wb.length) return true;
   const pa = parts(a);
   const pb = parts(b);
   if (pa.type !== pb.type && pa.type && pb.type) return false;
   const [short, long] = pa.words.length <= pb.words.length ? [pa.words, pb.words] : [pb.words, pa.words];
-  if (short.length < 2) return false;
+  // A place is its whole name: "xã Long Phú" is not "xã Long Phú Tây".
+  if (short.length < 2 || isPlace(pa.type || pb.type)) return short.length === long.length && startsWith(long, short);
   // A department is often written shorter ("Sở Tài nguyên" for "Sở Tài nguyên và Môi trường").
   if ((pa.type || pb.type) === "so" && short[0] === long[0] && short[1] === long[1]) return true;
   return startsWith(long, short);
@@ -182,9 +190,14 @@ function fileSpells(f: FileWords, name: string): boolean {
   const { type, words: own } = parts(name);
   const kind = type ? type.split(" ") : [];
   const { words, quiet } = f;
-  // A word that would make the name another's ("Long Phú Tây", "Tân Long Phú").
-  const plain = (i: number): boolean =>
-    i >= 0 && i < words.length && !quiet[i] && !VOCABULARY.province.has(words[i]) && !kindAt(words, i) && !VOCABULARY.recipients.some((r) => wordsAt(words, i, r));
+  // A word that would make the name another's ("Long Phú Tây", "Tân Long Phú", "Công an xã"); a kind before a name is its own.
+  const plain = (i: number, kindIsPlain: boolean): boolean =>
+    i >= 0 &&
+    i < words.length &&
+    !quiet[i] &&
+    !VOCABULARY.province.has(words[i]) &&
+    (kindIsPlain || !kindAt(words, i)) &&
+    !VOCABULARY.recipients.some((r) => wordsAt(words, i, r));
   const kindEndingAt = (end: number): string[] | undefined => VOCABULARY.kinds.find((k) => end >= k.words.length && wordsAt(words, end - k.words.length, k.words))?.words;
   // "xã" inside "thị xã": a kind that starts before `at` and covers it.
   const insideKind = (at: number): boolean => [1, 2].some((d) => at - d >= 0 && (kindAt(words, at - d)?.length ?? 0) > d);
@@ -200,10 +213,10 @@ function fileSpells(f: FileWords, name: string): boolean {
         if (insideKind(at)) continue;
       } else {
         const before = kindEndingAt(at);
-        if (before ? before.join(" ") !== type : plain(at - 1)) continue;
+        if (before ? before.join(" ") !== type : plain(at - 1, false)) continue;
         start -= before?.length ?? 0;
       }
-      if (afterRecipient(words, start) || plain(end)) continue;
+      if (afterRecipient(words, start) || plain(end, true)) continue;
       return true;
     }
   }
