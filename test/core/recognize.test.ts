@@ -4,6 +4,7 @@ import { checkGrids } from "../../src/core/check/check";
 import { Grid } from "../../src/core/grid";
 import { buildTemplateLayout } from "../../src/core/layout/templateLayout";
 import { TRAILING_BARE_ROWS, recognizeSheet } from "../../src/core/recognize/recognize";
+import { decideUnit } from "../../src/core/recognize/unitEvidence";
 import { FIXTURES, catalog, fixture, ruleSet } from "../support/data";
 
 function stampedGrid(): Grid {
@@ -49,14 +50,18 @@ describe("recognising received sheets", () => {
     expect(r.submission.matched.filter((m) => m.templateRow.kind !== "section" && m.templateRow.kind !== "group")).toHaveLength(valueRows);
   });
 
-  it("takes the unit from the file name when the title does not name it", () => {
+  it("takes the unit from the file name only when the file name names a known unit", () => {
     const grid = stampedGrid();
     grid.rows[0] = [{ value: "THỐNG KÊ SỐ LIỆU" }];
     grid.rows[2] = [{ value: "(Kèm theo Báo cáo số …)" }];
     const r = recognizeSheet(grid, catalog, "UBND-xa-An-Binh_Q2-2024.xlsx");
     if (!r.ok) throw new Error(r.reason);
-    expect(r.submission.unitSource).toBe("fileName");
-    expect(r.submission.unitName).toBe("UBND xa An Binh");
+    // Alone, a file name names nobody; against the list of units it points to one.
+    expect(r.submission.unitName).toBeUndefined();
+    const fileName = "UBND-xa-An-Binh_Q2-2024.xlsx";
+    const expected = [{ name: "UBND xã An Bình" }, { name: "UBND xã An Bình Tây" }];
+    expect(decideUnit(r.submission.unitCandidates, { fileName, expected })).toEqual({ resolved: true, name: "UBND xã An Bình", source: "fileName" });
+    expect(decideUnit(r.submission.unitCandidates, { fileName, expected: [{ name: "UBND xã An Bình Tây" }] })).toMatchObject({ resolved: false });
   });
 
   it("stops reading after a long run of rows numbered but otherwise empty, and not before", () => {
