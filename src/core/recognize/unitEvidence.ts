@@ -1,3 +1,4 @@
+import { oncePer } from "../oncePer";
 import { similarity } from "../text";
 import { VOCABULARY, unitKey, unitWords, wordsAt } from "./unitNames";
 
@@ -28,52 +29,62 @@ export const SOURCE_LABEL: Record<UnitSource, string> = {
   assigned: "cán bộ chọn",
 };
 
+/** A name as the matching sees it, worked out once per name. */
 interface Parts {
+  /** unitKey's words: the kind, then the distinctive words. */
+  all: string[];
+  /** The kind ("huyen", "so"), or "". */
   type: string;
   words: string[];
+  place: boolean;
+  /** Names a unit: not empty, not a placeholder, not the province itself ("TỈNH SÓC TRĂNG"). */
+  claim: boolean;
 }
 
 /** The kind of body (see catalog/unit-names.json) that `words` start with at `at`, if any. */
-function kindAt(words: readonly string[], at: number): string[] | undefined {
-  return VOCABULARY.kinds.find((k) => wordsAt(words, at, k.words))?.words;
-}
-
-/** A name split into its kind ("huyen", "so") and its distinctive words; "UBND huyện X" = "huyện X". */
-function parts(name: string): Parts {
-  const k = unitKey(name);
-  const all = k ? k.split(" ") : [];
-  const kind = kindAt(all, 0) ?? [];
-  return { type: kind.join(" "), words: all.slice(kind.length) };
+function kindAt(words: readonly string[], at: number): { words: string[]; place: boolean } | undefined {
+  return VOCABULARY.kinds.find((k) => wordsAt(words, at, k.words));
 }
 
 /** Words that name nobody in particular ("của các cơ quan, đơn vị"). */
 const GENERIC = /^(tinh|cac|co quan|don vi|dia phuong|to chuc|nganh)\b/;
 
+const partsCache = new Map<string, Parts>();
+
+/** A name split into its kind ("huyen", "so") and its distinctive words; "UBND huyện X" = "huyện X". */
+function parts(name: string): Parts {
+  let p = partsCache.get(name);
+  if (p) return p;
+  const k = unitKey(name);
+  const all = k ? k.split(" ") : [];
+  const kind = kindAt(all, 0);
+  const words = all.slice(kind?.words.length ?? 0);
+  const claim = !!k && k !== "uy ban nhan dan" && !GENERIC.test(k) && /[a-z]/.test(k) && words.length > 0;
+  p = { all, type: kind?.words.join(" ") ?? "", words, place: !!kind?.place, claim };
+  if (partsCache.size >= 20_000) partsCache.clear();
+  partsCache.set(name, p);
+  return p;
+}
+
 /** A name that claims a unit: not empty, not a placeholder, not the province itself ("TỈNH SÓC TRĂNG"). */
 export function isUnitClaim(name: string): boolean {
-  const k = unitKey(name);
-  if (!k || k === "uy ban nhan dan" || GENERIC.test(k) || !/[a-z]/.test(k)) return false;
-  return parts(name).words.length > 0;
+  return parts(name).claim;
 }
 
 const startsWith = (a: string[], b: string[]): boolean => b.length <= a.length && b.every((w, i) => a[i] === w);
 
-const isPlace = (type: string): boolean => VOCABULARY.kinds.some((k) => k.place && k.words.join(" ") === type);
-
 /** Two names for the same unit: same kind, and the same place, or the same body written shorter ("Sở Nông nghiệp"). */
 export function sameUnit(a: string, b: string): boolean {
-  const ka = unitKey(a);
-  const kb = unitKey(b);
-  if (ka === kb) return true;
-  // One written with initials ("Ban Quản lý dự án ĐTXD" for "… đầu tư xây dựng").
-  const [wa, wb] = [ka.split(" "), kb.split(" ")];
-  if (spell(wa, 0, wb) === wa.length || spell(wb, 0, wa) === wb.length) return true;
   const pa = parts(a);
   const pb = parts(b);
+  const [wa, wb] = [pa.all, pb.all];
+  if (wa.length === wb.length && startsWith(wa, wb)) return true;
+  // One written with initials ("Ban Quản lý dự án ĐTXD" for "… đầu tư xây dựng").
+  if (spell(wa, 0, wb) === wa.length || spell(wb, 0, wa) === wb.length) return true;
   if (pa.type !== pb.type && pa.type && pb.type) return false;
   const [short, long] = pa.words.length <= pb.words.length ? [pa.words, pb.words] : [pb.words, pa.words];
   // A place is its whole name: "xã Long Phú" is not "xã Long Phú Tây".
-  if (short.length < 2 || isPlace(pa.type || pb.type)) return short.length === long.length && startsWith(long, short);
+  if (short.length < 2 || pa.place || pb.place) return short.length === long.length && startsWith(long, short);
   // A department is often written shorter ("Sở Tài nguyên" for "Sở Tài nguyên và Môi trường").
   if ((pa.type || pb.type) === "so" && short[0] === long[0] && short[1] === long[1]) return true;
   return startsWith(long, short);
@@ -82,7 +93,7 @@ export function sameUnit(a: string, b: string): boolean {
 const TITLE_OF = /\bcủa\s+([^()]+?)\s*\)?\s*\.?\s*$/iu;
 const TITLE_AT = /\b(?:tại|trên địa bàn)\s+([^()]+?)\s*\)?\s*\.?\s*$/iu;
 /** An issuing-body line ("SỞ NỘI VỤ", "UBND HUYỆN MỸ TÚ"), optionally after "TM." / "KT.". */
-const BODY_LINE = /^(?:(?:T\/M|TM|KT|Q|TL)\.?\s+)?((?:ỦY BAN NHÂN DÂN|UBND|SỞ|BAN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG|THỊ TRẤN)\s+[^\d()]{2,80})$/u;
+const BODY_LINE = /^(?:(?:T\/M|TM|KT|Q|TL)\.?\s+)?((?:ỦY BAN NHÂN DÂN|UBND|SỞ|BAN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+[^\d()]{2,80})$/u;
 
 function tidyUnit(s: string): string {
   const t = s.replace(/\s+/g, " ").replace(/[)\].,;:]+$/, "").trim();
@@ -138,25 +149,53 @@ export function closestExpected(name: string, expected: ExpectedUnit[]): string 
   return best && best.score > 0.3 ? best.name : undefined;
 }
 
-/** A file name's words with what each says: noise (a period, "final", a number) or a word of a name. */
+/** A file name's words, with what each position says, worked out once per file. */
 interface FileWords {
   words: string[];
-  /** Words that cannot continue a unit's name: noise, numbers, single letters. */
-  quiet: boolean[];
+  /** A word at i that would make a name ending before it another's ("Long Phú Tây", "Công an xã"). */
+  plainAfter: boolean[];
+  /** A word at i that would make a name starting after it another's ("Tân Long Phú"); a kind is the name's own. */
+  plainBefore: boolean[];
+  /** The kind whose words end just before i ("thi xa" before "Nga Nam"). */
+  kindBefore: (string | undefined)[];
+  /** Position i lies inside a kind that starts earlier ("xã" of "thị xã"). */
+  insideKind: boolean[];
+  /** A recipient phrase ("gửi") ends just before i. */
+  afterRecipient: boolean[];
 }
 
 function fileWords(fileName: string): FileWords {
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[a-z0-9]{1,5}$/i, "");
   const words = unitWords(base);
+  const n = words.length;
+  // Noise (a period, "final", a number, a single letter) cannot continue a name.
   const quiet = words.map((w) => w.length < 2 || /\d/.test(w));
-  const isNumber = (w: string): boolean => /\d/.test(w);
-  for (let i = 0; i < words.length; i++)
-    for (const n of VOCABULARY.fileNoise)
-      if (i + n.length <= words.length && n.every((x, j) => (x === "#" ? isNumber(words[i + j]) : words[i + j] === x))) {
-        for (let j = 0; j < n.length; j++) quiet[i + j] = true;
-        break;
-      }
-  return { words, quiet };
+  for (let i = 0; i < n; i++) {
+    const noise = VOCABULARY.fileNoise.find((p) => i + p.length <= n && p.every((x, j) => (x === "#" ? /\d/.test(words[i + j]) : words[i + j] === x)));
+    if (noise) for (let j = 0; j < noise.length; j++) quiet[i + j] = true;
+  }
+  const kindBefore: (string | undefined)[] = new Array(n + 1).fill(undefined);
+  const insideKind: boolean[] = new Array(n + 1).fill(false);
+  const afterRecipient: boolean[] = new Array(n + 1).fill(false);
+  const kindStart: boolean[] = new Array(n).fill(false);
+  const recipientStart: boolean[] = new Array(n).fill(false);
+  for (let i = 0; i < n; i++) {
+    const kind = kindAt(words, i);
+    if (kind) {
+      kindStart[i] = true;
+      const end = i + kind.words.length;
+      kindBefore[end] ??= kind.words.join(" ");
+      for (let j = i + 1; j < end; j++) insideKind[j] = true;
+    }
+    const r = VOCABULARY.recipients.find((x) => wordsAt(words, i, x));
+    if (r) {
+      recipientStart[i] = true;
+      afterRecipient[i + r.length] = true;
+    }
+  }
+  const plainAfter = words.map((w, i) => !quiet[i] && !VOCABULARY.province.has(w) && !recipientStart[i]);
+  const plainBefore = plainAfter.map((p, i) => p && !kindStart[i]);
+  return { words, plainAfter, plainBefore, kindBefore, insideKind, afterRecipient };
 }
 
 /** Where `pattern` ends if the file's words spell it from `at`: each word as written, or several as their initials ("syt"). */
@@ -168,59 +207,60 @@ function spell(words: readonly string[], at: number, pattern: readonly string[],
     const end = spell(words, at + 1, pattern, from + 1);
     if (end >= 0) return end;
   }
-  for (let k = 2; k <= w.length && from + k <= pattern.length; k++) {
-    if (k !== w.length) continue;
-    let initials = "";
-    for (let j = 0; j < k; j++) initials += pattern[from + j].charAt(0);
-    if (initials === w) {
-      const end = spell(words, at + 1, pattern, from + k);
-      if (end >= 0) return end;
-    }
-  }
-  return -1;
+  // A word of k letters may be the initials of the next k words.
+  const k = w.length;
+  if (k < 2 || from + k > pattern.length) return -1;
+  for (let j = 0; j < k; j++) if (pattern[from + j].charAt(0) !== w.charAt(j)) return -1;
+  return spell(words, at + 1, pattern, from + k);
 }
 
-/** A recipient phrase ("gửi") ending just before `at`. */
-function afterRecipient(words: readonly string[], at: number): boolean {
-  return VOCABULARY.recipients.some((r) => at >= r.length && wordsAt(words, at - r.length, r));
+/** One way a known name may be written in a file name: with its kind ("xã Long Phú") or without ("Long Phú"). */
+interface Spelling {
+  index: number;
+  pattern: string[];
+  withKind: boolean;
+  type: string;
 }
 
-/** Does the file name spell `name`, as a whole name (not part of a longer one, not a recipient)? */
-function fileSpells(f: FileWords, name: string): boolean {
-  const { type, words: own } = parts(name);
-  const kind = type ? type.split(" ") : [];
-  const { words, quiet } = f;
-  // A word that would make the name another's ("Long Phú Tây", "Tân Long Phú", "Công an xã"); a kind before a name is its own.
-  const plain = (i: number, kindIsPlain: boolean): boolean =>
-    i >= 0 &&
-    i < words.length &&
-    !quiet[i] &&
-    !VOCABULARY.province.has(words[i]) &&
-    (kindIsPlain || !kindAt(words, i)) &&
-    !VOCABULARY.recipients.some((r) => wordsAt(words, i, r));
-  const kindEndingAt = (end: number): string[] | undefined => VOCABULARY.kinds.find((k) => end >= k.words.length && wordsAt(words, end - k.words.length, k.words))?.words;
-  // "xã" inside "thị xã": a kind that starts before `at` and covers it.
-  const insideKind = (at: number): boolean => [1, 2].some((d) => at - d >= 0 && (kindAt(words, at - d)?.length ?? 0) > d);
-  for (let at = 0; at < words.length; at++) {
-    for (const withKind of kind.length ? [true, false] : [false]) {
-      // Without its kind a name needs two words ("Long Phú"); "xã Hòa" alone would match any "hoa".
-      if (!withKind && own.length < 2) continue;
-      const end = spell(words, at, withKind ? [...kind, ...own] : own);
-      // One word for the whole name must be three letters at least ("syt"; "yt" is anything).
-      if (end < 0 || (end - at === 1 && words[at].length < 3)) continue;
-      let start = at;
-      if (withKind) {
-        if (insideKind(at)) continue;
-      } else {
-        const before = kindEndingAt(at);
-        if (before ? before.join(" ") !== type : plain(at - 1, false)) continue;
-        start -= before?.length ?? 0;
-      }
-      if (afterRecipient(words, start) || plain(end, true)) continue;
-      return true;
-    }
-  }
-  return false;
+/** The known names by how a file name's word can start them: the same first word, or initials of the first two. */
+interface KnownIndex {
+  names: readonly string[];
+  byFirst: Map<string, Spelling[]>;
+  byInitials: Map<string, Spelling[]>;
+}
+
+const knownIndex = oncePer((names: readonly string[]): KnownIndex => {
+  const byFirst = new Map<string, Spelling[]>();
+  const byInitials = new Map<string, Spelling[]>();
+  const add = (map: Map<string, Spelling[]>, key: string, s: Spelling): void => {
+    const list = map.get(key);
+    if (list) list.push(s);
+    else map.set(key, [s]);
+  };
+  names.forEach((name, index) => {
+    const p = parts(name);
+    if (!p.claim) return;
+    // Without its kind a name needs two words ("xã Hòa" alone would match any "hoa").
+    const spellings = [p.all.length > p.words.length ? p.all : undefined, p.words.length >= 2 ? p.words : undefined];
+    spellings.forEach((pattern, i) => {
+      if (!pattern) return;
+      const s: Spelling = { index, pattern, withKind: i === 0, type: p.type };
+      add(byFirst, pattern[0], s);
+      if (pattern.length >= 2) add(byInitials, pattern[0].charAt(0) + pattern[1].charAt(0), s);
+    });
+  });
+  return { names, byFirst, byInitials };
+});
+
+/** Does the file's spelling of a name from `at` to `end` stand as a whole name (not part of a longer one, not a recipient)? */
+function wholeName(f: FileWords, s: Spelling, at: number, end: number): boolean {
+  // One word for the whole name must be three letters at least ("syt"; "yt" is anything).
+  if (end - at === 1 && f.words[at].length < 3) return false;
+  if (end < f.words.length && f.plainAfter[end]) return false;
+  if (s.withKind) return !f.insideKind[at] && !f.afterRecipient[at];
+  const before = f.kindBefore[at];
+  if (before) return before === s.type && !f.afterRecipient[at - before.split(" ").length];
+  return !(at > 0 && f.plainBefore[at - 1]) && !f.afterRecipient[at];
 }
 
 /**
@@ -229,10 +269,23 @@ function fileSpells(f: FileWords, name: string): boolean {
  */
 export function fileNameUnits(fileName: string, known: readonly string[]): string[] {
   const f = fileWords(fileName);
+  const idx = knownIndex(known);
+  const found = new Set<number>();
+  f.words.forEach((w, at) => {
+    for (const list of [idx.byFirst.get(w), w.length >= 2 ? idx.byInitials.get(w.slice(0, 2)) : undefined])
+      for (const s of list ?? []) {
+        if (found.has(s.index)) continue;
+        const end = spell(f.words, at, s.pattern);
+        if (end >= 0 && wholeName(f, s, at, end)) found.add(s.index);
+      }
+  });
   const hits: string[] = [];
-  for (const name of known) if (!hits.some((h) => sameUnit(h, name)) && isUnitClaim(name) && fileSpells(f, name)) hits.push(name);
+  for (const i of [...found].sort((a, b) => a - b)) if (!hits.some((h) => sameUnit(h, known[i]))) hits.push(known[i]);
   return hits;
 }
+
+/** The names of a list of units, once per list (a merge reads every file against the same list). */
+const expectedNames = oncePer((expected: ExpectedUnit[]): string[] => expected.map((e) => e.name));
 
 const PRIORITY: UnitSource[] = ["assigned", "identity", "title", "signature", "fileName"];
 
@@ -257,7 +310,7 @@ export function decideUnit(candidates: UnitCandidate[], ctx: DecideContext): Uni
     const a = ctx.assigned.trim();
     return { resolved: true, name: matchExpected(a, expected)?.name ?? a, source: "assigned" };
   }
-  const known = expected.length ? expected.map((e) => e.name) : (ctx.known ?? []);
+  const known = expected.length ? expectedNames(expected) : (ctx.known ?? []);
   const inName: UnitCandidate[] = fileNameUnits(ctx.fileName, known).map((name) => ({ name, source: "fileName", where: "tên tệp" }));
   const groups: UnitCandidate[][] = [];
   for (const c of candidates) {
