@@ -108,6 +108,8 @@ describe("reading a file name against known units", () => {
     ["Phuong 1 - 2026.xlsx", ["UBND Phường 1"]],
     ["Dac khu Phu Quy.xlsx", ["UBND đặc khu Phú Quý"]],
     ["SCT gui SNV.xlsx", ["Sở Công Thương"]],
+    ["Sở Tư pháp - Quý 3.xlsx", ["Sở Tư pháp"]],
+    ["UBND Phường 12 (2).xlsx".normalize("NFD"), ["UBND Phường 12"]],
     // "quan", "xa", "huyen" inside a longer name are not places; words naming no known unit are noise.
     ["Ban_Quan_ly_cac_Khu_cong_nghiep_cu.xlsx", []],
     ["Bao hiem xa hoi huyen.xlsx", []],
