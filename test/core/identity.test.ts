@@ -7,6 +7,9 @@ import { buildTemplateLayout } from "../../src/core/layout/templateLayout";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows } from "../../src/core/layout/mergeLayouts";
 import { UnitCandidate, decideUnit, fileNameUnits, sameUnit, titleCandidates } from "../../src/core/recognize/unitEvidence";
 import fc from "fast-check";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { unitVocabulary } from "../../src/core/recognize/unitNames";
 import { IDENTITY_PREFIX, SheetIdentity, decodeIdentity } from "../../src/core/identity";
 import { PERIODS } from "../../src/core/period";
 import { catalog, FIXTURES, fixture, ruleSet } from "../support/data";
@@ -48,6 +51,13 @@ describe("reading who sent a file", () => {
     expect(fileNameUnits("BC CCHC Quy 1 nam 2023 - TP Soc Trang.xlsx", known)).toEqual(["UBND thành phố Sóc Trăng"]);
   });
 
+  it("takes its vocabulary from data checked by a schema", () => {
+    const data = JSON.parse(readFileSync(join(__dirname, "..", "..", "catalog", "unit-names.json"), "utf8")) as Record<string, unknown>;
+    expect(unitVocabulary(data).shortForms.some((f) => f.short.join(" ") === "bhxh")).toBe(true);
+    expect(() => unitVocabulary({ ...data, kinds: [{ words: "xã" }] })).toThrow(/Từ vựng tên đơn vị không hợp lệ/);
+    expect(() => unitVocabulary({ ...data, extra: 1 })).toThrow(/Từ vựng tên đơn vị không hợp lệ/);
+  });
+
   it("knows one unit in its spellings and keeps neighbours apart", () => {
     expect(sameUnit("huyện Cù Lao Dung", "Ủy ban nhân dân huyện Cù Lao Dung")).toBe(true);
     expect(sameUnit("huyen cu lao dung", "UBND HUYỆN CÙ LAO DUNG")).toBe(true);
@@ -58,6 +68,11 @@ describe("reading who sent a file", () => {
     expect(sameUnit("huyện Kế Sách", "huyện Cù Lao Dung")).toBe(false);
     expect(sameUnit("thị xã Ngã Năm", "huyện Ngã Năm")).toBe(false);
     expect(sameUnit("Sở Tư pháp", "Sở Xây dựng")).toBe(false);
+    expect(sameUnit("UBND xã Long Phú", "UBND xã Long Phú Tây")).toBe(false);
+    expect(sameUnit("UBND Phường 1", "Phường 12")).toBe(false);
+    expect(sameUnit("Ban Quản lý dự án ĐTXD tỉnh", "Ban Quản lý dự án đầu tư xây dựng")).toBe(true);
+    expect(sameUnit("BHXH tỉnh", "Bảo hiểm xã hội tỉnh Lâm Đồng")).toBe(true);
+    expect(sameUnit("Ban Quản lý các KCN", "Ban Quản lý dự án đầu tư xây dựng")).toBe(false);
   });
 });
 
