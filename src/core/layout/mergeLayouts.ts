@@ -5,7 +5,7 @@ import { OutlierSettings } from "../rules/schema";
 import { address, columnLetter } from "../grid";
 import { periodLabel } from "../period";
 import { unitKey } from "../recognize/unitNames";
-import { SOURCE_LABEL, UnitCandidate } from "../recognize/unitEvidence";
+import { SOURCE_LABEL, UnitCandidate, sameUnit } from "../recognize/unitEvidence";
 import { LayoutCell, SheetLayout, StyleName, Validation, fitRowHeights } from "./sheetLayout";
 
 export const MERGE_SHEET = "Tổng hợp";
@@ -221,6 +221,8 @@ function statusSheet(c: Consolidation): SheetLayout {
   let n = 0;
   const byName = new Map(c.units.map((u) => [u.unitName, u]));
   const waiting = new Set(c.waiting);
+  const waitingFiles = (name: string): string[] =>
+    c.files.filter((f) => f.status === "unresolved" && f.candidates?.some((x) => sameUnit(x.name, name))).map((f) => `“${f.fileName}”`);
   const listed = new Set<string>();
   const choices: string[] = [];
   const assignedFiles = new Set(c.files.filter((f) => f.assigned).map((f) => f.fileName));
@@ -242,7 +244,11 @@ function statusSheet(c: Consolidation): SheetLayout {
       text(u?.period ? periodLabel(u.period) : u ? "(không ghi kỳ)" : ""),
       u ? { value: u.errors, style: "number" } : { style: "number" },
       u ? { value: u.warnings, style: "number" } : { style: "number" },
-      u?.format && u.format !== "xlsx" ? text(`Nộp bằng tệp ${FORMAT_LABELS[u.format]} (.${u.format})`, "wrap") : { style: "wrap" },
+      u?.format && u.format !== "xlsx"
+        ? text(`Nộp bằng tệp ${FORMAT_LABELS[u.format]} (.${u.format})`, "wrap")
+        : !u && waiting.has(name)
+          ? text(`Tệp ghi tên đơn vị này, đang chờ chọn đơn vị: ${waitingFiles(name).join("; ")}.`, "wrap")
+          : { style: "wrap" },
     ]);
   };
   const byKey = new Map(c.units.map((u) => [u.unitKey, u]));
