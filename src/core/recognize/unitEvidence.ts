@@ -314,6 +314,7 @@ export function decideUnit(candidates: UnitCandidate[], ctx: DecideContext): Uni
   const inName: UnitCandidate[] = fileNameUnits(ctx.fileName, known).map((name) => ({ name, source: "fileName", where: "tên tệp" }));
   const groups: UnitCandidate[][] = [];
   for (const c of candidates) {
+    // The file name is read below, against the known units only.
     if (c.source === "fileName") continue;
     const g = groups.find((x) => sameUnit(x[0].name, c.name));
     if (g) g.push(c);
