@@ -26,8 +26,16 @@ describe("province package in the standalone page", () => {
     const summary = (await page.getByTestId("author-message").textContent()) ?? "";
     expect(summary).toMatch(/Biểu mẫu “cap-xa-2026”.*dùng lại 1\d\d mã có sẵn, 7 mã mới/);
     const review = page.getByTestId("author-review");
-    expect(await review.locator("tbody tr").count()).toBe(rows.length);
-    await expect(review.getByText("Mã mới.").count()).resolves.toBe(7);
+    expect(await review.getByTestId("author-card").count()).toBe(rows.length);
+    await expect(review.getByText("Mã mới", { exact: true }).count()).resolves.toBe(7);
+    // At the task pane's 350 px the review is read without scrolling sideways, and the confirm button stays in view.
+    await page.setViewportSize({ width: 350, height: 700 });
+    await review.getByTestId("author-card").nth(40).scrollIntoViewIfNeeded();
+    await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
+    const confirm = await page.getByRole("button", { name: "Xác nhận, thêm vào bộ biểu mẫu" }).boundingBox();
+    expect(confirm && confirm.y >= 0 && confirm.y + confirm.height <= 700).toBe(true);
+    await screenshot(page, "package-0-ra-soat-350");
+    await page.setViewportSize({ width: 420, height: 900 });
     // The reviewer corrects one inferred ID; the proposal is redone with it.
     const idInput = page.getByLabel(/^Mã chỉ tiêu dòng \d+$/).last();
     await idInput.fill("procedures.voter_petitions.solved");
