@@ -1,6 +1,7 @@
 import { loadBuiltinPackage } from "../../src/adapters/node/packageFiles";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { proposeTemplate } from "../../src/core/authoring/author";
+import { VocabularyError, defaultVocabulary, parseVocabulary } from "../../src/core/authoring/vocabulary";
 import { checkGrids } from "../../src/core/check/check";
 import { consolidate } from "../../src/core/consolidate/consolidate";
 import { isValueRow } from "../../src/core/catalog/schema";
@@ -108,5 +109,36 @@ describe("a province's own appendices: relations from structure and meaning", ()
     expect(r.falseFindings.filter((f) => f.severity === "error")).toEqual([]);
     expect(r.faults.filter((f) => !f.found).map((f) => f.label)).toEqual([]);
     expect(r.mergeWrong).toEqual([]);
+  });
+
+  test("a guess is never an error: wording gives warnings, the layout gives errors; an untied rate is listed and tied in one edit", () => {
+    const ward = results[2];
+    const p = ward.proposal;
+    const idOf = (label: string) => p.review[ward.a.rows.findIndex((r) => r.label === label)].id!;
+    const rule = (left: string) => p.ruleReview.find((r) => r.rule.type === "compare" && r.rule.left[0] === idOf(left))!;
+    expect(rule("Số hồ sơ đã giải quyết")).toMatchObject({ confidence: "likely", rule: { severity: "warning", right: [idOf("Số hồ sơ tiếp nhận trong kỳ")] } });
+    expect(rule("Số hồ sơ đã giải quyết").evidence).toContain("cặp “tiếp nhận ⊇ giải quyết, xử lý, trả lời, số hóa”");
+    expect(rule("Hồ sơ nộp trực tuyến")).toMatchObject({ confidence: "stated", rule: { severity: "error" } });
+    expect(rule("Hồ sơ nộp trực tuyến").evidence).toContain("STT 3.3.1.1 nằm trong mục 3.3.1");
+    const rate = "Tỷ lệ TTHC có dịch vụ công trực tuyến (toàn trình và một phần)";
+    const untied = p.untiedRates.find((u) => u.label === rate)!;
+    expect(untied.candidates.map((c) => c.id)).toEqual(expect.arrayContaining([idOf("TTHC có dịch vụ công trực tuyến toàn trình"), idOf("TTHC có dịch vụ công trực tuyến một phần")]));
+    const at = ward.a.rows.findIndex((r) => r.label === rate);
+    const grid = readXlsx(appendixSheet(ward.a))[0];
+    const tied = proposeTemplate(grid, builtin, {
+      unitType: ward.a.unitType,
+      unitTypeLabel: ward.a.unitTypeLabel,
+      version: "2026",
+      edits: new Map([[at, { numerator: idOf("TTHC có dịch vụ công trực tuyến toàn trình"), denominator: idOf("Tổng số TTHC áp dụng tại phường, gồm:") }]]),
+    });
+    expect(tied.untiedRates.find((u) => u.label === rate)).toBeUndefined();
+    expect(tied.ruleReview.find((r) => r.rule.type === "rate" && r.rule.rate === idOf(rate))).toMatchObject({ confidence: "stated", rule: { severity: "error" } });
+  });
+
+  test("the vocabulary is data, checked when loaded", () => {
+    expect(defaultVocabulary().subsetPairs.length).toBeGreaterThan(3);
+    const bad = { ...defaultVocabulary(), subsetPairs: [{ whole: ["Tiếp nhận"], part: [], label: "x" }] };
+    expect(() => parseVocabulary(bad)).toThrow(VocabularyError);
+    expect(() => parseVocabulary(bad)).toThrow(/Từ vựng quan hệ giữa các dòng không hợp lệ/);
   });
 });

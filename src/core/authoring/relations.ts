@@ -175,7 +175,7 @@ export function inferRelations(rows: RelRow[], vocab: RelationVocabulary = defau
     const [tw, tp] = [words.meaningful(expanded[w]), expanded[p]];
     const extra = [...tp].filter((x) => !tw.has(x) && !words.isGeneric(x));
     if (tw.size >= 2 && [...tw].every((x) => tp.has(x)) && extra.length)
-      return `nhãn “${rows[p].label.trim()}” thu hẹp “${rows[w].label.trim()}” (thêm “${extra.join(" ").replace(/_/g, " ")}”)`;
+      return `nhãn “${rows[p].label.trim()}” là “${rows[w].label.trim()}” thu hẹp thêm`;
     const [fw, fp] = [phrases[w], phrases[p]];
     for (const pair of vocab.subsetPairs) {
       const wm = pair.whole.find((m) => has(fw, m));
@@ -186,7 +186,7 @@ export function inferRelations(rows: RelRow[], vocab: RelationVocabulary = defau
       const [ow, op] = [obj(tw), obj(tp)];
       const inter = [...ow].filter((x) => op.has(x));
       if (inter.length && (inter.length === ow.size || inter.length === op.size))
-        return `cặp “${wm} ⊇ ${pm}”: “${rows[p].label.trim()}” không vượt “${rows[w].label.trim()}”`;
+        return `cặp “${pair.label}”: “${rows[p].label.trim()}” không vượt “${rows[w].label.trim()}”`;
     }
     return undefined;
   }
@@ -256,7 +256,7 @@ export function inferRelations(rows: RelRow[], vocab: RelationVocabulary = defau
       if (dens.length) {
         den = dens[0].c;
         denStated = cov(D, den) === 1;
-        denWhy = `mẫu số do nhãn nêu (“${denText}”)`;
+        denWhy = `mẫu số do nhãn tỷ lệ nêu tên: ${label(den)}`;
       }
     } else {
       const w = wholes.get(num);

@@ -104,7 +104,11 @@ export function buildReviewLayout(p: Proposal): SheetLayout {
     ]);
   }
   rows.push([], [t(`QUY TẮC KIỂM TRA SUY RA (ghi “${DROP}” ở cột B để không thêm quy tắc)`, "bold")], ["Mã quy tắc", "Thêm mới / Bỏ", "Nội dung", "Căn cứ"].map((h) => t(h, "header")));
-  for (const r of p.ruleReview) rows.push([t(r.rule.id), t(ruleStatus(r)), t(r.rule.description), t(r.evidence)]);
+  for (const r of p.ruleReview) rows.push([t(r.rule.id), t(ruleStatus(r)), t(r.rule.description), t(`${CONFIDENCE_LABELS[r.confidence]}; ${r.evidence}`)]);
+  if (p.untiedRates.length) {
+    rows.push([], [t("TỶ LỆ CHƯA GẮN TỬ SỐ, MẪU SỐ (chọn trong ô “Tạo biểu mẫu từ trang tính” hoặc dùng --tie)", "bold")]);
+    for (const u of p.untiedRates) rows.push([t(u.id), t(""), t(u.label), t(`${u.why}; có thể dùng: ${u.candidates.map((c) => c.id).join(", ")}`)]);
+  }
   const last = FIRST_ROW + p.review.length;
   const layout: SheetLayout = {
     name: REVIEW_SHEET,

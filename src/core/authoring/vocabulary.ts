@@ -25,7 +25,7 @@ export const RelationVocabulary = z
     /** What ends a row whose items follow ("…, gồm:"). */
     listEndings: z.array(Phrase),
     /** Counts of the same things at two stages: the part's stage never exceeds the whole's. */
-    subsetPairs: z.array(z.object({ whole: z.array(Phrase).min(1), part: z.array(Phrase).min(1) }).strict()),
+    subsetPairs: z.array(z.object({ whole: z.array(Phrase).min(1), part: z.array(Phrase).min(1), /** Shown as evidence, with diacritics. */ label: z.string().min(1) }).strict()),
     /** Words that narrow a count to a subset of the same things ("trực tuyến", "ký số"). */
     qualifiers: z.array(Phrase),
   })
