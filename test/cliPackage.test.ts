@@ -83,6 +83,11 @@ describe("cchc package", () => {
     expect(r.out).toMatch(/: không đạt 3\/3 báo cáo đã điền — QUY TẮC CÓ THỂ SAI/);
     expect(r.out).toContain(`--tie ${rate}=${online}/${total}`);
     expect(r.out).toContain("mức lỗi (cách trình bày của bảng nêu rõ)");
+    // Checked together on the package with the wrong tie, the rule is told once, not as each unit's error.
+    const batch = cchc("check", ...reports, "--package", "P4.json");
+    expect(batch.code).toBe(0);
+    expect(batch.out.match(/Quy tắc có thể sai “cap-xa-2026\.ty-le-\d+”.*không đạt ở 3\/3 đơn vị/g)).toHaveLength(1);
+    expect(batch.out).not.toMatch(/LỖI .*trực tuyến/);
     const bad = cchc(...args, "--tie", `${rate}=khong-co/${total}`, "-o", "P5.json");
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("--tie");

@@ -4,12 +4,25 @@ import { join } from "path";
 import { loadBuiltinPackage } from "../../src/adapters/node/packageFiles";
 import { parsePackage } from "../../src/core/package/package";
 import { communeRows, communeSheetXlsx } from "../support/communeSheet";
+import { readXlsx } from "../../src/adapters/xlsx/read";
+import { proposeTemplate } from "../../src/core/authoring/author";
+import { isValueRow } from "../../src/core/catalog/schema";
+import { filledReport } from "../support/appendixReports";
 import { axeSerious, screenshot, standalonePages } from "./harness";
 
 const tmp = mkdtempSync(join(tmpdir(), "cchc-package-e2e-"));
 const sheet = join(tmp, "phu-luc-xa.xlsx");
 const rows = communeRows(loadBuiltinPackage().catalog.byId.get("cap-huyen-2023")!);
 writeFileSync(sheet, communeSheetXlsx(rows));
+// Three reports filled on the proposed template (every count 20, every rate 50 %), to try its rules on.
+const proposed = proposeTemplate(readXlsx(communeSheetXlsx(rows))[0], loadBuiltinPackage(), { unitType: "cap-xa", unitTypeLabel: "UBND cấp xã", version: "2026" });
+const tried = [1, 2, 3].map((k) => {
+  const figures = new Map<number, number>();
+  proposed.template.rows.forEach((r, i) => isValueRow(r) && (r.kind === "count" || r.kind === "percent") && figures.set(i, r.kind === "count" ? 20 : 50));
+  const file = join(tmp, `xa-${k}.xlsx`);
+  writeFileSync(file, filledReport(proposed.template, figures, `UBND xã Thử ${k}`, { kind: "year", year: 2026 }));
+  return file;
+});
 const pages = standalonePages();
 /** The package the first test downloads; the second breaks it. */
 let authored: string | undefined;
@@ -43,6 +56,10 @@ describe("province package in the standalone page", () => {
     await idInput.fill("procedures.voter_petitions.solved");
     await idInput.blur();
     await review.locator('input[value="procedures.voter_petitions.solved"]').waitFor();
+    await page.getByLabel(/^Chạy thử các quy tắc trên báo cáo đã điền/).setInputFiles(tried);
+    await page.getByTestId("author-trial").filter({ hasText: "Chạy thử trên 3/3 báo cáo" }).waitFor();
+    // Every rate at 50 % while its parts are equal: each rate rule fails in all three reports.
+    expect(await page.getByTestId("author-trial").textContent()).toMatch(/[1-9]\d* quy tắc có thể sai/);
     await screenshot(page, "package-1-ra-soat");
     expect(await axeSerious(page)).toEqual([]);
 
