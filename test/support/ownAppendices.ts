@@ -286,6 +286,9 @@ export const WARD: Appendix = {
 3.5.1 | Số phản ánh, kiến nghị nhận được | PAKN | C #pakn
 3.5.2 | Số phản ánh, kiến nghị đã trả lời, giải quyết | PAKN | C <pakn
 3.6 | Phường có Bộ phận Một cửa đạt chuẩn hiện đại | Không = 0, Có = 1 | K
+3.7 | Số TTHC đủ điều kiện cung cấp dịch vụ công trực tuyến toàn trình | TTHC | C #dk
+3.8 | Số TTHC đã cung cấp dịch vụ công trực tuyến toàn trình | TTHC | C #cc_tt <dk
+3.9 | Tỷ lệ TTHC đã cung cấp dịch vụ công trực tuyến toàn trình trên tổng số TTHC đủ điều kiện | % | P =cc_tt/dk
 4 | BỘ MÁY, CÔNG CHỨC | | S
 4.1 | Số khu phố, tổ dân phố | Khu phố | C
 4.2 | Số công chức của phường | Người | C #cc

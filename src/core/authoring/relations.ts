@@ -180,7 +180,8 @@ export function inferRelations(rows: RelRow[], vocab: RelationVocabulary = defau
     for (const pair of vocab.subsetPairs) {
       const wm = pair.whole.find((m) => has(fw, m));
       const pm = pair.part.find((m) => has(fp, m));
-      if (!wm || !pm || pair.part.some((m) => has(fw, m))) continue;
+      // Both rows at both stages ("tiếp nhận … giải quyết" twice) is no subset.
+      if (!wm || !pm || (has(fw, pm) && has(fp, wm))) continue;
       const markers = new Set([...pair.whole, ...pair.part].flatMap((m) => m.split(" ")));
       const obj = (s: Set<string>) => new Set([...s].filter((x) => !markers.has(x) && !words.isGeneric(x)));
       const [ow, op] = [obj(tw), obj(tp)];
