@@ -6,6 +6,9 @@ import { readXlsx } from "../src/adapters/xlsx/read";
 import { parsePackage } from "../src/core/package/package";
 import { ensureCliBuilt, runCchc } from "./support/cli";
 import { communeRows, communeSheetXlsx } from "./support/communeSheet";
+import { proposeTemplate } from "../src/core/authoring/author";
+import { appendixSheet, fillFigures, filledReport } from "./support/appendixReports";
+import { COMMUNE } from "./support/ownAppendices";
 
 const tmp = mkdtempSync(join(tmpdir(), "cchc-package-"));
 const cchc = (...args: string[]) => runCchc(tmp, ...args);
@@ -53,5 +56,41 @@ describe("cchc package", () => {
     expect(d.code).toBe(2);
     expect(d.err).toContain(".docx");
     expect(existsSync(join(tmp, "P3.json"))).toBe(false);
+  });
+
+  it("tries the proposed rules on filled reports, and a rate tied by --tie, before writing the package", () => {
+    const sheetBytes = appendixSheet(COMMUNE);
+    writeFileSync(join(tmp, "pl-xa-2026.xlsx"), sheetBytes);
+    const proposal = proposeTemplate(readXlsx(sheetBytes)[0], loadBuiltinPackage(), { unitType: "cap-xa", unitTypeLabel: "UBND cấp xã", version: "2026" });
+    const reports = [1, 2, 3].map((k) => {
+      const name = `xa-${k}.xlsx`;
+      writeFileSync(join(tmp, name), filledReport(proposal.template, fillFigures(COMMUNE, k), `UBND xã Số ${k}`, { kind: "year", year: 2026 }));
+      return name;
+    });
+    const idOf = (label: string) => proposal.review[COMMUNE.rows.findIndex((r) => r.label === label)].id!;
+    const [rate, from, direct, online, total] = [
+      "Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến",
+      "- Số hồ sơ từ kỳ trước chuyển sang",
+      "- Số hồ sơ tiếp nhận trực tiếp tại Bộ phận Một cửa",
+      "- Số hồ sơ tiếp nhận trực tuyến",
+      "Tổng số hồ sơ đã tiếp nhận",
+    ].map(idOf);
+    const args = ["package", "add-template", "pl-xa-2026.xlsx", "--unit-type", "cap-xa", "--unit-type-label", "UBND cấp xã", "--version", "2026"];
+    const r = cchc(...args, ...reports.flatMap((f) => ["--try", f]), "--tie", `${rate}=${from}/${direct}`, "-o", "P4.json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Chạy thử trên 3 tệp (3 đọc được):");
+    expect(r.out).toMatch(/: không đạt 3\/3 báo cáo đã điền — QUY TẮC CÓ THỂ SAI/);
+    expect(r.out).toContain(`--tie ${rate}=${online}/${total}`);
+    expect(r.out).toContain("mức lỗi (cách trình bày của bảng nêu rõ)");
+    // Checked together on the package with the wrong tie, the rule is told once, not as each unit's error.
+    const batch = cchc("check", ...reports, "--package", "P4.json");
+    expect(batch.code).toBe(0);
+    expect(batch.out.match(/Quy tắc có thể sai “cap-xa-2026\.ty-le-\d+”.*không đạt ở 3\/3 đơn vị/g)).toHaveLength(1);
+    expect(batch.out).not.toMatch(/LỖI .*trực tuyến/);
+    const bad = cchc(...args, "--tie", `${rate}=khong-co/${total}`, "-o", "P5.json");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--tie");
+    expect(existsSync(join(tmp, "P5.json"))).toBe(false);
   });
 });

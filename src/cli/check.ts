@@ -6,6 +6,7 @@ import { toReport } from "../core/check/check";
 import { PreviousSource, checkAgainstPrevious } from "../core/compare/source";
 import { readPreviousFile } from "./previousFile";
 import { countBySeverity } from "../core/findings";
+import { describeSuspect, findSuspectRules, withoutSuspect } from "../core/consolidate/suspect";
 import { periodLabel } from "../core/period";
 import { packageLabel } from "../core/package/package";
 import { packageOrReport } from "./packageArg";
@@ -36,6 +37,7 @@ export async function runCheck(args: string[]): Promise<number> {
   let exit = 0;
   const reports: unknown[] = [];
   if (!values.json) say(`Kiểm tra theo ${packageLabel(p)}.`);
+  const done: { file: string; result: Extract<ReturnType<typeof checkReceivedFile>, { ok: true }>; note?: string }[] = [];
   for (const file of positionals) {
     let bytes: Uint8Array;
     try {
@@ -52,14 +54,20 @@ export async function runCheck(args: string[]): Promise<number> {
       continue;
     }
     const compared = checkAgainstPrevious(result, previous, ruleSet);
-    if (!compared.result.ok) continue;
-    const checked = compared.result;
-    const note = compared.note;
+    if (compared.result.ok) done.push({ file, result: compared.result, note: compared.note });
+  }
+  // Checked together, a rule most units break is told once, not as an error of each unit.
+  const suspect = findSuspectRules(
+    done.map((d) => ({ name: d.result.submission.unitName ?? d.file, values: d.result.values, findings: d.result.findings })),
+    ruleSet.rules,
+  );
+  for (const { file, result, note } of done) {
+    const checked = { ...result, findings: withoutSuspect(result.findings, suspect) };
     const r = { ...toReport(checked), file, package: { name: p.pkg.name, version: p.pkg.version }, ...(note ? { previousNote: note } : {}) };
     const { errors, warnings } = countBySeverity(checked.findings);
     if (errors && exit === 0) exit = 1;
     if (values.json) {
-      reports.push(r);
+      reports.push(suspect.length ? { ...r, suspectRules: suspect } : r);
       continue;
     }
     const who = result.submission.unitName ?? "(chưa rõ đơn vị)";
@@ -69,6 +77,10 @@ export async function runCheck(args: string[]): Promise<number> {
     say(`  ${errors} lỗi, ${warnings} cảnh báo`);
     if (note) say(`  ${note}`);
     for (const f of checked.findings) say(`  ${f.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${f.cell.padEnd(6)} ${f.message}`);
+  }
+  if (suspect.length && !values.json) {
+    say();
+    for (const x of suspect) say(describeSuspect(x));
   }
   if (values.json) printJson(reports);
   return exit;

@@ -5,6 +5,7 @@ import { nativeInflateRaw, nativeZip } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { checkReceivedFile } from "../adapters/receivedFile";
 import { MergeInput, consolidate } from "../core/consolidate/consolidate";
+import { describeSuspect } from "../core/consolidate/suspect";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows, submissionSummary } from "../core/layout/mergeLayouts";
 import { ExpectedUnit } from "../core/recognize/unitEvidence";
 import { PERIODS, Period, PeriodKind, periodLabel } from "../core/period";
@@ -102,7 +103,7 @@ export async function runMerge(args: string[]): Promise<number> {
     const name = basename(file.slice(0, file.lastIndexOf("=")).trim());
     if (!inputs.some((i) => i.fileName === name)) complain(`--assign: không có tệp “${name}” trong các tệp tổng hợp; bỏ qua.`);
   }
-  const merged = consolidate(inputs, { period, expected: fromUnits?.expected, assignments, unitTypes: p.unitTypes });
+  const merged = consolidate(inputs, { period, expected: fromUnits?.expected, assignments, unitTypes: p.unitTypes, rules: ruleSet.rules });
   const c = previous ? withPrevious(merged, previous, ruleSet) : merged;
   // Unresolved files still get a workbook: its status sheet is where the officer chooses their units.
   if (c.units.length === 0 && !c.files.some((f) => f.status === "unresolved")) {
@@ -121,6 +122,7 @@ export async function runMerge(args: string[]): Promise<number> {
   for (const f of c.files) if (f.status !== "read") say(`  ${f.fileName}: ${f.reason ?? ""}`);
   if (c.files.some((f) => f.status === "unresolved")) say(`  Chọn đơn vị cho tệp chưa rõ đơn vị: --assign "TỆP=Tên đơn vị", hoặc điền cột “Đơn vị” trong trang “${STATUS_SHEET}” rồi dùng --units ${values.output}.`);
   for (const line of submissionSummary(c)) say(`  ${line}`);
+  for (const s of c.suspect ?? []) say(`  ${describeSuspect(s)}`);
   if (report) {
     const blanks = report.rows.filter((r) => r.id && r.value === null).length;
     say(`Báo cáo của tỉnh (${report.template.id}): ${report.rows.filter((r) => r.id).length - blanks} chỉ tiêu có số liệu, ${blanks} còn trống; ${report.findings.length} lỗi/cảnh báo.`);
@@ -132,6 +134,7 @@ export async function runMerge(args: string[]): Promise<number> {
 function jsonOf(c: ReturnType<typeof consolidate>) {
   return {
     period: c.period,
+    suspectRules: c.suspect ?? [],
     units: c.units.map((u) => ({ name: u.unitName, file: u.fileName, format: u.format, template: u.template.id, period: u.period, errors: u.errors, warnings: u.warnings })),
     rejected: c.files.filter((f) => f.status === "rejected" || f.status === "otherPeriod").map((f) => ({ file: f.fileName, reason: f.reason })),
     unresolved: c.files

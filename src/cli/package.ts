@@ -4,8 +4,9 @@ import { nativeInflateRaw } from "../adapters/node/nativeZip";
 import { XlsxReadError } from "../adapters/xlsx/read";
 import { readReceivedFile } from "../adapters/receivedFile";
 import { ReceivedFileError } from "../adapters/readErrors";
-import { AuthoringError, Proposal, proposeTemplate } from "../core/authoring/author";
-import { reviewText } from "../core/authoring/review";
+import { AuthoringError, Proposal, RowEdit, proposeTemplate } from "../core/authoring/author";
+import { reviewText, trialText } from "../core/authoring/review";
+import { tryProposal } from "../core/authoring/trial";
 import { Grid } from "../core/grid";
 import { LoadedPackage, addTemplate, packageLabel, serializePackage } from "../core/package/package";
 import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
@@ -17,8 +18,10 @@ const USAGE = `Cách dùng:
   cchc package export [--package <tệp.json>] [--rules <tệp.json>] -o <tệp.json>
                                                   Xuất bộ biểu mẫu (mặc định: bộ có sẵn)
   cchc package add-template <trang.xlsx> --package <tệp.json> --unit-type cap-xa --unit-type-label "UBND cấp xã"
-        --version 2026 [--name "…"] [--package-version 2026.1] -o <tệp mới.json>
-                                                  Tạo biểu mẫu từ bảng chỉ tiêu, in bản rà soát và thêm vào bộ`;
+        --version 2026 [--name "…"] [--package-version 2026.1] [--try <báo cáo.xlsx>]… [--tie <tỷ lệ>=<tử số>/<mẫu số>]…
+        -o <tệp mới.json>
+                                                  Tạo biểu mẫu từ bảng chỉ tiêu, in bản rà soát và thêm vào bộ;
+                                                  --try chạy thử các quy tắc trên báo cáo đã điền, --tie gắn một tỷ lệ`;
 
 /** `cchc package export|add-template`: Sở Nội vụ's package, exported or extended from a sheet. */
 export async function runPackage(args: string[]): Promise<number> {
@@ -68,6 +71,8 @@ function addFromSheet(args: string[]): number {
       id: { type: "string" },
       "package-version": { type: "string" },
       output: { type: "string", short: "o" },
+      try: { type: "string", multiple: true },
+      tie: { type: "string", multiple: true },
     },
   });
   const file = positionals[0];
@@ -98,15 +103,35 @@ function addFromSheet(args: string[]): number {
     complain(`Không đọc được tệp “${basename(file)}”: ${e instanceof XlsxReadError || e instanceof ReceivedFileError ? e.message : "tệp bị hỏng."}`);
     return 2;
   }
-  const proposal = firstTable(grids, p, {
+  const opts = {
     unitType,
     unitTypeLabel: label,
     version: values.version!,
     name: values.name,
     templateId: values.id,
     source: `Tạo từ tệp “${basename(file)}”`,
-  });
+  };
+  let proposal = firstTable(grids, p, opts);
+  if (values.tie?.length) {
+    const edits = tiesOf(values.tie, proposal);
+    if (!edits) return 2;
+    proposal = firstTable(grids, p, { ...opts, edits });
+  }
   process.stdout.write(reviewText(proposal));
+  if (values.try?.length) {
+    const tried: { fileName: string; grids: Grid[] }[] = [];
+    for (const f of values.try) {
+      const b = readInputFile(f);
+      if (!b) return 2;
+      try {
+        tried.push({ fileName: basename(f), grids: readReceivedFile(b, basename(f), nativeInflateRaw).grids });
+      } catch (e) {
+        complain(`Không đọc được tệp “${basename(f)}”: ${e instanceof XlsxReadError || e instanceof ReceivedFileError ? e.message : "tệp bị hỏng."}`);
+        return 2;
+      }
+    }
+    process.stdout.write("\n" + trialText(tryProposal(proposal, p, tried)));
+  }
   const next = addTemplate(p, {
     template: proposal.template,
     rules: proposal.rules,
@@ -115,6 +140,22 @@ function addFromSheet(args: string[]): number {
   });
   say();
   return write(next, values.output, [file, values.package, values.rules ?? DEFAULT_RULES_FILE]);
+}
+
+/** "--tie rate=numerator/denominator" → the review's edits; undefined (after saying why) when an ID is not in the table. */
+function tiesOf(ties: string[], p: Proposal): Map<number, RowEdit> | undefined {
+  const edits = new Map<number, RowEdit>();
+  for (const t of ties) {
+    const m = /^([^=]+)=([^/]+)\/(.+)$/.exec(t.trim());
+    const at = m ? p.review.findIndex((r) => r.id === m[1].trim()) : -1;
+    const known = (id: string) => p.review.some((r) => r.id === id.trim());
+    if (!m || at < 0 || p.review[at].kind !== "percent" || !known(m[2]) || !known(m[3])) {
+      complain(`--tie “${t}”: cần dạng <mã tỷ lệ>=<mã tử số>/<mã mẫu số>, với các mã có trong bản rà soát.`);
+      return undefined;
+    }
+    edits.set(at, { numerator: m[2].trim(), denominator: m[3].trim() });
+  }
+  return edits;
 }
 
 /** The first sheet of the workbook holding an indicator table. */

@@ -1,8 +1,10 @@
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { readXlsx } from "../adapters/xlsx/read";
-import { AuthoringError, KIND_LABELS, Proposal, RowEdit, RowKind, proposeTemplate } from "../core/authoring/author";
+import { AuthoringError, Proposal, RowEdit, proposeTemplate } from "../core/authoring/author";
 import { buildReviewLayout, proposalSummary } from "../core/authoring/review";
+import { Trial, tryProposal } from "../core/authoring/trial";
+import { AuthorReview } from "./AuthorReview";
 import { Grid } from "../core/grid";
 import { addTemplate, packageLabel, serializePackage } from "../core/package/package";
 import { readFileBytes } from "./download";
@@ -13,11 +15,18 @@ import { downloadPackage } from "./PackagePanel";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
-  scroll: { maxHeight: "420px", overflow: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", verticalAlign: "top" }, "& td:nth-child(3)": { minWidth: "16em" } },
-  input: { width: "100%", minWidth: "7em", boxSizing: "border-box", font: "inherit" },
-  newId: { backgroundColor: tokens.colorPaletteYellowBackground2 },
-  evidence: { color: tokens.colorNeutralForeground3 },
+  // The confirm and download buttons stay in reach however long the review is.
+  footer: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 const NEW_TYPE = "__new__";
@@ -40,12 +49,14 @@ export function AuthorPanel() {
   const [proposal, setProposal] = useState<Proposal>();
   const [message, setMessage] = useState<Message>();
   const [added, setAdded] = useState(false);
+  const [tried, setTried] = useState<{ fileName: string; grids: Grid[] }[]>([]);
+  const [trial, setTrial] = useState<Trial>();
 
   const typeId = unitType === NEW_TYPE ? newTypeId.trim() : unitType;
   const typeLabel = unitType === NEW_TYPE ? newTypeLabel.trim() : (pkg.loaded.unitTypes.find((u) => u.id === unitType)?.label ?? "");
   const ready = /^[a-z0-9-]+$/.test(typeId) && typeLabel.length > 0 && version.trim().length > 0;
 
-  function propose(grids: Grid[], from: string, e = edits, d = dropped) {
+  function propose(grids: Grid[], from: string, e = edits, d = dropped, files = tried) {
     let first: unknown;
     for (const g of grids) {
       try {
@@ -61,6 +72,7 @@ export function AuthorPanel() {
         setProposal(p);
         setAdded(false);
         setMessage({ intent: "success", text: proposalSummary(p) });
+        setTrial(files.length ? tryProposal(p, pkg.loaded, files) : undefined);
         return;
       } catch (err) {
         first ??= err;
@@ -109,6 +121,21 @@ export function AuthorPanel() {
     else next.add(id);
     setDropped(next);
     propose(source.grids, source.from, edits, next);
+  }
+
+  async function tryOn(files: File[]) {
+    if (!source) return;
+    const read: { fileName: string; grids: Grid[] }[] = [];
+    for (const f of files) {
+      try {
+        read.push({ fileName: f.name, grids: readXlsx(await readFileBytes(f)) });
+      } catch (e) {
+        setMessage({ intent: "error", text: `Không đọc được tệp “${f.name}”: ${e instanceof Error ? e.message : "tệp bị hỏng."}` });
+        return;
+      }
+    }
+    setTried(read);
+    propose(source.grids, source.from, edits, dropped, read);
   }
 
   async function confirm() {
@@ -182,9 +209,17 @@ export function AuthorPanel() {
           <MessageBarBody data-testid="author-message">{message.text}</MessageBarBody>
         </MessageBar>
       )}
-      {proposal && <Review proposal={proposal} onEdit={edit} onRule={toggleRule} />}
+      {proposal && (
+        <FilePicker
+          label="Chạy thử các quy tắc trên báo cáo đã điền (.xlsx, kỳ trước hoặc vài báo cáo đã nhận)"
+          multiple
+          accept=".xlsx"
+          onFiles={(f) => void tryOn(f)}
+        />
+      )}
+      {proposal && <AuthorReview proposal={proposal} trial={trial} onEdit={edit} onRule={toggleRule} />}
       {proposal && !added && (
-        <>
+        <div className={styles.footer}>
           <Button
             onClick={() =>
               void workbook
@@ -204,79 +239,15 @@ export function AuthorPanel() {
           <Button appearance="primary" onClick={() => void confirm()}>
             Xác nhận, thêm vào bộ biểu mẫu
           </Button>
-        </>
+        </div>
       )}
       {added && (
-        <Button appearance="primary" onClick={() => downloadPackage(serializePackage(pkg.loaded), pkg.loaded.pkg.version)}>
-          Tải bộ biểu mẫu đã cập nhật (.json)
-        </Button>
+        <div className={styles.footer}>
+          <Button appearance="primary" onClick={() => downloadPackage(serializePackage(pkg.loaded), pkg.loaded.pkg.version)}>
+            Tải bộ biểu mẫu đã cập nhật (.json)
+          </Button>
+        </div>
       )}
     </section>
-  );
-}
-
-function Review({ proposal, onEdit, onRule }: { proposal: Proposal; onEdit: (i: number, e: RowEdit) => void; onRule: (id: string, keep: boolean) => void }) {
-  const styles = useStyles();
-  return (
-    <>
-      <div className={styles.scroll}>
-        <table className={styles.table} data-testid="author-review">
-          <thead>
-            <tr>
-              <th>Dòng</th>
-              <th>STT</th>
-              <th>Chỉ tiêu</th>
-              <th>ĐVT</th>
-              <th>Loại</th>
-              <th>Mã chỉ tiêu</th>
-              <th>Căn cứ</th>
-            </tr>
-          </thead>
-          <tbody>
-            {proposal.review.map((r, i) => (
-              <tr key={`${r.sheetRow}-${r.id ?? r.label}`} className={r.status === "new" ? styles.newId : undefined}>
-                <td>{r.sheetRow}</td>
-                <td>{r.stt}</td>
-                <td>{r.label}</td>
-                <td>
-                  <input className={styles.input} aria-label={`Đơn vị tính dòng ${r.sheetRow}`} defaultValue={r.unit} onBlur={(e) => e.target.value !== r.unit && onEdit(i, { unit: e.target.value })} />
-                </td>
-                <td>
-                  <select className={styles.input} aria-label={`Loại dòng ${r.sheetRow}`} value={r.kind} onChange={(e) => onEdit(i, { kind: e.target.value as RowKind })}>
-                    {Object.entries(KIND_LABELS).map(([k, v]) => (
-                      <option key={k} value={k}>
-                        {v}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  {r.status === "heading" ? (
-                    ""
-                  ) : (
-                    <input className={styles.input} aria-label={`Mã chỉ tiêu dòng ${r.sheetRow}`} defaultValue={r.id} onBlur={(e) => e.target.value && e.target.value !== r.id && onEdit(i, { id: e.target.value })} />
-                  )}
-                </td>
-                <td className={styles.evidence}>
-                  {r.status === "new" ? "Mã mới. " : r.status === "reused" ? "Dùng lại mã có sẵn. " : ""}
-                  {r.aggregate ? `Tổng hợp: ${r.aggregate}. ` : ""}
-                  {r.evidence.join("; ")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Text weight="semibold">Quy tắc kiểm tra suy ra</Text>
-      {proposal.ruleReview.map((r) =>
-        r.existing ? (
-          <Text key={r.rule.id} size={200}>
-            Đã có ({r.existing}): {r.rule.description}
-          </Text>
-        ) : (
-          <Checkbox key={r.rule.id} checked={!r.dropped} onChange={(_e, d) => onRule(r.rule.id, d.checked === true)} label={`${r.rule.description} (căn cứ: ${r.evidence})`} />
-        ),
-      )}
-    </>
   );
 }

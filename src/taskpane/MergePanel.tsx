@@ -119,7 +119,7 @@ export function MergePanel() {
       if (!expected.length) expected = await workbook.readExpectedUnits();
       // Choices made in this pane win over those typed into the workbook's status sheet.
       const stored = await workbook.readAssignments();
-      const merged = consolidate(inputs, { expected, period, assignments: { ...stored, ...assignments }, unitTypes: pkg.unitTypes });
+      const merged = consolidate(inputs, { expected, period, assignments: { ...stored, ...assignments }, unitTypes: pkg.unitTypes, rules: ruleSet.rules });
       const c = previous ? withPrevious(merged, previous, ruleSet) : merged;
       setResult(c);
       setRows(c.files.map((f) => ({ name: f.fileName, status: f.status, detail: f.reason })));

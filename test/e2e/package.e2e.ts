@@ -4,12 +4,25 @@ import { join } from "path";
 import { loadBuiltinPackage } from "../../src/adapters/node/packageFiles";
 import { parsePackage } from "../../src/core/package/package";
 import { communeRows, communeSheetXlsx } from "../support/communeSheet";
+import { readXlsx } from "../../src/adapters/xlsx/read";
+import { proposeTemplate } from "../../src/core/authoring/author";
+import { isValueRow } from "../../src/core/catalog/schema";
+import { filledReport } from "../support/appendixReports";
 import { axeSerious, screenshot, standalonePages } from "./harness";
 
 const tmp = mkdtempSync(join(tmpdir(), "cchc-package-e2e-"));
 const sheet = join(tmp, "phu-luc-xa.xlsx");
 const rows = communeRows(loadBuiltinPackage().catalog.byId.get("cap-huyen-2023")!);
 writeFileSync(sheet, communeSheetXlsx(rows));
+// Three reports filled on the proposed template (every count 20, every rate 50 %), to try its rules on.
+const proposed = proposeTemplate(readXlsx(communeSheetXlsx(rows))[0], loadBuiltinPackage(), { unitType: "cap-xa", unitTypeLabel: "UBND cấp xã", version: "2026" });
+const tried = [1, 2, 3].map((k) => {
+  const figures = new Map<number, number>();
+  proposed.template.rows.forEach((r, i) => isValueRow(r) && (r.kind === "count" || r.kind === "percent") && figures.set(i, r.kind === "count" ? 20 : 50));
+  const file = join(tmp, `xa-${k}.xlsx`);
+  writeFileSync(file, filledReport(proposed.template, figures, `UBND xã Thử ${k}`, { kind: "year", year: 2026 }));
+  return file;
+});
 const pages = standalonePages();
 /** The package the first test downloads; the second breaks it. */
 let authored: string | undefined;
@@ -26,13 +39,27 @@ describe("province package in the standalone page", () => {
     const summary = (await page.getByTestId("author-message").textContent()) ?? "";
     expect(summary).toMatch(/Biểu mẫu “cap-xa-2026”.*dùng lại 1\d\d mã có sẵn, 7 mã mới/);
     const review = page.getByTestId("author-review");
-    expect(await review.locator("tbody tr").count()).toBe(rows.length);
-    await expect(review.getByText("Mã mới.").count()).resolves.toBe(7);
+    expect(await review.getByTestId("author-card").count()).toBe(rows.length);
+    await expect(review.getByText("Mã mới", { exact: true }).count()).resolves.toBe(7);
+    // At the task pane's 350 px the review is read without scrolling sideways (the tab bar is the pane layout's),
+    // and the confirm button stays in view.
+    await page.setViewportSize({ width: 350, height: 700 });
+    await review.getByTestId("author-card").nth(40).scrollIntoViewIfNeeded();
+    const widest = await review.evaluate((el) => Math.max(el.scrollWidth - el.clientWidth, ...[...el.querySelectorAll("*")].map((c) => c.getBoundingClientRect().right - 350)));
+    expect(widest).toBeLessThanOrEqual(0);
+    const confirm = await page.getByRole("button", { name: "Xác nhận, thêm vào bộ biểu mẫu" }).boundingBox();
+    expect(confirm && confirm.y >= 0 && confirm.y + confirm.height <= 700).toBe(true);
+    await screenshot(page, "package-0-ra-soat-350");
+    await page.setViewportSize({ width: 420, height: 900 });
     // The reviewer corrects one inferred ID; the proposal is redone with it.
     const idInput = page.getByLabel(/^Mã chỉ tiêu dòng \d+$/).last();
     await idInput.fill("procedures.voter_petitions.solved");
     await idInput.blur();
     await review.locator('input[value="procedures.voter_petitions.solved"]').waitFor();
+    await page.getByLabel(/^Chạy thử các quy tắc trên báo cáo đã điền/).setInputFiles(tried);
+    await page.getByTestId("author-trial").filter({ hasText: "Chạy thử trên 3/3 báo cáo" }).waitFor();
+    // Every rate at 50 % while its parts are equal: each rate rule fails in all three reports.
+    expect(await page.getByTestId("author-trial").textContent()).toMatch(/[1-9]\d* quy tắc có thể sai/);
     await screenshot(page, "package-1-ra-soat");
     expect(await axeSerious(page)).toEqual([]);
 

@@ -6,6 +6,7 @@ import { SheetRow } from "../recognize/submission";
 import { ruleIndicators } from "../rules/indicators";
 import { Rule } from "../rules/schema";
 import { foldText, similarity } from "../text";
+import { Confidence, Relations, inferRelations } from "./relations";
 
 /** Same threshold as recognising a received report: a label this close is the same indicator. */
 const FUZZY_MIN = 0.8;
@@ -44,6 +45,9 @@ export interface RowEdit {
   kind?: RowKind;
   id?: string;
   unit?: string;
+  /** A rate tied by the author: the IDs of its numerator and denominator rows. */
+  numerator?: string;
+  denominator?: string;
 }
 
 export type RowStatus = "heading" | "reused" | "new";
@@ -71,6 +75,19 @@ export interface RuleProposal {
   /** Struck out by the reviewer: not added. */
   dropped?: boolean;
   evidence: string;
+  /** "stated" by the layout (an error rule) or "likely" from the wording (a warning). */
+  confidence: Confidence;
+}
+
+/** A rate the proposal could not tie to its two rows, with the rows it might use. */
+export interface UntiedRate {
+  /** Position among the table's rows. */
+  index: number;
+  id: string;
+  label: string;
+  why: string;
+  /** Counts the author may choose from, best first (ID and label). */
+  candidates: { id: string; label: string }[];
 }
 
 export interface Proposal {
@@ -79,6 +96,7 @@ export interface Proposal {
   rules: Rule[];
   review: ReviewRow[];
   ruleReview: RuleProposal[];
+  untiedRates: UntiedRate[];
   stats: { rows: number; indicators: number; reused: number; newIds: number; headings: number };
 }
 
@@ -170,6 +188,8 @@ interface Draft {
   codes?: Code[];
   aggregate?: Aggregate;
   aggregateWhy?: string;
+  /** The aggregate is the reused indicator's own. */
+  fromCatalog?: boolean;
   evidence: string[];
   section: string;
   group: string;
@@ -188,6 +208,8 @@ export function proposeTemplate(grid: Grid, pkg: LoadedPackage, opts: AuthorOpti
   const exact = new Map<string, KnownRow[]>();
   for (const k of known) for (const n of k.names) exact.set(n, [...(exact.get(n) ?? []), k]);
 
+  // National numbering (1, 1.1, 1.1.1, no Roman numerals): the top level holds the sections.
+  const national = !rows.some((r) => ROMAN.test(r.stt)) && rows.some((r) => /^\d+\.\d/.test(r.stt));
   const usedIds = new Set<string>();
   const drafts: Draft[] = [];
   let section = "";
@@ -261,6 +283,9 @@ export function proposeTemplate(grid: Grid, pkg: LoadedPackage, opts: AuthorOpti
       } else if (ROMAN.test(src.stt)) {
         kind = "section";
         evidence.push(`STT “${src.stt}” là số La Mã`);
+      } else if (national && /^\d+\.?$/.test(src.stt) && hasChildren(rows, i)) {
+        kind = "section";
+        evidence.push(`STT “${src.stt}” là cấp đầu của cách đánh số 1, 1.1, 1.1.1`);
       } else if (hasChildren(rows, i)) {
         kind = "group";
         evidence.push("không có ĐVT, có các dòng con bên dưới");
@@ -325,9 +350,24 @@ export function proposeTemplate(grid: Grid, pkg: LoadedPackage, opts: AuthorOpti
   }
   for (const d of drafts) if (d.kind === "coded" && !d.codes) d.evidence.push("CẦN SỬA: dòng mã hóa cần ĐVT dạng “Không = 0, Có = 1”");
 
-  inferAggregates(drafts);
+  const relations = inferRelations(drafts.map((d) => ({ stt: d.src.stt, label: d.src.label, unit: d.unit, kind: d.kind })));
+  const ties = rateTies(drafts, relations, opts.edits);
+  inferAggregates(drafts, ties);
   const template = buildTemplate(drafts, grid, header.row, templateId, opts);
-  const ruleReview = inferRules(drafts, templateId, pkg).map((r) => (opts.droppedRules?.has(r.rule.id) ? { ...r, dropped: true } : r));
+  const ruleReview = inferRules(drafts, relations, ties, templateId, pkg).map((r) => (opts.droppedRules?.has(r.rule.id) ? { ...r, dropped: true } : r));
+  const untiedRates: UntiedRate[] = [];
+  drafts.forEach((d, i) => {
+    const tie = ties.get(i);
+    if (d.kind !== "percent" || !d.id || d.aggregate?.type === "ratio" || !tie) return;
+    const candidates = tie.candidates.length ? tie.candidates : drafts.map((_x, j) => j).filter((j) => drafts[j].kind === "count" && Math.abs(j - i) <= 6);
+    untiedRates.push({
+      index: i,
+      id: d.id,
+      label: d.src.label,
+      why: tie.evidence,
+      candidates: candidates.filter((j) => drafts[j].id).map((j) => ({ id: drafts[j].id!, label: drafts[j].src.label })),
+    });
+  });
   const review: ReviewRow[] = drafts.map((d) => ({
     sheetRow: d.src.r + 1,
     stt: d.src.stt,
@@ -346,6 +386,7 @@ export function proposeTemplate(grid: Grid, pkg: LoadedPackage, opts: AuthorOpti
     rules: ruleReview.filter((r) => !r.existing && !r.dropped).map((r) => r.rule),
     review,
     ruleReview,
+    untiedRates,
     stats: {
       rows: review.length,
       indicators: values.length,
@@ -365,7 +406,27 @@ function namespaceOf(drafts: Draft[], d: Draft): string {
 
 const isValue = (d: Draft): boolean => d.kind !== "section" && d.kind !== "group";
 
-function inferAggregates(drafts: Draft[]): void {
+/** A rate's two rows with the evidence and confidence behind them. */
+interface Tie {
+  numerator?: number;
+  denominator?: number;
+  confidence?: Confidence;
+  evidence: string;
+  candidates: number[];
+}
+
+/** Rates tied by the author in the review, else by the relations read from the table. */
+function rateTies(drafts: Draft[], relations: Relations, edits: AuthorOptions["edits"]): Map<number, Tie> {
+  const ties = new Map<number, Tie>(relations.rates);
+  const at = (id: string | undefined) => (id ? drafts.findIndex((d) => d.id === id) : -1);
+  edits?.forEach((e, i) => {
+    const [n, d] = [at(e.numerator), at(e.denominator)];
+    if (n >= 0 && d >= 0 && n !== d) ties.set(i, { numerator: n, denominator: d, confidence: "stated", evidence: "tử số và mẫu số do người rà soát chọn", candidates: [] });
+  });
+  return ties;
+}
+
+function inferAggregates(drafts: Draft[], ties: Map<number, Tie>): void {
   const ids = new Set(drafts.map((d) => d.id).filter(Boolean));
   drafts.forEach((d, i) => {
     if (!isValue(d)) return;
@@ -374,6 +435,7 @@ function inferAggregates(drafts: Draft[]): void {
     if (known && known.kind === d.kind && (known.aggregate.type !== "ratio" || (ids.has(known.aggregate.numerator) && ids.has(known.aggregate.denominator)))) {
       if (known.aggregate.type !== "countCode" || d.codes?.some((c) => c.value === (known.aggregate as { code: number }).code)) {
         d.aggregate = known.aggregate;
+        d.fromCatalog = true;
         d.aggregateWhy = `tổng hợp như chỉ tiêu có sẵn (${describeAggregate(known.aggregate)})`;
         return;
       }
@@ -400,30 +462,18 @@ function inferAggregates(drafts: Draft[]): void {
         return;
       }
       case "percent": {
-        const pair = ratePair(drafts, i);
-        if (pair) {
-          d.aggregate = { type: "ratio", numerator: pair.part.id!, denominator: pair.whole.id! };
-          d.aggregateWhy = `tỷ lệ tính lại = 100 × “${pair.part.src.label}” / “${pair.whole.src.label}” (${pair.where})`;
+        const tie = ties.get(i);
+        const [num, den] = [tie?.numerator === undefined ? undefined : drafts[tie.numerator], tie?.denominator === undefined ? undefined : drafts[tie.denominator]];
+        if (tie && num?.id && den?.id) {
+          d.aggregate = { type: "ratio", numerator: num.id, denominator: den.id };
+          d.aggregateWhy = `tỷ lệ tính lại = 100 × “${num.src.label.trim()}” / “${den.src.label.trim()}” (${tie.evidence}; ${tie.confidence === "stated" ? "chắc chắn" : "phỏng đoán, cần xem lại"})`;
         } else {
-          d.aggregate = { type: "none", reason: "Không có hai dòng số để tính lại tỷ lệ" };
-          d.aggregateWhy = "không thấy hai dòng số đi kèm: tỷ lệ chỉ xem theo từng đơn vị";
+          d.aggregate = { type: "none", reason: "Chưa gắn tỷ lệ với tử số và mẫu số" };
+          d.aggregateWhy = `chưa gắn được tử số, mẫu số (${tie?.evidence ?? "không rõ chủ đề"}): tỷ lệ chỉ xem theo từng đơn vị cho đến khi người rà soát chọn`;
         }
       }
     }
   });
-}
-
-/** The two counts a "Tỷ lệ" row is computed from: its two items below (whole, then part), else the two rows above. */
-function ratePair(drafts: Draft[], i: number): { whole: Draft; part: Draft; where: string } | undefined {
-  const d = drafts[i];
-  if (!/^ty le\b/.test(d.src.key) && !d.unit.includes("%")) return undefined;
-  const counts = (a: Draft | undefined, b: Draft | undefined): boolean =>
-    !!a && !!b && a.kind === "count" && b.kind === "count" && !!a.id && !!b.id && foldText(a.unit) === foldText(b.unit);
-  const [n1, n2] = [drafts[i + 1], drafts[i + 2]];
-  if (counts(n1, n2) && depth(n1.src) >= depth(d.src) && !n1.src.stt) return { whole: n1, part: n2, where: "hai dòng ngay dưới, cùng ĐVT" };
-  const [p2, p1] = [drafts[i - 2], drafts[i - 1]];
-  if (counts(p2, p1)) return { whole: p2, part: p1, where: "hai dòng ngay trên, cùng ĐVT" };
-  return undefined;
 }
 
 export function describeAggregate(a: Aggregate): string {
@@ -483,26 +533,32 @@ function titleOf(grid: Grid, headerRow: number): string {
   return "THỐNG KÊ SỐ LIỆU VÀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH";
 }
 
-/** Part ≤ whole, rate = 100 × part / whole, coded answer vs. its details — each with the rows it rests on. */
-function inferRules(drafts: Draft[], templateId: string, pkg: LoadedPackage): RuleProposal[] {
+/**
+ * Part ≤ whole, rate = 100 × numerator / denominator, coded answer vs. its details — each with the rows it
+ * rests on. What the layout states becomes an error rule; what only the wording suggests, a warning.
+ */
+function inferRules(drafts: Draft[], relations: Relations, ties: Map<number, Tie>, templateId: string, pkg: LoadedPackage): RuleProposal[] {
   const out: RuleProposal[] = [];
-  const add = (rule: Rule, evidence: string) => {
+  const add = (rule: Rule, evidence: string, confidence: Confidence) => {
     const existing = sameRule(rule, pkg.ruleSet.rules);
-    out.push({ rule, evidence, existing: existing?.id });
+    out.push({ rule, evidence, confidence, existing: existing?.id });
   };
   let n = 0;
   const ruleId = (kind: string) => `${templateId}.${kind}-${++n}`;
   const short = (d: Draft) => d.src.label.replace(/^[-–+•\s]+/, "").replace(/[:.,;\s]+$/, "");
+  const severity = (c: Confidence) => (c === "stated" ? "error" : "warning");
 
   drafts.forEach((d, i) => {
     if (!isValue(d) || !d.id) return;
-    if (d.aggregate?.type === "ratio") {
+    // A reused rate keeps the catalog's tie, which the catalog states.
+    const tie: Tie | undefined = d.fromCatalog ? { confidence: "stated", evidence: d.aggregateWhy ?? "", candidates: [] } : ties.get(i);
+    if (d.aggregate?.type === "ratio" && tie?.confidence) {
       const { numerator, denominator } = d.aggregate;
       add(
         {
           id: ruleId("ty-le"),
           type: "rate",
-          severity: "error",
+          severity: severity(tie.confidence),
           description: `“${short(d)}” phải bằng 100 × tử số / mẫu số của chính các dòng thành phần (sai lệch cho phép 1 điểm phần trăm); để trống tỷ lệ khi đã có số liệu thành phần thì được nhắc.`,
           rate: d.id,
           numerator,
@@ -510,37 +566,33 @@ function inferRules(drafts: Draft[], templateId: string, pkg: LoadedPackage): Ru
           tolerance: 1,
           blankSeverity: "warning",
         },
-        `${d.aggregateWhy ?? ""}`,
+        d.aggregateWhy ?? tie.evidence,
+        tie.confidence,
       );
     }
-    if (d.kind === "count" || d.kind === "money") {
-      const whole = wholeOf(drafts, i);
-      if (whole) {
-        add(
-          {
-            id: ruleId("bo-phan"),
-            type: "compare",
-            severity: "error",
-            description: `“${short(d)}” là một phần của “${short(whole.d)}”, không thể lớn hơn.`,
-            left: [d.id],
-            operator: "<=",
-            right: [whole.d.id!],
-            missing: "skipIfAnyMissing",
-          },
-          whole.why,
-        );
-      }
+    const whole = relations.wholes.get(i);
+    const w = whole ? drafts[whole.whole] : undefined;
+    if ((d.kind === "count" || d.kind === "money") && whole && w?.id) {
+      add(
+        {
+          id: ruleId("bo-phan"),
+          type: "compare",
+          severity: severity(whole.confidence),
+          description: `“${short(d)}” là một phần của “${short(w)}”, không thể lớn hơn.`,
+          left: [d.id],
+          operator: "<=",
+          right: [w.id],
+          missing: "skipIfAnyMissing",
+        },
+        whole.evidence,
+        whole.confidence,
+      );
     }
-    // Only a numbered question with unnumbered counts under it: an item among others has no details.
-    if (d.kind === "coded" && d.src.stt && d.codes?.some((c) => c.value === 0)) {
-      const no = d.codes.find((c) => c.value === 0)!;
-      const details: Draft[] = [];
-      for (let j = i + 1; j < drafts.length; j++) {
-        const x = drafts[j];
-        if (!isValue(x) || x.src.stt || (x.kind !== "count" && x.kind !== "money")) break;
-        details.push(x);
-      }
-      if (details.length && /^(khong|chua|chua co|chua thuc hien)$/.test(foldText(no.label))) {
+    const details = relations.details.get(i);
+    const no = d.kind === "coded" ? d.codes?.find((c) => c.value === 0) : undefined;
+    if (details && no && /^(khong|chua|chua co|chua thuc hien)$/.test(foldText(no.label))) {
+      const rows = details.map((j) => drafts[j]).filter((x) => x.id);
+      if (rows.length)
         add(
           {
             id: ruleId("ma-chi-tiet"),
@@ -549,39 +601,14 @@ function inferRules(drafts: Draft[], templateId: string, pkg: LoadedPackage): Ru
             description: `Trả lời “${no.label}” cho “${short(d)}” nhưng lại báo số liệu chi tiết bên dưới là mâu thuẫn.`,
             coded: d.id,
             code: 0,
-            details: details.map((x) => x.id!),
+            details: rows.map((x) => x.id!),
           },
-          `dòng mã hóa “${no.label} = 0” có ${details.length} dòng số chi tiết ngay dưới (không STT)`,
+          `dòng mã hóa “${no.label} = 0” có ${rows.length} dòng số chi tiết ngay dưới: ${rows.map((x) => `“${short(x)}”`).join(", ")}`,
+          "stated",
         );
-      }
     }
   });
   return out;
-}
-
-/** The whole a part belongs to: the row before a "trong đó"/":" list, or the count an "đã … xong" row completes. */
-function wholeOf(drafts: Draft[], i: number): { d: Draft; why: string } | undefined {
-  const d = drafts[i];
-  const sameUnit = (x: Draft) => (x.kind === "count" || x.kind === "money") && !!x.id && foldText(x.unit) === foldText(d.unit);
-  if (/^[-–+•]/.test(d.src.label)) {
-    for (let j = i - 1; j >= 0; j--) {
-      const x = drafts[j];
-      if (!isValue(x)) break;
-      if (/^[-–+•]/.test(x.src.label)) continue;
-      if (sameUnit(x) && /(trong do|bao gom)\s*$|:\s*$/.test(`${foldText(x.src.label)}${x.src.label.trim().endsWith(":") ? ":" : ""}`))
-        return { d: x, why: `dòng gạch đầu dòng dưới “${x.src.label}” (liệt kê “trong đó”), cùng ĐVT “${d.unit}”` };
-      break;
-    }
-  }
-  if (/\bda\b.*\b(xong|hoan thanh)\b/.test(d.src.key)) {
-    for (let j = i - 1; j >= 0; j--) {
-      const x = drafts[j];
-      if (!isValue(x)) break;
-      if (sameUnit(x) && !/\bda\b.*\b(xong|hoan thanh)\b/.test(x.src.key))
-        return { d: x, why: `“đã … xong/hoàn thành” sau dòng “${x.src.label}” cùng ĐVT “${d.unit}”` };
-    }
-  }
-  return undefined;
 }
 
 /** An existing rule saying the same about the same indicators. */

@@ -1,7 +1,8 @@
 import { Grid, cellText } from "../grid";
 import { LayoutCell, SheetLayout, StyleName, fitRowHeights } from "../layout/sheetLayout";
 import { foldText } from "../text";
-import { KIND_LABELS, Proposal, ReviewRow, RowEdit, RowKind } from "./author";
+import { KIND_LABELS, Proposal, ReviewRow, RowEdit, RowKind, RuleProposal } from "./author";
+import { Trial } from "./trial";
 
 export const REVIEW_SHEET = "Rà soát biểu mẫu";
 const FIRST_ROW = 4; // 0-based: title, summary, blank, header
@@ -35,10 +36,45 @@ export function reviewText(p: Proposal): string {
   }
   lines.push("", "Quy tắc suy ra:");
   for (const r of p.ruleReview) {
-    lines.push(`  [${ruleStatus(r).toLowerCase()}] ${r.rule.id}: ${r.rule.description}`);
+    lines.push(`  [${ruleStatus(r).toLowerCase()}] ${r.rule.id}: ${r.rule.description} — ${CONFIDENCE_LABELS[r.confidence]}`);
     lines.push(`          căn cứ: ${r.evidence}`);
   }
   if (!p.ruleReview.length) lines.push("  (không có)");
+  if (p.untiedRates.length) {
+    lines.push("", "Tỷ lệ chưa gắn tử số, mẫu số (gắn bằng --tie <mã tỷ lệ>=<mã tử số>/<mã mẫu số>):");
+    for (const u of p.untiedRates) {
+      lines.push(`  ${u.id}: ${u.label} — ${u.why}`);
+      if (u.candidates.length) lines.push(`          có thể dùng: ${u.candidates.map((c) => `${c.id} (${c.label.trim()})`).join("; ")}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** How sure a proposed rule is, and so how it marks a report. */
+export const CONFIDENCE_LABELS: Record<RuleProposal["confidence"], string> = {
+  stated: "mức lỗi (cách trình bày của bảng nêu rõ)",
+  likely: "mức cảnh báo (suy từ lời văn, cần xem lại)",
+};
+
+/** The trial on filled reports as text for the CLI: per rule, how many reports fail it; then the corrections. */
+export function trialText(t: Trial): string {
+  const lines = [`Chạy thử trên ${t.files} tệp (${t.read} đọc được):`];
+  for (const u of t.unread) lines.push(`  ${u.fileName}: không dùng được — ${u.reason}`);
+  for (const r of t.rules) {
+    if (!r.filled) continue;
+    const mark = r.suspect ? " — QUY TẮC CÓ THỂ SAI" : r.failed ? "" : " — đạt";
+    lines.push(`  ${r.proposal.existing ?? r.proposal.rule.id}: không đạt ${r.failed}/${r.filled} báo cáo đã điền${mark}`);
+  }
+  const unused = t.rules.filter((r) => !r.filled).length;
+  if (unused) lines.push(`  ${unused} quy tắc không có báo cáo nào điền đủ các dòng để thử.`);
+  if (t.corrections.length) {
+    lines.push("", "Đề nghị sửa cách tính tỷ lệ (số liệu khớp một cặp dòng khác):");
+    for (const c of t.corrections)
+      lines.push(
+        `  ${c.rate} (${c.label.trim()}): 100 × ${c.numerator.id} / ${c.denominator.id} khớp ${c.fits}/${c.of} báo cáo` +
+          `${c.current ? `, thay cho 100 × ${c.current.numerator} / ${c.current.denominator}` : ""} — --tie ${c.rate}=${c.numerator.id}/${c.denominator.id}`,
+      );
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -68,7 +104,11 @@ export function buildReviewLayout(p: Proposal): SheetLayout {
     ]);
   }
   rows.push([], [t(`QUY TẮC KIỂM TRA SUY RA (ghi “${DROP}” ở cột B để không thêm quy tắc)`, "bold")], ["Mã quy tắc", "Thêm mới / Bỏ", "Nội dung", "Căn cứ"].map((h) => t(h, "header")));
-  for (const r of p.ruleReview) rows.push([t(r.rule.id), t(ruleStatus(r)), t(r.rule.description), t(r.evidence)]);
+  for (const r of p.ruleReview) rows.push([t(r.rule.id), t(ruleStatus(r)), t(r.rule.description), t(`${CONFIDENCE_LABELS[r.confidence]}; ${r.evidence}`)]);
+  if (p.untiedRates.length) {
+    rows.push([], [t("TỶ LỆ CHƯA GẮN TỬ SỐ, MẪU SỐ (chọn trong ô “Tạo biểu mẫu từ trang tính” hoặc dùng --tie)", "bold")]);
+    for (const u of p.untiedRates) rows.push([t(u.id), t(""), t(u.label), t(`${u.why}; có thể dùng: ${u.candidates.map((c) => c.id).join(", ")}`)]);
+  }
   const last = FIRST_ROW + p.review.length;
   const layout: SheetLayout = {
     name: REVIEW_SHEET,

@@ -6,6 +6,8 @@ import { Period, periodLabel, samePeriod } from "../period";
 import { ExpectedUnit, UnitCandidate, decideUnit, matchExpected, sameUnit } from "../recognize/unitEvidence";
 import { unitKey } from "../recognize/unitNames";
 import { IndicatorValue } from "../rules/evaluate";
+import { Rule } from "../rules/schema";
+import { SuspectRule, findSuspectRules, withoutSuspect } from "./suspect";
 import { compareVi, foldText } from "../text";
 
 /** One received file after checking, with when it was last modified (to keep the newer of two). */
@@ -86,6 +88,8 @@ export interface Consolidation {
   /** Lines of the list of units that repeat another (the same unit written twice counts once). */
   repeatedUnits: string[];
   rows: ConsolidatedRow[];
+  /** Rules most units break, told once instead of once per unit (their findings are not in the units'). */
+  suspect?: SuspectRule[];
 }
 
 export interface ConsolidateOptions {
@@ -97,6 +101,8 @@ export interface ConsolidateOptions {
   assignments?: Record<string, string>;
   /** The package's unit types: their order groups the province table (sở, ban, ngành, then xã, then huyện). */
   unitTypes?: UnitType[];
+  /** The rule set's rules: those most units break are set apart as "quy tắc có thể sai". */
+  rules?: Rule[];
 }
 
 /** Merges checked submissions into the province table (DHIS2-style aggregation: rates from summed parts). */
@@ -186,6 +192,11 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
     (a, b) =>
       typeOrder(a.unitType) - typeOrder(b.unitType) || compareVi(a.unitTypeLabel, b.unitTypeLabel) || compareVi(a.unitName, b.unitName),
   );
+  const suspect = opts.rules ? findSuspectRules(units.map((u) => ({ name: u.unitName, values: u.values, findings: u.findings })), opts.rules) : [];
+  for (const u of units) {
+    u.findings = withoutSuspect(u.findings, suspect);
+    Object.assign(u, countBySeverity(u.findings));
+  }
   for (const u of units) files.push({ fileName: u.fileName, status: "read", unitName: u.unitName, ...(u.assigned ? { assigned: true, candidates: u.assigned } : {}) });
   files.sort((a, b) => compareVi(a.fileName, b.fileName));
 
@@ -203,7 +214,7 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
   const waiting = notMerged.filter(isNamed).map((e) => e.name);
   const missing = notMerged.filter((e) => !isNamed(e)).map((e) => e.name);
 
-  return { period, units, files, expected, missing, waiting, repeatedUnits: repeated, rows: mergeRows(units) };
+  return { period, units, files, expected, missing, waiting, repeatedUnits: repeated, rows: mergeRows(units), ...(suspect.length ? { suspect } : {}) };
 }
 
 /** The list of units with each unit once ("UBND xã X" and "xã X" are one unit), and the lines dropped. */

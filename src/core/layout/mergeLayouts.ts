@@ -302,7 +302,9 @@ function statusSheet(c: Consolidation): SheetLayout {
 function findingsSheet(c: Consolidation): SheetLayout {
   const rows: LayoutCell[][] = [
     [{ value: "DANH SÁCH LỖI VÀ CẢNH BÁO CỦA TỪNG BÁO CÁO", style: "title" }],
-    [],
+    c.suspect?.length
+      ? [{ value: `Có ${c.suspect.length} quy tắc có thể sai (phần lớn đơn vị không đạt): báo một lần ở cuối trang, không tính là lỗi của từng đơn vị.`, style: "warning" }]
+      : [],
     ["STT", "Đơn vị", "Tệp", "Trang", "Ô", "Mức độ", "Quy tắc", "Nội dung"].map((h) => ({ value: h, style: "header" as StyleName })),
   ];
   let n = 0;
@@ -323,6 +325,21 @@ function findingsSheet(c: Consolidation): SheetLayout {
   for (const f of c.files) {
     if (f.status !== "rejected") continue;
     rows.push([{ value: ++n, style: "number" }, text(f.unitName ?? ""), text(f.fileName), ...blank(2), { value: "Lỗi", style: "error" }, text("tep.khong-doc-duoc"), text(f.reason)]);
+  }
+  if (c.suspect?.length) {
+    rows.push([], [{ value: "QUY TẮC CÓ THỂ SAI — SỞ NỘI VỤ XEM LẠI QUY TẮC TRƯỚC KHI TRẢ BÁO CÁO", style: "bold" }]);
+    rows.push(["STT", "Số đơn vị không đạt", "Số đơn vị đã điền", "", "", "Mức độ", "Quy tắc", "Nội dung"].map((h) => ({ value: h, style: "header" as StyleName })));
+    c.suspect.forEach((s, i) =>
+      rows.push([
+        { value: i + 1, style: "number" },
+        { value: s.failed, style: "number" },
+        { value: s.filled, style: "number" },
+        ...blank(2),
+        { value: "Quy tắc có thể sai", style: "warning" },
+        text(s.rule),
+        text(`${s.description} Không đạt ở ${s.failed}/${s.filled} đơn vị đã điền: ${s.units.join(", ")}.`),
+      ]),
+    );
   }
   const layout: SheetLayout = {
     name: FINDINGS_SHEET,
