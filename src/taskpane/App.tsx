@@ -8,7 +8,19 @@ import { PackagePanel } from "./PackagePanel";
 import { Workbook, WorkbookProvider } from "./workbook/Workbook";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, minHeight: "100vh", boxSizing: "border-box" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    // Excel's pane is 320-350 px wide: long names (files, units, templates) wrap, and fields never grow past the pane.
+    overflowWrap: "anywhere",
+    "& .fui-Field, & .fui-Select, & .fui-Input, & .fui-Textarea, & .fui-Dropdown": { minWidth: 0, maxWidth: "100%" },
+    "& select": { minWidth: 0, textOverflow: "ellipsis" },
+  },
+  tabs: { flexWrap: "wrap" },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   mode: { color: tokens.colorNeutralForeground3 },
 });
@@ -38,7 +50,7 @@ export function App({ workbook }: { workbook: Workbook }) {
             </MessageBar>
           ) : (
             <PackageProvider>
-              <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)} aria-label="Chức năng">
+              <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)} aria-label="Chức năng">
                 <Tab value="insert">Chèn biểu mẫu</Tab>
                 <Tab value="check">Kiểm tra</Tab>
                 <Tab value="merge">Tổng hợp</Tab>

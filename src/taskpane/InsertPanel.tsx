@@ -73,7 +73,7 @@ export function InsertPanel() {
         </Select>
       </Field>
       <Field label="Phiên bản biểu mẫu">
-        <Select value={templateId} onChange={(_e, d) => setTemplateId(d.value)}>
+        <Select value={templateId} title={catalog.byId.get(templateId)?.name} onChange={(_e, d) => setTemplateId(d.value)}>
           {versions.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}

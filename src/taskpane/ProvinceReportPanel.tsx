@@ -1,8 +1,9 @@
-import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { isValueRow } from "../core/catalog/schema";
 import { Consolidation } from "../core/consolidate/consolidate";
-import { buildReportLayout } from "../core/layout/reportLayout";
+import { ReportHeading, buildReportLayout } from "../core/layout/reportLayout";
+import { reportDateText } from "../core/layout/templateLayout";
 import { SheetLayout } from "../core/layout/sheetLayout";
 import { ProvinceReport, buildProvinceReport, missingRowName } from "../core/report/provinceReport";
 import { FindingsList } from "./FindingsList";
@@ -12,6 +13,20 @@ const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+const HEADING_KEY = "cchc.provinceReportHeading";
+
+/** The province, report number and date typed last time: asked once, then remembered on this computer. */
+function rememberedHeading(): ReportHeading {
+  try {
+    const h = JSON.parse(globalThis.localStorage?.getItem(HEADING_KEY) ?? "{}") as unknown;
+    if (!h || typeof h !== "object") return {};
+    const pick = (k: string) => (typeof (h as Record<string, unknown>)[k] === "string" ? ((h as Record<string, string>)[k] as string) : undefined);
+    return { province: pick("province"), number: pick("number"), date: pick("date") };
+  } catch {
+    return {};
+  }
+}
 
 /**
  * "Lập báo cáo của tỉnh" after a merge: the province's own appendix in a chosen template, handed to
@@ -26,6 +41,13 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ProvinceReport>();
   const [error, setError] = useState<string>();
+  const [heading, setHeading] = useState<ReportHeading>(rememberedHeading);
+  const dateInvalid = !!heading.date && !reportDateText(heading.date);
+  const edit = (k: keyof ReportHeading) => (_e: unknown, d: { value: string }) => {
+    const next = { ...heading, [k]: d.value };
+    setHeading(next);
+    globalThis.localStorage?.setItem(HEADING_KEY, JSON.stringify(next));
+  };
 
   async function onReport() {
     const t = catalog.byId.get(templateId);
@@ -34,7 +56,7 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
     setError(undefined);
     try {
       const r = buildProvinceReport(consolidation, t, ruleSet);
-      await deliver(buildReportLayout(r));
+      await deliver(buildReportLayout(r, heading));
       setReport(r);
     } catch (e) {
       setReport(undefined);
@@ -52,7 +74,7 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
         Lập báo cáo của tỉnh
       </Text>
       <Field label="Biểu mẫu báo cáo của tỉnh">
-        <Select value={templateId} onChange={(_e, d) => setTemplateId(d.value)}>
+        <Select value={templateId} title={catalog.byId.get(templateId)?.name} onChange={(_e, d) => setTemplateId(d.value)}>
           {catalog.templates.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
@@ -60,7 +82,16 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
           ))}
         </Select>
       </Field>
-      <Button appearance="primary" disabled={busy || !templateId} onClick={() => void onReport()}>
+      <Field label="Tên tỉnh, thành phố" hint="Ví dụ: Hà Tĩnh, hoặc thành phố Cần Thơ">
+        <Input value={heading.province ?? ""} onChange={edit("province")} />
+      </Field>
+      <Field label="Số báo cáo" hint="Ví dụ: 125/BC-UBND">
+        <Input value={heading.number ?? ""} onChange={edit("number")} />
+      </Field>
+      <Field label="Ngày báo cáo" validationMessage={dateInvalid ? "Ngày không hợp lệ." : undefined}>
+        <Input type="date" value={heading.date ?? ""} onChange={edit("date")} />
+      </Field>
+      <Button appearance="primary" disabled={busy || !templateId || dateInvalid} onClick={() => void onReport()}>
         Lập báo cáo của tỉnh
       </Button>
       {error && (

@@ -95,14 +95,15 @@ function totalsSheet(c: Consolidation, outliers: OutlierMap): SheetLayout {
   }
   const layout: SheetLayout = {
     name: MERGE_SHEET,
+    // Narrow enough that a landscape page holds the indicator columns and 5-9 unit columns at 80 % (LibreOffice and Excel measure fonts differently).
     columns: [
-      { width: 6 },
-      { width: 55 },
-      { width: 12 },
-      { width: 12 },
+      { width: 5 },
+      { width: 42 },
       { width: 10 },
-      { width: 18 },
-      ...(units.length ? units : [undefined]).map(() => ({ width: 14 })),
+      { width: 11 },
+      { width: 9 },
+      { width: 16 },
+      ...(units.length ? units : [undefined]).map(() => ({ width: 12 })),
       { width: 40 },
       { width: 30, hidden: true },
     ],
@@ -110,8 +111,13 @@ function totalsSheet(c: Consolidation, outliers: OutlierMap): SheetLayout {
     merges: [`A1:${columnLetter(lastCol)}1`, `A2:${columnLetter(lastCol)}2`, `A3:${columnLetter(lastCol)}3`, ...merges],
     validations: [],
     protect: false,
+    // Printed like the official table: the indicator columns (STT … Toàn tỉnh) on every page, the unit
+    // columns running on over as many pages as they need at a readable size (11 pt × 80 % ≈ 9 pt).
     printTitleRows: [HEADER_ROWS, HEADER_ROWS + 1],
+    printTitleColumns: [1, 4],
+    printScale: 80,
     freezeRows: HEADER_ROWS + 1,
+    freezeColumns: 2,
     landscape: true,
   };
   layout.rowHeights = { ...fitRowHeights(layout), 0: 30, 2: 30 };
