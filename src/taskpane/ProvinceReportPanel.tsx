@@ -1,4 +1,20 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { isValueRow } from "../core/catalog/schema";
 import { Consolidation } from "../core/consolidate/consolidate";
@@ -11,7 +27,9 @@ import { usePackage } from "./PackageContext";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalM, paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  table: { tableLayout: "fixed", width: "100%" },
+  who: { width: "38%", verticalAlign: "top" },
 });
 
 const HEADING_KEY = "cchc.provinceReportHeading";
@@ -109,13 +127,28 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
           {report.missing.length > 0 && (
             <>
               <Text weight="semibold">Còn thiếu</Text>
-              <ul className={styles.list} aria-label="Còn thiếu">
-                {report.missing.map((m) => (
-                  <li key={m.who} data-testid="report-missing">
-                    {m.who}: {m.rows.map(missingRowName).join("; ")}
-                  </li>
-                ))}
-              </ul>
+              <Table size="extra-small" aria-label="Còn thiếu: ai cần gửi những dòng nào" className={styles.table}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell className={styles.who}>Cần gửi</TableHeaderCell>
+                    <TableHeaderCell>Dòng còn thiếu</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {report.missing.map((m) => (
+                    <TableRow key={m.who} data-testid="report-missing">
+                      <TableCell className={styles.who}>{m.who}</TableCell>
+                      <TableCell>
+                        <ul className={styles.list}>
+                          {m.rows.map((r) => (
+                            <li key={missingRowName(r)}>{missingRowName(r)}</li>
+                          ))}
+                        </ul>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
             </>
           )}
           <Text weight="semibold">Kiểm tra báo cáo của tỉnh</Text>

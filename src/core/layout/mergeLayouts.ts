@@ -1,6 +1,7 @@
 import { FORMAT_LABELS } from "../check/check";
 import { DEFAULT_OUTLIERS, OutlierMap, describeOutliers, findOutliers } from "../compare/outliers";
 import { Consolidation, ConsolidatedRow } from "../consolidate/consolidate";
+import { SUMMARY_KINDS, SUMMARY_LABEL, SUMMARY_TONE, summarizeMerge } from "../consolidate/summary";
 import { OutlierSettings } from "../rules/schema";
 import { address, columnLetter } from "../grid";
 import { periodLabel } from "../period";
@@ -178,8 +179,6 @@ function totalsRow(
   ];
 }
 
-const unresolvedCount = (c: Consolidation): number => c.files.filter((f) => f.status === "unresolved").length;
-
 /** Empty bordered cells, so tables print with every line. */
 function blank(n: number): LayoutCell[] {
   return Array.from({ length: n }, () => ({ style: "wrap" as StyleName }));
@@ -200,16 +199,20 @@ export function describeCandidates(candidates: UnitCandidate[]): string {
   return [...byName].map(([n, w]) => `“${n}” (${w.join(", ")})`).join("; ");
 }
 
+/** The pane's count table as one row of coloured counts: a count is coloured only when there is something to see. */
+function summaryRow(c: Consolidation): LayoutCell[] {
+  const { counts } = summarizeMerge(c);
+  return [
+    { value: `Phải nộp: ${c.expected.length}`, style: "section" },
+    ...SUMMARY_KINDS.map((k): LayoutCell => ({ value: `${SUMMARY_LABEL[k]}: ${counts[k]}`, style: counts[k] ? SUMMARY_TONE[k] : "wrap" })),
+  ];
+}
+
 function statusSheet(c: Consolidation): SheetLayout {
   const rows: LayoutCell[][] = [
     [{ value: "TÌNH HÌNH NỘP BÁO CÁO", style: "title" }],
     [{ value: c.period ? periodLabel(c.period) : "", style: "subtitle" }],
-    [
-      {
-        value: `Phải nộp: ${c.expected.length} · Đã nộp: ${c.units.length} · Chưa nộp: ${c.missing.length} · Tệp bị từ chối: ${c.files.filter((f) => f.status === "rejected").length}${unresolvedCount(c) ? ` · Tệp chưa rõ đơn vị: ${unresolvedCount(c)} (chưa tổng hợp)` : ""}`,
-        style: "caption",
-      },
-    ],
+    summaryRow(c),
     [],
     ["STT", "Đơn vị", "Tình trạng", "Tệp", "Biểu mẫu", "Kỳ báo cáo", "Số lỗi", "Số cảnh báo", "Ghi chú"].map((h) => ({ value: h, style: "header" as StyleName })),
   ];
@@ -273,7 +276,7 @@ function statusSheet(c: Consolidation): SheetLayout {
     name: STATUS_SHEET,
     columns: [{ width: 6 }, { width: 40 }, { width: 16 }, { width: 36 }, { width: 28 }, { width: 18 }, { width: 9 }, { width: 11 }, { width: 50 }],
     rows,
-    merges: ["A1:I1", "A2:I2", "A3:I3"],
+    merges: ["A1:I1", "A2:I2"],
     validations,
     protect: false,
     freezeRows: 5,
