@@ -57,7 +57,7 @@ export function App({ workbook }: { workbook: Workbook }) {
                 <Tab value="package">Bộ biểu mẫu</Tab>
               </TabList>
               <section aria-label={TAB_NAMES[tab]}>
-                {tab === "insert" && <InsertPanel />}
+                {tab === "insert" && <InsertPanel onOpenPackage={() => setTab("package")} />}
                 {tab === "check" && <CheckPanel />}
                 {tab === "merge" && <MergePanel />}
                 {tab === "package" && <PackagePanel />}

@@ -1,7 +1,7 @@
 import { checkReceivedFile } from "../../src/adapters/receivedFile";
 import { MergeInput, consolidate } from "../../src/core/consolidate/consolidate";
 import { inSummary, summarizeMerge } from "../../src/core/consolidate/summary";
-import { STATUS_SHEET, buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
+import { FINDINGS_SHEET, STATUS_SHEET, buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
 import { Period } from "../../src/core/period";
 import { syntheticSubmission } from "../../scripts/syntheticSubmissions";
 import { catalog, ruleSet } from "../support/data";
@@ -66,5 +66,19 @@ describe("the merge at a glance", () => {
     expect(row[4].style).toBe("warning");
     expect(row[6].style).toBe("error");
     expect(row[3].style).toBe("wrap");
+  });
+
+  it("keeps rule IDs out of the Lỗi sheet units get back, in a hidden column for Sở Nội vụ", () => {
+    const sheet = buildMergeLayouts(c).find((l) => l.name === FINDINGS_SHEET)!;
+    const hidden = sheet.columns.map((col, i) => (col.hidden ? i : -1)).filter((i) => i >= 0);
+    expect(hidden).toEqual([7]);
+    const rules = new Set(c.units.flatMap((u) => u.findings.map((f) => f.rule)));
+    expect(rules.size).toBeGreaterThan(0);
+    for (const row of sheet.rows.slice(3)) {
+      row.forEach((cell, i) => {
+        if (i !== 7) expect(rules.has(String(cell.value))).toBe(false);
+      });
+      expect(rules.has(String(row[7].value)) || row[7].value === "tep.khong-doc-duoc").toBe(true);
+    }
   });
 });

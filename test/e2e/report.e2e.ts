@@ -29,7 +29,7 @@ describe("province report in the standalone page", () => {
     await message.waitFor();
     expect(await message.textContent()).toMatch(/Đã lập trang “Báo cáo của tỉnh” .*\d+ chỉ tiêu có số liệu, \d+ còn trống; \d+ lỗi\/cảnh báo\./);
     expect(await page.getByTestId("report-missing").filter({ hasText: "Sở Thông tin và Truyền thông" }).textContent()).toContain("7.1");
-    expect(await form.getByTestId("finding").count()).toBeGreaterThan(0);
+    expect(await form.getByTestId("findings-summary").locator("tbody tr").count()).toBeGreaterThan(0);
 
     const grids = readXlsx(bytes);
     expect(grids.map((g) => g.name)).toEqual(["Tổng hợp", "Tình hình nộp báo cáo", "Lỗi", "Danh sách đơn vị", REPORT_SHEET]);

@@ -46,6 +46,9 @@ describe("task pane in a real browser, standalone mode", () => {
     const summary = page.getByTestId("check-summary");
     await summary.waitFor();
     expect(await summary.textContent()).toMatch(/Sở TNMT.*\d+ lỗi/);
+    // Many findings start with their sections closed.
+    const closed = page.locator('.fui-AccordionHeader__button[aria-expanded="false"]');
+    while ((await closed.count()) > 0) await closed.first().click();
     const findings = page.getByTestId("finding");
     expect(await findings.count()).toBeGreaterThan(10);
     await expect(page.getByText(/D92 = 177\.190/).first().isVisible()).resolves.toBe(true);

@@ -6,7 +6,7 @@ import { OutlierSettings } from "../rules/schema";
 import { address, columnLetter } from "../grid";
 import { periodLabel } from "../period";
 import { unitKey } from "../recognize/unitNames";
-import { SOURCE_LABEL, UnitCandidate } from "../recognize/unitEvidence";
+import { UnitCandidate, candidatePlace } from "../recognize/unitEvidence";
 import { LayoutCell, SheetLayout, StyleName, Validation, fitRowHeights } from "./sheetLayout";
 
 export const MERGE_SHEET = "Tổng hợp";
@@ -195,7 +195,7 @@ const UNITS_SLACK = 100;
 /** "“X” (dòng tiêu đề A4, tên tệp)": what a file says about its sender. */
 export function describeCandidates(candidates: UnitCandidate[]): string {
   const byName = new Map<string, string[]>();
-  for (const c of candidates) byName.set(c.name, [...(byName.get(c.name) ?? []), c.source === "fileName" ? SOURCE_LABEL.fileName : `${SOURCE_LABEL[c.source]} ${c.where}`]);
+  for (const c of candidates) byName.set(c.name, [...(byName.get(c.name) ?? []), candidatePlace(c)]);
   return [...byName].map(([n, w]) => `“${n}” (${w.join(", ")})`).join("; ");
 }
 
@@ -290,7 +290,8 @@ function findingsSheet(c: Consolidation): SheetLayout {
   const rows: LayoutCell[][] = [
     [{ value: "DANH SÁCH LỖI VÀ CẢNH BÁO CỦA TỪNG BÁO CÁO", style: "title" }],
     [],
-    ["STT", "Đơn vị", "Tệp", "Trang", "Ô", "Mức độ", "Quy tắc", "Nội dung"].map((h) => ({ value: h, style: "header" as StyleName })),
+    // The rule ID is for Sở Nội vụ (a hidden last column), not for the units the sheet goes back to.
+    [...["STT", "Đơn vị", "Tệp", "Trang", "Ô", "Mức độ", "Nội dung"].map((h) => ({ value: h, style: "header" as StyleName })), { value: "Mã quy tắc", style: "hiddenId" }],
   ];
   let n = 0;
   for (const u of c.units) {
@@ -302,20 +303,20 @@ function findingsSheet(c: Consolidation): SheetLayout {
         text(u.sheetName),
         text(f.cell),
         { value: f.severity === "error" ? "Lỗi" : "Cảnh báo", style: f.severity === "error" ? "error" : "warning" },
-        text(f.rule),
         text(f.message),
+        text(f.rule, "hiddenId"),
       ]);
     }
   }
   for (const f of c.files) {
     if (f.status !== "rejected") continue;
-    rows.push([{ value: ++n, style: "number" }, text(f.unitName ?? ""), text(f.fileName), ...blank(2), { value: "Lỗi", style: "error" }, text("tep.khong-doc-duoc"), text(f.reason)]);
+    rows.push([{ value: ++n, style: "number" }, text(f.unitName ?? ""), text(f.fileName), ...blank(2), { value: "Lỗi", style: "error" }, text(f.reason), text("tep.khong-doc-duoc", "hiddenId")]);
   }
   const layout: SheetLayout = {
     name: FINDINGS_SHEET,
-    columns: [{ width: 6 }, { width: 32 }, { width: 30 }, { width: 14 }, { width: 7 }, { width: 10 }, { width: 28 }, { width: 80 }],
+    columns: [{ width: 6 }, { width: 32 }, { width: 30 }, { width: 14 }, { width: 7 }, { width: 10 }, { width: 80 }, { width: 28, hidden: true }],
     rows,
-    merges: ["A1:H1"],
+    merges: ["A1:G1"],
     validations: [],
     protect: false,
     freezeRows: 3,

@@ -28,6 +28,11 @@ export const SOURCE_LABEL: Record<UnitSource, string> = {
   assigned: "cán bộ chọn",
 };
 
+/** Where a name was read, said once: "dòng tiêu đề A4"; the file name and the identity mark need no place. */
+export function candidatePlace(c: UnitCandidate): string {
+  return c.source === "fileName" || c.source === "identity" ? SOURCE_LABEL[c.source] : `${SOURCE_LABEL[c.source]} ${c.where}`;
+}
+
 // Kinds of body that start a unit's name; places are told apart by their whole name, bodies by their first words.
 const TYPE = /^(thi xa|thanh pho|thi tran|huyen|quan|xa|phuong|so|ban)\b\s*/;
 /** Words in file names that say nothing about the sender; they end a name like a number does. */
