@@ -106,8 +106,8 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
       <Field label="Số báo cáo" hint="Ví dụ: 125/BC-UBND">
         <Input value={heading.number ?? ""} onChange={edit("number")} />
       </Field>
-      <Field label="Ngày báo cáo" validationMessage={dateInvalid ? "Ngày không hợp lệ." : undefined}>
-        <Input type="date" value={heading.date ?? ""} onChange={edit("date")} />
+      <Field label="Ngày báo cáo" hint="Ngày/tháng/năm, ví dụ 20/03/2026" validationMessage={dateInvalid ? "Ngày không hợp lệ: viết ngày/tháng/năm, ví dụ 20/03/2026." : undefined}>
+        <Input value={heading.date ?? ""} onChange={edit("date")} />
       </Field>
       <Button appearance="primary" disabled={busy || !templateId || dateInvalid} onClick={() => void onReport()}>
         Lập báo cáo của tỉnh
@@ -137,7 +137,9 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
                 <TableBody>
                   {report.missing.map((m) => (
                     <TableRow key={m.who} data-testid="report-missing">
-                      <TableCell className={styles.who}>{m.who}</TableCell>
+                      <TableCell className={styles.who}>
+                        {m.who} ({m.rows.length} dòng)
+                      </TableCell>
                       <TableCell>
                         <ul className={styles.list}>
                           {m.rows.map((r) => (
