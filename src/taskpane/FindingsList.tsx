@@ -67,7 +67,7 @@ export function FindingsList({
   const total = countBySeverity(findings);
   const shown = [...groups].map(([section, items]) => [section, only ? items.filter((f) => f.severity === only) : items] as const).filter(([, items]) => items.length);
   const filter = (s: Severity, label: string, n: number) => (
-    <ToggleButton size="small" checked={only === s} disabled={!n} onClick={() => setOnly(only === s ? undefined : s)} data-testid="findings-filter">
+    <ToggleButton size="small" appearance={only === s ? "primary" : "secondary"} checked={only === s} disabled={!n} onClick={() => setOnly(only === s ? undefined : s)} data-testid="findings-filter">
       {label} ({n})
     </ToggleButton>
   );

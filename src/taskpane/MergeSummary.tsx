@@ -42,6 +42,7 @@ export function MergeSummary({ consolidation, unresolved }: { consolidation: Con
             key={k}
             size="small"
             className={styles.count}
+            appearance={filter === k ? "primary" : "secondary"}
             checked={filter === k}
             disabled={!counts[k] && filter !== k}
             onClick={() => setFilter(filter === k ? undefined : k)}

@@ -83,6 +83,16 @@ describe("the pane at 320-350 px", () => {
     await screenshot(page, `thong-bao-${name.replace(/\W/g, "-")}`);
   });
 
+  it("says in plain words that a rule set is not a package", async () => {
+    const page = pages.page();
+    await page.getByRole("tab", { name: "Bộ biểu mẫu" }).click();
+    await page.getByLabel("Nạp bộ biểu mẫu của tỉnh (.json)").setInputFiles(write("quy-tac.json", JSON.stringify({ name: "Quy tắc tỉnh", rules: [] })));
+    const message = page.getByTestId("package-message");
+    await message.filter({ hasText: "bộ quy tắc kiểm tra, không phải bộ biểu mẫu" }).waitFor();
+    expect(await message.textContent()).not.toContain("Trường");
+    await screenshot(page, "thong-bao-bo-bieu-mau");
+  });
+
   it("offers every unit type of the package; where it has no template, says so, hides the button and the old message", async () => {
     const page = pages.page();
     const types = await page.getByLabel("Loại đơn vị").locator("option").allTextContents();
