@@ -1,7 +1,7 @@
 import { checkReceivedFile } from "../../src/adapters/receivedFile";
 import { MergeInput, consolidate } from "../../src/core/consolidate/consolidate";
 import { inSummary, summarizeMerge } from "../../src/core/consolidate/summary";
-import { FINDINGS_SHEET, STATUS_SHEET, buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
+import { FINDINGS_SHEET, STATUS_SHEET, buildMergeLayouts, describeCandidates } from "../../src/core/layout/mergeLayouts";
 import { Period } from "../../src/core/period";
 import { syntheticSubmission } from "../../scripts/syntheticSubmissions";
 import { catalog, ruleSet } from "../support/data";
@@ -80,5 +80,16 @@ describe("the merge at a glance", () => {
       });
       expect(rules.has(String(row[7].value)) || row[7].value === "tep.khong-doc-duoc").toBe(true);
     }
+  });
+});
+
+describe("where a sender's name was read", () => {
+  it("is said once for the identity mark and the file name, with its place for a title line", () => {
+    const said = describeCandidates([
+      { name: "UBND phường Hòa Khánh", source: "identity", where: "mã nhận dạng" },
+      { name: "UBND phường Hòa Khánh", source: "title", where: "A3" },
+      { name: "UBND xã Hòa Bắc", source: "fileName", where: "tên tệp" },
+    ]);
+    expect(said).toBe("“UBND phường Hòa Khánh” (mã nhận dạng của biểu mẫu, dòng tiêu đề A3); “UBND xã Hòa Bắc” (tên tệp)");
   });
 });
