@@ -20,7 +20,8 @@ const useStyles = makeStyles({
     "& .fui-Field, & .fui-Select, & .fui-Input, & .fui-Textarea, & .fui-Dropdown": { minWidth: 0, maxWidth: "100%" },
     "& select": { minWidth: 0, textOverflow: "ellipsis" },
   },
-  tabs: { flexWrap: "wrap" },
+  // Four tabs in a row where the pane is wide enough, else two rows of two aligned in columns.
+  tabs: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(8.5em, 1fr))" },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   mode: { color: tokens.colorNeutralForeground3 },
 });
