@@ -76,7 +76,7 @@ describe("cchc check and merge with --previous", () => {
     expect(prev.find((f) => f.rule === "previous.luy-ke-giam")?.message).toContain("41");
     const sheets = readXlsx(readFileSync(out));
     const lỗi = sheets.find((g) => g.name === FINDINGS_SHEET)!;
-    const rules = lỗi.rows.map((row) => String(row[6]?.value ?? ""));
+    const rules = lỗi.rows.map((row) => String(row[7]?.value ?? ""));
     expect(rules.filter((x) => x.startsWith("previous.")).length).toBe(prev.length);
     // The consolidated sheet keeps the indicator IDs in a hidden column, so the next merge can read it back.
     const totals = sheets.find((g) => g.name === MERGE_SHEET)!;

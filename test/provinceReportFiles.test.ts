@@ -1,6 +1,6 @@
 import { ensureCliBuilt, runCchc } from "./support/cli";
 import { spawnSync } from "child_process";
-import { mkdtempSync, readFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { readXlsx } from "../src/adapters/xlsx/read";
@@ -99,4 +99,21 @@ describe("cchc merge --report", () => {
     expect(before.filter(([, v]) => typeof v === "number").length).toBeGreaterThan(50);
     expect(figures(resaved)).toEqual(before);
   }, 200000);
+});
+
+describe("cchc merge --report with the report's heading", () => {
+  it("writes the province, report number and date on the form's line", () => {
+    const out = join(tmp, "co-so-hieu.xlsx");
+    const r = cchc("merge", ...files, "-o", out, "--report", "tinh-2023", "--province", "thành phố Hải Đông", "--report-number", "9/BC-UBND", "--report-date", "08/04/2023");
+    expect(r.code).toBe(0);
+    expect(sheet(readFileSync(out)).rows[2][0]?.value).toBe("(Kèm theo Báo cáo số 9/BC-UBND ngày 08 tháng 04 năm 2023 của UBND thành phố Hải Đông)");
+  });
+
+  it("refuses a date that is not one, before writing anything", () => {
+    const out = join(tmp, "sai-ngay.xlsx");
+    const r = cchc("merge", ...files, "-o", out, "--report", "tinh-2023", "--report-date", "31/04/2023");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Ngày báo cáo không hợp lệ");
+    expect(existsSync(out)).toBe(false);
+  });
 });

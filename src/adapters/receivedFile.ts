@@ -5,10 +5,11 @@ import { RuleSet } from "../core/rules/schema";
 import { readDocx } from "./docx/read";
 import { readOds } from "./ods/read";
 import { ReceivedFileError } from "./readErrors";
-import { XlsxReadError, readXlsx } from "./xlsx/read";
+import { ACCEPTED_FORMATS, XlsxReadError, readXlsx } from "./xlsx/read";
 import { InflateRaw, unzipEntries } from "./xlsx/zip";
 
 const ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet";
+const EMPTY_FILE = `Tệp rỗng (0 byte): không có nội dung nào. Hãy xin đơn vị gửi lại báo cáo. ${ACCEPTED_FORMATS}`;
 const LEGACY_WORD = "Tệp ở định dạng Word cũ (.doc); hãy lưu lại thành .docx (Tệp → Lưu thành → Tài liệu Word).";
 
 /** What a received file is, from its content (the name may lie): a Word report, an OpenDocument sheet or a workbook. */
@@ -35,6 +36,7 @@ export function detectFormat(bytes: Uint8Array, inflateRaw?: InflateRaw): Source
 
 /** Reads any received report file into grids; throws ReceivedFileError or XlsxReadError with the Vietnamese reason. */
 export function readReceivedFile(bytes: Uint8Array, fileName: string, inflateRaw?: InflateRaw): { format: SourceFormat; grids: Grid[] } {
+  if (!bytes.length) throw new ReceivedFileError(EMPTY_FILE);
   const format = detectFormat(bytes, inflateRaw);
   if (format === "docx") return { format, grids: readDocx(bytes, inflateRaw) };
   if (format === "ods") return { format, grids: readOds(bytes, inflateRaw) };
@@ -51,7 +53,7 @@ export function checkReceivedFile(bytes: Uint8Array, fileName: string, catalog: 
   } catch (e) {
     if (e instanceof XlsxReadError || e instanceof ReceivedFileError) return { ok: false, fileName, reason: e.message };
     // Anything else a damaged file can trigger is reported the same way, never thrown at the officer.
-    return { ok: false, fileName, reason: "Tệp bị hỏng, không đọc được." };
+    return { ok: false, fileName, reason: `Tệp bị hỏng, không đọc được. ${ACCEPTED_FORMATS}` };
   }
   return { ...checkGrids(read.grids, catalog, ruleSet, fileName), format: read.format };
 }

@@ -10,6 +10,7 @@ import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expe
 import { ExpectedUnit } from "../core/recognize/unitEvidence";
 import { PERIODS, Period, PeriodKind, periodLabel } from "../core/period";
 import { buildReportLayout } from "../core/layout/reportLayout";
+import { reportDateText } from "../core/layout/templateLayout";
 import { buildProvinceReport, missingRowName, reportJson } from "../core/report/provinceReport";
 import { packageLabel } from "../core/package/package";
 import { packageOrReport } from "./packageArg";
@@ -22,7 +23,7 @@ import { UsageError, complain, parseCommandArgs, printJson, say } from "./io";
 import { workbookOutput } from "./outputs";
 
 /**
- * `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--assign "FILE=Unit"]... [--period q1 --year 2023] [--report <template>] [--previous last.xlsx]`;
+ * `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--assign "FILE=Unit"]... [--period q1 --year 2023] [--report <template> [--province "Hà Tĩnh" --report-number 12/BC-UBND --report-date 2026-03-20]] [--previous last.xlsx]`;
  * --previous: the consolidated workbook of the last merge, every unit compared with its own column.
  */
 export async function runMerge(args: string[]): Promise<number> {
@@ -39,6 +40,9 @@ export async function runMerge(args: string[]): Promise<number> {
       period: { type: "string" },
       year: { type: "string" },
       report: { type: "string" },
+      province: { type: "string" },
+      "report-number": { type: "string" },
+      "report-date": { type: "string" },
       previous: { type: "string" },
     },
   });
@@ -78,6 +82,10 @@ export async function runMerge(args: string[]): Promise<number> {
     complain(`Không có biểu mẫu “${values.report}” để lập báo cáo của tỉnh. Các biểu mẫu: ${catalog.templates.map((t) => t.id).join(", ")}.`);
     return 2;
   }
+  if (values["report-date"] && !reportDateText(values["report-date"])) {
+    complain(`Ngày báo cáo không hợp lệ: --report-date ${values["report-date"]} (viết 2026-03-20 hoặc 20/03/2026).`);
+    return 2;
+  }
   let previous: ConsolidatedFigures | undefined;
   if (values.previous) {
     const p = readPreviousFile(values.previous, catalog, ruleSet);
@@ -113,7 +121,7 @@ export async function runMerge(args: string[]): Promise<number> {
     return 2;
   }
   const report = reportTemplate ? buildProvinceReport(c, reportTemplate, ruleSet) : undefined;
-  writeOutputFile(values.output, writeXlsx([...buildMergeLayouts(c, { outliers: ruleSet.outliers }), ...(report ? [buildReportLayout(report)] : [])], nativeZip), guard);
+  writeOutputFile(values.output, writeXlsx([...buildMergeLayouts(c, { outliers: ruleSet.outliers }), ...(report ? [buildReportLayout(report, { province: values.province, number: values["report-number"], date: values["report-date"] })] : [])], nativeZip), guard);
   if (values.json) {
     printJson({ ...jsonOf(c), ...(report ? { report: reportJson(report) } : {}) });
     return 0;

@@ -8,7 +8,20 @@ import { PackagePanel } from "./PackagePanel";
 import { Workbook, WorkbookProvider } from "./workbook/Workbook";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, minHeight: "100vh", boxSizing: "border-box" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    // Excel's pane is 320-350 px wide: long names (files, units, templates) wrap, and fields never grow past the pane.
+    overflowWrap: "anywhere",
+    "& .fui-Field, & .fui-Select, & .fui-Input, & .fui-Textarea, & .fui-Dropdown": { minWidth: 0, maxWidth: "100%" },
+    "& select": { minWidth: 0, textOverflow: "ellipsis" },
+  },
+  // Four tabs in a row where the pane is wide enough, else two rows of two aligned in columns.
+  tabs: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(8.5em, 1fr))" },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   mode: { color: tokens.colorNeutralForeground3 },
 });
@@ -38,14 +51,14 @@ export function App({ workbook }: { workbook: Workbook }) {
             </MessageBar>
           ) : (
             <PackageProvider>
-              <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)} aria-label="Chức năng">
+              <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)} aria-label="Chức năng">
                 <Tab value="insert">Chèn biểu mẫu</Tab>
                 <Tab value="check">Kiểm tra</Tab>
                 <Tab value="merge">Tổng hợp</Tab>
                 <Tab value="package">Bộ biểu mẫu</Tab>
               </TabList>
               <section aria-label={TAB_NAMES[tab]}>
-                {tab === "insert" && <InsertPanel />}
+                {tab === "insert" && <InsertPanel onOpenPackage={() => setTab("package")} />}
                 {tab === "check" && <CheckPanel />}
                 {tab === "merge" && <MergePanel />}
                 {tab === "package" && <PackagePanel />}

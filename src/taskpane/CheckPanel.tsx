@@ -2,7 +2,8 @@ import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, 
 import { useEffect, useRef, useState } from "react";
 import { checkReceivedFile } from "../adapters/receivedFile";
 import { CheckResult } from "../core/check/check";
-import { countBySeverity } from "../core/findings";
+import { Finding, countBySeverity } from "../core/findings";
+import { Submission } from "../core/recognize/submission";
 import { periodLabel } from "../core/period";
 import { readFileBytes } from "./download";
 import { FindingsList } from "./FindingsList";
@@ -28,13 +29,17 @@ export function CheckPanel() {
   const [notice, setNotice] = useState<string>();
   const [previous, setPrevious] = useState<PreviousSource>();
 
-  async function run(action: () => Promise<{ result: CheckResult; notice?: string }>) {
+  // The last check, so choosing (or dropping) the previous period checks again at once.
+  const last = useRef<() => Promise<{ result: CheckResult; notice?: string }>>();
+
+  async function run(action: () => Promise<{ result: CheckResult; notice?: string }>, against = previous) {
+    last.current = action;
     setBusy(true);
     setResult(undefined);
     setNotice(undefined);
     try {
       const out = await action();
-      const compared = checkAgainstPrevious(out.result, previous, ruleSet);
+      const compared = checkAgainstPrevious(out.result, against, ruleSet);
       setResult(compared.result);
       setNotice([out.notice, compared.note].filter(Boolean).join(" ") || undefined);
     } catch (e) {
@@ -106,7 +111,14 @@ export function CheckPanel() {
         </MessageBar>
       )}
       {result && result.ok && <CheckSummary result={result} onSelect={activeSheet ? select : undefined} />}
-      <PreviousPeriodPicker consolidatedOnly={false} disabled={busy} onChange={setPrevious} />
+      <PreviousPeriodPicker
+        consolidatedOnly={false}
+        disabled={busy}
+        onChange={(p) => {
+          setPrevious(p);
+          if (last.current) void run(last.current, p);
+        }}
+      />
       <RuleSetPanel />
     </div>
   );
@@ -125,7 +137,15 @@ function CheckSummary({ result, onSelect }: { result: Extract<CheckResult, { ok:
       <Text size={200}>{result.format === "docx" ? `Tệp Word, “${submission.sheetName}”` : `Trang “${submission.sheetName}”`}</Text>
       <PackageBadge />
       {result.format === "docx" && <ConvertButton result={result} />}
-      <FindingsList findings={findings} onSelect={onSelect && ((f) => onSelect(submission.sheetName, f.cell))} />
+      <FindingsList findings={findings} onSelect={onSelect && ((f) => onSelect(submission.sheetName, f.cell))} rowOf={(f) => rowOf(submission, f)} />
     </>
   );
+}
+
+/** The row a finding is on, by its label and the value read there (the page has no cell to select). */
+function rowOf(submission: Submission, f: Finding): { label: string; value: string } | undefined {
+  const m = submission.matched.find((x) => x.row.r + 1 === f.row);
+  if (!m) return undefined;
+  const v = m.row.value?.value;
+  return { label: m.row.label || m.templateRow.label, value: v === undefined || v === null ? "" : String(v) };
 }

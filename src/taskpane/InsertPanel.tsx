@@ -1,4 +1,4 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { buildTemplateLayout } from "../core/layout/templateLayout";
 import { PeriodKind } from "../core/period";
@@ -13,13 +13,14 @@ const useStyles = makeStyles({
 
 type Status = { intent: "success" | "error"; text: string } | undefined;
 
-export function InsertPanel() {
+/** `onOpenPackage`: where the province's package is loaded (the package tab), offered when a template is missing. */
+export function InsertPanel({ onOpenPackage }: { onOpenPackage?: () => void }) {
   const styles = useStyles();
   const workbook = useWorkbook();
   const { catalog, unitTypes: types } = usePackage().effective;
-  // The package's unit types that have a template, in the package's order.
-  const unitTypes = useMemo(() => types.filter((u) => catalog.templates.some((t) => t.unitType === u.id)).map((u) => [u.id, u.label] as const), [types, catalog]);
-  const [unitType, setUnitType] = useState(unitTypes[0]?.[0] ?? "");
+  // Every unit type of the package, in its order: a type without a template says so instead of disappearing.
+  const unitTypes = useMemo(() => types.map((u) => [u.id, u.label] as const), [types]);
+  const [unitType, setUnitType] = useState(types.find((u) => catalog.templates.some((t) => t.unitType === u.id))?.id ?? "");
   const versions = catalog.templates.filter((t) => t.unitType === unitType);
   const [templateId, setTemplateId] = useState(versions[0]?.id ?? "");
   const [period, setPeriod] = useState<PeriodKind>("q1");
@@ -32,6 +33,12 @@ export function InsertPanel() {
   const yearValid = isValidYear(year);
   const chosenType = types.find((u) => u.id === unitType);
   const outOfPeriod = chosenType && yearValid && !unitTypeReportsIn(chosenType, { kind: period, year: yearNumber });
+  const noTemplate = !!chosenType && !versions.length;
+  // A success message belongs to the choices that made it: any change takes it away.
+  const changed = <T,>(set: (v: T) => void) => (v: T) => {
+    setStatus(undefined);
+    set(v);
+  };
 
   async function onInsert() {
     const t = catalog.byId.get(templateId);
@@ -61,6 +68,7 @@ export function InsertPanel() {
         <Select
           value={unitType}
           onChange={(_e, d) => {
+            setStatus(undefined);
             setUnitType(d.value);
             setTemplateId(catalog.templates.find((t) => t.unitType === d.value)?.id ?? "");
           }}
@@ -72,21 +80,36 @@ export function InsertPanel() {
           ))}
         </Select>
       </Field>
-      <Field label="Phiên bản biểu mẫu">
-        <Select value={templateId} onChange={(_e, d) => setTemplateId(d.value)}>
-          {versions.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      {noTemplate ? (
+        <MessageBar intent="warning">
+          <MessageBarBody data-testid="insert-no-template">
+            Bộ biểu mẫu đang dùng chưa có biểu mẫu cho {chosenType.label}. Biểu mẫu này do tỉnh ban hành: hãy nạp bộ biểu mẫu của tỉnh.
+          </MessageBarBody>
+          {onOpenPackage && (
+            <MessageBarActions>
+              <Button size="small" onClick={onOpenPackage}>
+                Nạp bộ biểu mẫu của tỉnh
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      ) : (
+        <Field label="Phiên bản biểu mẫu">
+          <Select value={templateId} title={catalog.byId.get(templateId)?.name} onChange={(_e, d) => changed(setTemplateId)(d.value)}>
+            {versions.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field label="Kỳ báo cáo">
-        <Select value={period} onChange={(_e, d) => setPeriod(d.value as PeriodKind)}>
+        <Select value={period} onChange={(_e, d) => changed(setPeriod)(d.value as PeriodKind)}>
           <PeriodOptions />
         </Select>
       </Field>
-      <YearField label="Năm" value={year} onChange={setYear} />
+      <YearField label="Năm" value={year} onChange={changed(setYear)} />
       {outOfPeriod && (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -99,9 +122,11 @@ export function InsertPanel() {
       <Field label="Tên đơn vị báo cáo" hint="Ví dụ: Sở Nông nghiệp và Phát triển nông thôn">
         <Input value={unitName} onChange={(_e, d) => setUnitName(d.value)} />
       </Field>
-      <Button appearance="primary" type="submit" disabled={busy || !templateId || !yearValid}>
-        {workbook.insertLabel}
-      </Button>
+      {!noTemplate && !outOfPeriod && (
+        <Button appearance="primary" type="submit" disabled={busy || !templateId || !yearValid}>
+          {workbook.insertLabel}
+        </Button>
+      )}
       {status && (
         <MessageBar intent={status.intent}>
           <MessageBarBody>{status.text}</MessageBarBody>

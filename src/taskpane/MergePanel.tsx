@@ -27,6 +27,7 @@ import { usePackage } from "./PackageContext";
 import { readFileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
 import { UnresolvedFiles } from "./UnresolvedFiles";
+import { MergeSummary } from "./MergeSummary";
 import { Workbook, useWorkbook } from "./workbook/Workbook";
 import { ProvinceReportPanel } from "./ProvinceReportPanel";
 import { PreviousPeriodPicker } from "./PreviousPeriodPicker";
@@ -131,9 +132,11 @@ export function MergePanel() {
       const layouts = buildMergeLayouts(c, { outliers: ruleSet.outliers });
       const changed = previous ? c.units.filter((u) => u.findings.some((f) => f.rule.startsWith("previous."))).map((u) => u.unitName) : [];
       const where = await workbook.writeMerge(layouts, `tong-hop-cchc${c.period ? `-${c.period.kind}-${c.period.year}` : ""}.xlsx`);
+      // The counts and names are in the summary under the message; the message says what was done and where.
+      const problems = c.files.some((f) => f.status !== "read") || c.missing.length > 0 || c.units.some((u) => u.errors > 0);
       setMessage({
-        intent: c.missing.length || c.waiting.length || changed.length ? "warning" : "success",
-        text: `Đã tổng hợp ${c.units.length} đơn vị${c.period ? ` (${periodLabel(c.period)})` : ""}. ${where}${
+        intent: problems || c.waiting.length || changed.length ? "warning" : "success",
+        text: `Đã tổng hợp ${c.units.length} đơn vị${c.period ? ` (${periodLabel(c.period)})` : ""}${problems ? "; xem các tệp cần xử lý ở “Kết quả tổng hợp” bên dưới" : ""}. ${where}${
           previous ? (changed.length ? ` So với kỳ trước, cần xem lại số liệu của: ${changed.join("; ")} (trang Lỗi).` : " So với kỳ trước: không có số liệu giảm hay nhảy vọt bất thường.") : ""
         }`,
       });
@@ -173,7 +176,7 @@ export function MergePanel() {
         </MessageBar>
       )}
       {result && <PackageBadge />}
-      {rows.length > 0 && (
+      {rows.length > 0 && !result && (
         <Table size="small" aria-label="Trạng thái từng tệp" className={styles.table}>
           <TableHeader>
             <TableRow>
@@ -199,13 +202,18 @@ export function MergePanel() {
         </Table>
       )}
       {result && (
-        <UnresolvedFiles
-          files={result.files.filter((f) => f.status === "unresolved" || f.assigned)}
-          expected={result.expected}
-          assignments={assignments}
-          onAssign={(file, unit) => setAssignments({ ...assignments, [file]: unit })}
-          onRemerge={() => void onMerge()}
-          busy={progress !== undefined}
+        <MergeSummary
+          consolidation={result}
+          unresolved={
+            <UnresolvedFiles
+              files={result.files.filter((f) => f.status === "unresolved" || f.assigned)}
+              expected={result.expected}
+              assignments={assignments}
+              onAssign={(file, unit) => setAssignments({ ...assignments, [file]: unit })}
+              onRemerge={() => void onMerge()}
+              busy={progress !== undefined}
+            />
+          }
         />
       )}
       {result && result.units.length > 0 && (

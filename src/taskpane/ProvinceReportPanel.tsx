@@ -1,8 +1,25 @@
-import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { isValueRow } from "../core/catalog/schema";
 import { Consolidation } from "../core/consolidate/consolidate";
-import { buildReportLayout } from "../core/layout/reportLayout";
+import { ReportHeading, buildReportLayout } from "../core/layout/reportLayout";
+import { reportDateText } from "../core/layout/templateLayout";
 import { SheetLayout } from "../core/layout/sheetLayout";
 import { ProvinceReport, buildProvinceReport, missingRowName } from "../core/report/provinceReport";
 import { FindingsList } from "./FindingsList";
@@ -10,8 +27,24 @@ import { usePackage } from "./PackageContext";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalM, paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  table: { tableLayout: "fixed", width: "100%" },
+  who: { width: "38%", verticalAlign: "top" },
 });
+
+const HEADING_KEY = "cchc.provinceReportHeading";
+
+/** The province, report number and date typed last time: asked once, then remembered on this computer. */
+function rememberedHeading(): ReportHeading {
+  try {
+    const h = JSON.parse(globalThis.localStorage?.getItem(HEADING_KEY) ?? "{}") as unknown;
+    if (!h || typeof h !== "object") return {};
+    const pick = (k: string) => (typeof (h as Record<string, unknown>)[k] === "string" ? ((h as Record<string, string>)[k] as string) : undefined);
+    return { province: pick("province"), number: pick("number"), date: pick("date") };
+  } catch {
+    return {};
+  }
+}
 
 /**
  * "Lập báo cáo của tỉnh" after a merge: the province's own appendix in a chosen template, handed to
@@ -26,6 +59,13 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ProvinceReport>();
   const [error, setError] = useState<string>();
+  const [heading, setHeading] = useState<ReportHeading>(rememberedHeading);
+  const dateInvalid = !!heading.date && !reportDateText(heading.date);
+  const edit = (k: keyof ReportHeading) => (_e: unknown, d: { value: string }) => {
+    const next = { ...heading, [k]: d.value };
+    setHeading(next);
+    globalThis.localStorage?.setItem(HEADING_KEY, JSON.stringify(next));
+  };
 
   async function onReport() {
     const t = catalog.byId.get(templateId);
@@ -34,7 +74,7 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
     setError(undefined);
     try {
       const r = buildProvinceReport(consolidation, t, ruleSet);
-      await deliver(buildReportLayout(r));
+      await deliver(buildReportLayout(r, heading));
       setReport(r);
     } catch (e) {
       setReport(undefined);
@@ -52,7 +92,7 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
         Lập báo cáo của tỉnh
       </Text>
       <Field label="Biểu mẫu báo cáo của tỉnh">
-        <Select value={templateId} onChange={(_e, d) => setTemplateId(d.value)}>
+        <Select value={templateId} title={catalog.byId.get(templateId)?.name} onChange={(_e, d) => setTemplateId(d.value)}>
           {catalog.templates.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
@@ -60,7 +100,16 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
           ))}
         </Select>
       </Field>
-      <Button appearance="primary" disabled={busy || !templateId} onClick={() => void onReport()}>
+      <Field label="Tên tỉnh, thành phố" hint="Ví dụ: Hà Tĩnh, hoặc thành phố Cần Thơ">
+        <Input value={heading.province ?? ""} onChange={edit("province")} />
+      </Field>
+      <Field label="Số báo cáo" hint="Ví dụ: 125/BC-UBND">
+        <Input value={heading.number ?? ""} onChange={edit("number")} />
+      </Field>
+      <Field label="Ngày báo cáo" hint="Ngày/tháng/năm, ví dụ 20/03/2026" validationMessage={dateInvalid ? "Ngày không hợp lệ: viết ngày/tháng/năm, ví dụ 20/03/2026." : undefined}>
+        <Input value={heading.date ?? ""} onChange={edit("date")} />
+      </Field>
+      <Button appearance="primary" disabled={busy || !templateId || dateInvalid} onClick={() => void onReport()}>
         Lập báo cáo của tỉnh
       </Button>
       {error && (
@@ -78,13 +127,30 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
           {report.missing.length > 0 && (
             <>
               <Text weight="semibold">Còn thiếu</Text>
-              <ul className={styles.list} aria-label="Còn thiếu">
-                {report.missing.map((m) => (
-                  <li key={m.who} data-testid="report-missing">
-                    {m.who}: {m.rows.map(missingRowName).join("; ")}
-                  </li>
-                ))}
-              </ul>
+              <Table size="extra-small" aria-label="Còn thiếu: ai cần gửi những dòng nào" className={styles.table}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell className={styles.who}>Cần gửi</TableHeaderCell>
+                    <TableHeaderCell>Dòng còn thiếu</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {report.missing.map((m) => (
+                    <TableRow key={m.who} data-testid="report-missing">
+                      <TableCell className={styles.who}>
+                        {m.who} ({m.rows.length} dòng)
+                      </TableCell>
+                      <TableCell>
+                        <ul className={styles.list}>
+                          {m.rows.map((r) => (
+                            <li key={missingRowName(r)}>{missingRowName(r)}</li>
+                          ))}
+                        </ul>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
             </>
           )}
           <Text weight="semibold">Kiểm tra báo cáo của tỉnh</Text>

@@ -1,6 +1,6 @@
 import { Button, Dropdown, Field, Option, OptionGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { FileOutcome } from "../core/consolidate/consolidate";
-import { ExpectedUnit, SOURCE_LABEL, matchExpected } from "../core/recognize/unitEvidence";
+import { ExpectedUnit, candidatePlace, matchExpected } from "../core/recognize/unitEvidence";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -60,7 +60,7 @@ export function UnresolvedFiles({
       {files.map((f) => {
         const read = namesRead(f, expected);
         const others = expected.map((e) => e.name).filter((n) => !read.includes(n));
-        const said = (f.candidates ?? []).map((c) => `“${c.name}” (${SOURCE_LABEL[c.source]}${c.source === "fileName" ? "" : ` ${c.where}`})`).join("; ");
+        const said = (f.candidates ?? []).map((c) => `“${c.name}” (${candidatePlace(c)})`).join("; ");
         return (
           <div key={f.fileName} className={styles.file} data-testid="unresolved-file">
             <Field label={`Đơn vị gửi tệp ${f.fileName}`} hint={said ? `Tên đọc được: ${said}.` : f.reason}>

@@ -48,6 +48,14 @@ describe("province package", () => {
     data.unitTypes = data.unitTypes.filter((u: { id: string }) => u.id !== "cap-huyen");
     expect(() => parsePackage(data)).toThrow(/loại đơn vị “cap-huyen” chưa khai báo/);
     expect(() => parsePackage("{")).toThrow("Tệp bộ biểu mẫu không phải JSON hợp lệ.");
-    expect(() => parsePackage(JSON.stringify(builtin.ruleSet))).toThrow(/Bộ biểu mẫu không hợp lệ/);
+    expect(() => parsePackage(JSON.stringify(builtin.ruleSet))).toThrow(/là bộ quy tắc kiểm tra, không phải bộ biểu mẫu/);
+  });
+});
+
+describe("a file that is not a package", () => {
+  it("is told so in plain words, a rule set pointed to where it belongs", () => {
+    expect(() => parsePackage(JSON.stringify({ name: "Quy tắc của tỉnh", rules: [] }))).toThrow(/^Tệp này là bộ quy tắc kiểm tra, không phải bộ biểu mẫu/);
+    expect(() => parsePackage(JSON.stringify({ danhSach: ["Sở Y tế"] }))).toThrow(/^Tệp này không phải bộ biểu mẫu CCHC\./);
+    expect(() => parsePackage("[]")).toThrow(/không phải bộ biểu mẫu CCHC/);
   });
 });

@@ -56,10 +56,53 @@ export function watchConsole(page: Page): string[] {
   return errors;
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** The narrowest task pane Excel opens (and the default width, at which the screenshots are taken). */
+export const PANE_MIN = 320;
+export const PANE_DEFAULT = 350;
+
+/**
+ * What sticks out of a `width`-px pane: the page's own sideways scroll, or a box inside it that scrolls
+ * sideways, each named with its text so a failure says what to shorten or wrap.
+ */
+export async function overflowAt(page: Page, width: number): Promise<string[]> {
+  const size = page.viewportSize() ?? { width: 420, height: 900 };
+  await page.setViewportSize({ width, height: size.height });
+  const out = await page.evaluate(() => {
+    const doc = document.documentElement;
+    const found: string[] = [];
+    const name = (e: Element) => `${e.tagName.toLowerCase()} “${(e.textContent ?? "").trim().slice(0, 50)}”`;
+    if (doc.scrollWidth > doc.clientWidth) {
+      found.push(`trang rộng ${doc.scrollWidth} px > ${doc.clientWidth} px`);
+      for (const e of document.body.querySelectorAll("*")) {
+        const r = e.getBoundingClientRect();
+        // The outermost element that sticks out names the culprit; its children would only repeat it.
+        if (r.right > doc.clientWidth + 0.5 && r.width > 0 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > doc.clientWidth + 0.5))
+          found.push(`${name(e)} đến ${Math.round(r.right)} px`);
+      }
+    }
+    for (const e of document.body.querySelectorAll("*")) {
+      const o = getComputedStyle(e).overflowX;
+      if ((o === "auto" || o === "scroll") && e.scrollWidth > e.clientWidth + 1 && e.tagName !== "TEXTAREA")
+        found.push(`${name(e)} cuộn ngang (${e.scrollWidth} > ${e.clientWidth} px)`);
+    }
+    return found.slice(0, 12);
+  });
+  await page.setViewportSize(size);
+  return out;
+}
+
+/**
+ * Saves the page as it looks in Excel's default pane width, after asserting that nothing in it scrolls
+ * sideways in the narrowest pane: every state the e2e suite photographs is also checked for width.
+ */
+export async function screenshot(page: Page, name: string, opts: { wideTable?: boolean } = {}): Promise<string> {
+  if (!opts.wideTable) expect({ state: name, overflow: await overflowAt(page, PANE_MIN) }).toEqual({ state: name, overflow: [] });
   mkdirSync(SHOTS, { recursive: true });
   const file = join(SHOTS, `${name}.png`);
+  const size = page.viewportSize() ?? { width: 420, height: 900 };
+  await page.setViewportSize({ width: PANE_DEFAULT, height: size.height });
   await page.screenshot({ path: file, fullPage: true });
+  await page.setViewportSize(size);
   return file;
 }
 
@@ -98,7 +141,7 @@ export function standalonePages(): { page: () => Page; downloaded: (action: () =
     server?.close();
   });
   beforeEach(async () => {
-    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 }, locale: "vi-VN" });
+    page = await browser.newPage({ acceptDownloads: true, viewport: { width: PANE_DEFAULT, height: 900 }, locale: "vi-VN" });
     errors = watchConsole(page);
     await page.goto(url);
     await page.getByTestId("host-mode").waitFor();

@@ -60,7 +60,7 @@ describe("So sánh với kỳ trước in the task pane", () => {
     expect(text).not.toContain("Nông nghiệp và PTNT (trang");
     await screenshot(page, "ky-truoc-tong-hop");
     const lỗi = readXlsx(bytes).find((g) => g.name === FINDINGS_SHEET)!;
-    const previousRows = lỗi.rows.filter((r) => String(r[6]?.value ?? "").startsWith("previous."));
+    const previousRows = lỗi.rows.filter((r) => String(r[7]?.value ?? "").startsWith("previous."));
     expect(previousRows.map((r) => r[1]?.value)).toEqual(["Sở Thông tin và Truyền thông tỉnh Sóc Trăng"]);
   });
 });

@@ -46,6 +46,9 @@ describe("task pane in a real browser, standalone mode", () => {
     const summary = page.getByTestId("check-summary");
     await summary.waitFor();
     expect(await summary.textContent()).toMatch(/Sở TNMT.*\d+ lỗi/);
+    // Many findings start with their sections closed.
+    const closed = page.locator('.fui-AccordionHeader__button[aria-expanded="false"]');
+    while ((await closed.count()) > 0) await closed.first().click();
     const findings = page.getByTestId("finding");
     expect(await findings.count()).toBeGreaterThan(10);
     await expect(page.getByText(/D92 = 177\.190/).first().isVisible()).resolves.toBe(true);
@@ -113,9 +116,26 @@ describe("task pane in a real browser, standalone mode", () => {
     expect(await page.getByTestId("merge-message").textContent()).toContain("Đã tổng hợp 2 đơn vị");
     const rows = page.getByTestId("file-row");
     expect(await rows.count()).toBe(4);
-    await expect(page.getByText("khác kỳ báo cáo").first().isVisible()).resolves.toBe(true);
+    // The count table: each kind counted, problems first, each count a filter of the list.
+    const count = (kind: string) => page.locator(`[data-testid="summary-count"][data-kind="${kind}"]`);
+    expect(await count("submitted").textContent()).toBe("Đã nộp2");
+    expect(await count("otherPeriod").textContent()).toBe("Khác kỳ1");
+    expect(await count("rejected").textContent()).toBe("Tệp hỏng1");
+    expect(await count("missing").textContent()).toBe("Chưa nộp1");
+    expect(await count("duplicate").isDisabled()).toBe(true);
+    expect(await rows.first().textContent()).toContain("hong.xlsx");
     await screenshot(page, "4-tong-hop");
     expect(await axeSerious(page)).toEqual([]);
+    await count("otherPeriod").click();
+    expect(await count("otherPeriod").getAttribute("aria-pressed")).toBe("true");
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain("002-so-tai-chinh-q1-2021.xlsx");
+    await count("missing").click();
+    expect(await rows.count()).toBe(0);
+    expect(await page.getByTestId("summary-missing").textContent()).toContain("Sở Y tế");
+    await screenshot(page, "4-tong-hop-loc-chua-nop");
+    await count("missing").click();
+    expect(await rows.count()).toBe(4);
 
     const grids = readXlsx(bytes);
     expect(grids.map((g) => g.name)).toEqual(["Tổng hợp", "Tình hình nộp báo cáo", "Lỗi", "Danh sách đơn vị"]);

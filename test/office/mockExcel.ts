@@ -260,7 +260,11 @@ export class MockSheet {
   /** Cell notes by address ("D83"). */
   readonly notes = new Map<string, string>();
   frozenRows = 0;
+  /** The block freezeAt froze ("A1:B6"). */
+  frozenAt?: string;
   printTitleRows?: string;
+  printTitleColumns?: string;
+  printArea?: string;
   protected = false;
   protectionOptions?: Excel.WorksheetProtectionOptions;
   protectionPassword?: string;
@@ -1028,8 +1032,18 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         freezeRows: (n?: number) => {
           if (call(owner, "freezePanes.freezeRows", [n])) sheet.frozenRows = n ?? 1;
         },
+        freezeAt: (block: string) => {
+          if (typeof block !== "string" || !/^A1:[A-Z]+\d+$/.test(block)) return fail("InvalidArgument", `freezeAt needs a block from A1, got ${String(block)}`);
+          if (call(owner, "freezePanes.freezeAt", [block])) {
+            sheet.frozenAt = block;
+            sheet.frozenRows = Number(/\d+$/.exec(block)![0]);
+          }
+        },
         unfreeze: () => {
-          if (call(owner, "freezePanes.unfreeze", [])) sheet.frozenRows = 0;
+          if (call(owner, "freezePanes.unfreeze", [])) {
+            sheet.frozenRows = 0;
+            sheet.frozenAt = undefined;
+          }
         },
       },
       pageLayout: {
@@ -1038,6 +1052,14 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         zoom: { scale: 100 },
         setPrintTitleRows: (rows: string) => {
           if (call(owner, "pageLayout.setPrintTitleRows", [rows])) sheet.printTitleRows = rows;
+        },
+        setPrintTitleColumns: (cols: string) => {
+          if (!/^\$[A-Z]+:\$[A-Z]+$/.test(cols)) return fail("InvalidArgument", `print title columns must be absolute whole columns, got ${cols}`);
+          if (call(owner, "pageLayout.setPrintTitleColumns", [cols])) sheet.printTitleColumns = cols;
+        },
+        setPrintArea: (area: string) => {
+          if (!/^[A-Z]+\d+:[A-Z]+\d+$/.test(area)) return fail("InvalidArgument", `print area must be a range, got ${area}`);
+          if (call(owner, "pageLayout.setPrintArea", [area])) sheet.printArea = area;
         },
       },
       protection: {

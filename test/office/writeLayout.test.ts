@@ -318,6 +318,25 @@ describe("writeLayouts (Office.js) on a fake Excel", () => {
     expect(mock.sheet("Trang").value("B1")).toBe(1.1);
   });
 
+  it("prints a wide table as the official one: indicator columns on every page, at its scale, the label column frozen", async () => {
+    const layout: SheetLayout = {
+      ...buildTemplateLayout(small, { sheetName: "Tổng hợp" }),
+      protect: false,
+      printTitleColumns: [1, 4],
+      printScale: 80,
+      printArea: "A1:E40",
+      freezeColumns: 2,
+    };
+    const mock = createMockExcel();
+    await writeLayouts(mock.context, [layout]);
+    const sheet = mock.sheet("Tổng hợp");
+    expect(sheet.frozenAt).toBe("A1:B6");
+    expect(sheet.printTitleRows).toBe("$5:$6");
+    expect(sheet.printTitleColumns).toBe("$A:$D");
+    expect(sheet.printArea).toBe("A1:E40");
+    expect(sheet.pageLayout.zoom).toEqual({ scale: 80 });
+  });
+
   it("picks a free name next to an existing sheet and leaves it untouched", async () => {
     const layout = buildTemplateLayout(small, { sheetName: "CCHC" });
     const mock = createMockExcel({ sheets: { CCHC: { values: [["cũ"]] }, "cchc (2)": { values: [["cũ 2"]] } } });

@@ -364,12 +364,15 @@ async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batc
     }
   }
 
-  if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);
+  // freezeAt takes the frozen top-left block: the frozen rows and, left of them, the frozen columns.
+  if (layout.freezeColumns) ws.freezePanes.freezeAt(rectAddress({ r1: 0, c1: 0, r2: Math.max(layout.freezeRows ?? 1, 1) - 1, c2: layout.freezeColumns - 1 }));
+  else if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);
   const page = ws.pageLayout;
   page.paperSize = "A4";
   page.orientation = layout.landscape ? "Landscape" : "Portrait";
-  // All columns on one page wide; the documented options only (verticalFitToPages 0 is not documented).
-  page.zoom = { horizontalFitToPages: 1 };
+  // A wide table prints at its scale over several pages wide; others fit one page wide (the documented
+  // options only: verticalFitToPages 0 is not documented).
+  page.zoom = layout.printScale ? { scale: layout.printScale } : { horizontalFitToPages: 1 };
   // Same margins as the .xlsx writer (inches → points).
   page.leftMargin = 36;
   page.rightMargin = 28.8;
@@ -378,6 +381,8 @@ async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batc
   page.headerMargin = 21.6;
   page.footerMargin = 21.6;
   if (layout.printTitleRows) page.setPrintTitleRows(absoluteRows(layout.printTitleRows[0], layout.printTitleRows[1]));
+  if (layout.printTitleColumns) page.setPrintTitleColumns(columnsAddress(layout.printTitleColumns[0] - 1, layout.printTitleColumns[1] - 1).replace(/([A-Z]+)/g, "$$$1"));
+  if (layout.printArea) page.setPrintArea(layout.printArea);
 
   if (layout.protect)
     ws.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });

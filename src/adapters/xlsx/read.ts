@@ -17,12 +17,15 @@ export class XlsxReadError extends Error {
   }
 }
 
+/** Said with every file the product cannot read: what it can. */
+export const ACCEPTED_FORMATS = "Nhận báo cáo dạng sổ làm việc Excel (.xlsx), báo cáo Word (.docx) hoặc bảng tính OpenDocument (.ods).";
+
 const MESSAGES: Record<Exclude<XlsxProblem, "tooLarge">, string> = {
   encrypted: "Tệp được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi gửi lại.",
   legacyXls: "Tệp ở định dạng Excel cũ (.xls); hãy lưu lại thành .xlsx (Tệp → Lưu thành → Sổ làm việc Excel).",
   xlsb: "Tệp ở định dạng Excel nhị phân (.xlsb); hãy lưu lại thành .xlsx (Tệp → Lưu thành → Sổ làm việc Excel).",
-  corrupt: "Tệp bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); không đọc được.",
-  notExcel: "Tệp không phải sổ làm việc Excel (.xlsx).",
+  corrupt: `Tệp bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); không đọc được. ${ACCEPTED_FORMATS}`,
+  notExcel: `Tệp không phải sổ làm việc Excel (.xlsx). ${ACCEPTED_FORMATS}`,
   empty: "Sổ làm việc không có trang tính nào.",
 };
 

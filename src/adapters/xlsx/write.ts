@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from "fflate";
-import { address } from "../../core/grid";
+import { address, columnLetter } from "../../core/grid";
 import {
   LayoutCell,
   STYLES,
@@ -138,13 +138,8 @@ function sheetXml(sh: SheetLayout, strings: SharedStrings): Uint8Array {
   out.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`,
   );
-  out.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="${dim}"/>`);
-  if (sh.freezeRows) {
-    const top = `A${sh.freezeRows + 1}`;
-    out.push(
-      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${sh.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`,
-    );
-  } else out.push(`<sheetViews><sheetView workbookViewId="0"/></sheetViews>`);
+  out.push(`${sh.printScale ? "" : `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`}<dimension ref="${dim}"/>`);
+  out.push(`<sheetViews><sheetView workbookViewId="0">${frozenPane(sh.freezeRows ?? 0, sh.freezeColumns ?? 0)}</sheetView></sheetViews>`);
   out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
   if (sh.columns.length) {
     out.push("<cols>");
@@ -182,20 +177,35 @@ function sheetXml(sh: SheetLayout, strings: SharedStrings): Uint8Array {
     out.push("</dataValidations>");
   }
   out.push(`<pageMargins left="0.5" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`);
-  out.push(`<pageSetup paperSize="9" orientation="${sh.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`);
+  const fit = sh.printScale ? `scale="${sh.printScale}"` : `fitToWidth="1" fitToHeight="0"`;
+  out.push(`<pageSetup paperSize="9" orientation="${sh.landscape ? "landscape" : "portrait"}" ${fit}/>`);
   out.push("</worksheet>");
   return out.bytes();
 }
 
+/** The frozen rows above and columns left of the scrolling pane, as Excel writes them. */
+function frozenPane(rows: number, cols: number): string {
+  if (!rows && !cols) return "";
+  const top = address(rows, cols);
+  const pane = rows && cols ? "bottomRight" : rows ? "bottomLeft" : "topRight";
+  return `<pane${cols ? ` xSplit="${cols}"` : ""}${rows ? ` ySplit="${rows}"` : ""} topLeftCell="${top}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${top}" sqref="${top}"/>`;
+}
+
+/** Print titles and print area of one sheet, as workbook-level names local to it. */
+function printNames(s: SheetLayout, i: number): string {
+  const sheet = `'${esc(s.name.replace(/'/g, "''"))}'!`;
+  const titles = [
+    ...(s.printTitleColumns ? [`${sheet}$${columnLetter(s.printTitleColumns[0] - 1)}:$${columnLetter(s.printTitleColumns[1] - 1)}`] : []),
+    ...(s.printTitleRows ? [`${sheet}$${s.printTitleRows[0]}:$${s.printTitleRows[1]}`] : []),
+  ];
+  let out = titles.length ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${titles.join(",")}</definedName>` : "";
+  if (s.printArea) out = `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${sheet}${s.printArea.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}</definedName>${out}`;
+  return out;
+}
+
 function workbookXml(sheets: SheetLayout[]): string {
   const names = sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
-  const defined = sheets
-    .map((s, i) =>
-      s.printTitleRows
-        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${esc(s.name.replace(/'/g, "''"))}'!$${s.printTitleRows[0]}:$${s.printTitleRows[1]}</definedName>`
-        : "",
-    )
-    .join("");
+  const defined = sheets.map(printNames).join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${names}</sheets>${defined ? `<definedNames>${defined}</definedNames>` : ""}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`;
 }
 

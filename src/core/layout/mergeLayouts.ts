@@ -1,11 +1,12 @@
 import { FORMAT_LABELS } from "../check/check";
 import { DEFAULT_OUTLIERS, OutlierMap, describeOutliers, findOutliers } from "../compare/outliers";
 import { Consolidation, ConsolidatedRow } from "../consolidate/consolidate";
+import { SUMMARY_KINDS, SUMMARY_LABEL, SUMMARY_TONE, summarizeMerge } from "../consolidate/summary";
 import { OutlierSettings } from "../rules/schema";
 import { address, columnLetter } from "../grid";
 import { periodLabel } from "../period";
 import { unitKey } from "../recognize/unitNames";
-import { SOURCE_LABEL, UnitCandidate, sameUnit } from "../recognize/unitEvidence";
+import { UnitCandidate, candidatePlace, sameUnit } from "../recognize/unitEvidence";
 import { LayoutCell, SheetLayout, StyleName, Validation, fitRowHeights } from "./sheetLayout";
 
 export const MERGE_SHEET = "Tổng hợp";
@@ -95,14 +96,15 @@ function totalsSheet(c: Consolidation, outliers: OutlierMap): SheetLayout {
   }
   const layout: SheetLayout = {
     name: MERGE_SHEET,
+    // Narrow enough that a landscape page holds the indicator columns and 5-9 unit columns at 80 % (LibreOffice and Excel measure fonts differently).
     columns: [
-      { width: 6 },
-      { width: 55 },
-      { width: 12 },
-      { width: 12 },
+      { width: 5 },
+      { width: 42 },
       { width: 10 },
-      { width: 18 },
-      ...(units.length ? units : [undefined]).map(() => ({ width: 14 })),
+      { width: 11 },
+      { width: 9 },
+      { width: 16 },
+      ...(units.length ? units : [undefined]).map(() => ({ width: 12 })),
       { width: 40 },
       { width: 30, hidden: true },
     ],
@@ -110,8 +112,13 @@ function totalsSheet(c: Consolidation, outliers: OutlierMap): SheetLayout {
     merges: [`A1:${columnLetter(lastCol)}1`, `A2:${columnLetter(lastCol)}2`, `A3:${columnLetter(lastCol)}3`, ...merges],
     validations: [],
     protect: false,
+    // Printed like the official table: the indicator columns (STT … Toàn tỉnh) on every page, the unit
+    // columns running on over as many pages as they need at a readable size (11 pt × 80 % ≈ 9 pt).
     printTitleRows: [HEADER_ROWS, HEADER_ROWS + 1],
+    printTitleColumns: [1, 4],
+    printScale: 80,
     freezeRows: HEADER_ROWS + 1,
+    freezeColumns: 2,
     landscape: true,
   };
   layout.rowHeights = { ...fitRowHeights(layout), 0: 30, 2: 30 };
@@ -172,8 +179,6 @@ function totalsRow(
   ];
 }
 
-const unresolvedCount = (c: Consolidation): number => c.files.filter((f) => f.status === "unresolved").length;
-
 /** Empty bordered cells, so tables print with every line. */
 function blank(n: number): LayoutCell[] {
   return Array.from({ length: n }, () => ({ style: "wrap" as StyleName }));
@@ -201,20 +206,26 @@ export function submissionSummary(c: Consolidation): string[] {
 /** "“X” (dòng tiêu đề A4, tên tệp)": what a file says about its sender. */
 export function describeCandidates(candidates: UnitCandidate[]): string {
   const byName = new Map<string, string[]>();
-  for (const c of candidates) byName.set(c.name, [...(byName.get(c.name) ?? []), c.source === "fileName" ? SOURCE_LABEL.fileName : `${SOURCE_LABEL[c.source]} ${c.where}`]);
+  for (const c of candidates) byName.set(c.name, [...(byName.get(c.name) ?? []), candidatePlace(c)]);
   return [...byName].map(([n, w]) => `“${n}” (${w.join(", ")})`).join("; ");
+}
+
+/** The pane's count table as one row of coloured counts: a count is coloured only when there is something to see. */
+function summaryRow(c: Consolidation): LayoutCell[] {
+  const { counts } = summarizeMerge(c);
+  return [
+    { value: `Phải nộp: ${c.expected.length}`, style: "section" },
+    ...SUMMARY_KINDS.map((k): LayoutCell => ({ value: `${SUMMARY_LABEL[k]}: ${counts[k]}`, style: counts[k] ? SUMMARY_TONE[k] : "wrap" })),
+    ...(c.waiting.length ? [{ value: `${WAITING_STATUS}: ${c.waiting.length}`, style: "warning" as StyleName }] : []),
+    ...(c.repeatedUnits.length ? [text(`Danh sách đơn vị ghi lặp (chỉ tính một lần): ${c.repeatedUnits.join("; ")}`, "wrap")] : []),
+  ];
 }
 
 function statusSheet(c: Consolidation): SheetLayout {
   const rows: LayoutCell[][] = [
     [{ value: "TÌNH HÌNH NỘP BÁO CÁO", style: "title" }],
     [{ value: c.period ? periodLabel(c.period) : "", style: "subtitle" }],
-    [
-      {
-        value: `Phải nộp: ${c.expected.length} · Đã nộp: ${c.units.length}${c.waiting.length ? ` · ${WAITING_STATUS}: ${c.waiting.length}` : ""} · Chưa nộp: ${c.missing.length} · Tệp bị từ chối: ${c.files.filter((f) => f.status === "rejected").length}${unresolvedCount(c) ? ` · Tệp chưa rõ đơn vị: ${unresolvedCount(c)} (chưa tổng hợp)` : ""}${c.repeatedUnits.length ? ` · Danh sách đơn vị ghi lặp (chỉ tính một lần): ${c.repeatedUnits.join("; ")}` : ""}`,
-        style: "caption",
-      },
-    ],
+    summaryRow(c),
     [],
     ["STT", "Đơn vị", "Tình trạng", "Tệp", "Biểu mẫu", "Kỳ báo cáo", "Số lỗi", "Số cảnh báo", "Ghi chú"].map((h) => ({ value: h, style: "header" as StyleName })),
   ];
@@ -289,7 +300,7 @@ function statusSheet(c: Consolidation): SheetLayout {
     name: STATUS_SHEET,
     columns: [{ width: 6 }, { width: 40 }, { width: 16 }, { width: 36 }, { width: 28 }, { width: 18 }, { width: 9 }, { width: 11 }, { width: 50 }],
     rows,
-    merges: ["A1:I1", "A2:I2", "A3:I3"],
+    merges: ["A1:I1", "A2:I2"],
     validations,
     protect: false,
     freezeRows: 5,
@@ -305,7 +316,8 @@ function findingsSheet(c: Consolidation): SheetLayout {
     c.suspect?.length
       ? [{ value: `Có ${c.suspect.length} quy tắc có thể sai (phần lớn đơn vị không đạt): báo một lần ở cuối trang, không tính là lỗi của từng đơn vị.`, style: "warning" }]
       : [],
-    ["STT", "Đơn vị", "Tệp", "Trang", "Ô", "Mức độ", "Quy tắc", "Nội dung"].map((h) => ({ value: h, style: "header" as StyleName })),
+    // The rule ID is for Sở Nội vụ (a hidden last column), not for the units the sheet goes back to.
+    [...["STT", "Đơn vị", "Tệp", "Trang", "Ô", "Mức độ", "Nội dung"].map((h) => ({ value: h, style: "header" as StyleName })), { value: "Mã quy tắc", style: "hiddenId" }],
   ];
   let n = 0;
   for (const u of c.units) {
@@ -317,18 +329,18 @@ function findingsSheet(c: Consolidation): SheetLayout {
         text(u.sheetName),
         text(f.cell),
         { value: f.severity === "error" ? "Lỗi" : "Cảnh báo", style: f.severity === "error" ? "error" : "warning" },
-        text(f.rule),
         text(f.message),
+        text(f.rule, "hiddenId"),
       ]);
     }
   }
   for (const f of c.files) {
     if (f.status !== "rejected") continue;
-    rows.push([{ value: ++n, style: "number" }, text(f.unitName ?? ""), text(f.fileName), ...blank(2), { value: "Lỗi", style: "error" }, text("tep.khong-doc-duoc"), text(f.reason)]);
+    rows.push([{ value: ++n, style: "number" }, text(f.unitName ?? ""), text(f.fileName), ...blank(2), { value: "Lỗi", style: "error" }, text(f.reason), text("tep.khong-doc-duoc", "hiddenId")]);
   }
   if (c.suspect?.length) {
     rows.push([], [{ value: "QUY TẮC CÓ THỂ SAI — SỞ NỘI VỤ XEM LẠI QUY TẮC TRƯỚC KHI TRẢ BÁO CÁO", style: "bold" }]);
-    rows.push(["STT", "Số đơn vị không đạt", "Số đơn vị đã điền", "", "", "Mức độ", "Quy tắc", "Nội dung"].map((h) => ({ value: h, style: "header" as StyleName })));
+    rows.push([...["STT", "Số đơn vị không đạt", "Số đơn vị đã điền", "", "", "Mức độ", "Nội dung"].map((h) => ({ value: h, style: "header" as StyleName })), { value: "Mã quy tắc", style: "hiddenId" }]);
     c.suspect.forEach((s, i) =>
       rows.push([
         { value: i + 1, style: "number" },
@@ -336,16 +348,16 @@ function findingsSheet(c: Consolidation): SheetLayout {
         { value: s.filled, style: "number" },
         ...blank(2),
         { value: "Quy tắc có thể sai", style: "warning" },
-        text(s.rule),
         text(`${s.description} Không đạt ở ${s.failed}/${s.filled} đơn vị đã điền: ${s.units.join(", ")}.`),
+        text(s.rule, "hiddenId"),
       ]),
     );
   }
   const layout: SheetLayout = {
     name: FINDINGS_SHEET,
-    columns: [{ width: 6 }, { width: 32 }, { width: 30 }, { width: 14 }, { width: 7 }, { width: 10 }, { width: 28 }, { width: 80 }],
+    columns: [{ width: 6 }, { width: 32 }, { width: 30 }, { width: 14 }, { width: 7 }, { width: 10 }, { width: 80 }, { width: 28, hidden: true }],
     rows,
-    merges: ["A1:H1"],
+    merges: ["A1:G1"],
     validations: [],
     protect: false,
     freezeRows: 3,

@@ -6,13 +6,29 @@ import { TEMPLATE_FIRST_DATA_ROW, rateFormula, templateHead, templateHeadMerges 
 
 const VALUE_STYLE: Record<string, StyleName> = { count: "number", money: "decimal", percent: "decimal", coded: "code", text: "wrap" };
 
+/** Asked once of the officer and remembered: whose report it is, and the number and date of the report it goes with. */
+export interface ReportHeading {
+  /** "Hà Tĩnh", "tỉnh Hà Tĩnh" or "thành phố Cần Thơ". */
+  province?: string;
+  number?: string;
+  date?: string;
+}
+
+/** "Hà Tĩnh" → "UBND tỉnh Hà Tĩnh"; a name that says "tỉnh" or "thành phố" keeps it. */
+export function issuerName(province: string | undefined): string {
+  const p = province?.trim().replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu, "");
+  if (!p) return "UBND tỉnh …";
+  return `UBND ${/^(tỉnh|thành phố)\s/iu.test(p) ? p : `tỉnh ${p}`}`;
+}
+
 /**
  * "Báo cáo của tỉnh": the report in its template's official layout (title with the period, header rows,
  * bold sections), a source column, then what is still missing and what the rule set found in the report.
  */
-export function buildReportLayout(report: ProvinceReport): SheetLayout {
+export function buildReportLayout(report: ProvinceReport, heading: ReportHeading = {}): SheetLayout {
   const t = report.template;
-  const rows = templateHead(t, { period: report.period, unitName: "UBND tỉnh …" }, { header: { value: "Nguồn số liệu", style: "header" }, subHeader: { style: "header" } });
+  const head = { period: report.period, unitName: issuerName(heading.province), reportNumber: heading.number, reportDate: heading.date };
+  const rows = templateHead(t, head, { header: { value: "Nguồn số liệu", style: "header" }, subHeader: { style: "header" } });
   const rowOf = new Map<string, number>();
   t.rows.forEach((r, i) => {
     if (isValueRow(r)) rowOf.set(r.id, TEMPLATE_FIRST_DATA_ROW + i);
@@ -49,7 +65,7 @@ export function buildReportLayout(report: ProvinceReport): SheetLayout {
   }
   // Notes below the table span the text columns so they print on the page.
   const firstNote = TEMPLATE_FIRST_DATA_ROW + report.rows.length;
-  const merges = [...templateHeadMerges("F"), "F5:F6"];
+  const merges = [...templateHeadMerges("E"), "F5:F6"];
   for (let r = firstNote; r < rows.length; r++) if (rows[r][1]) merges.push(`${address(r, 1)}:${address(r, 5)}`);
   for (let r = firstNote; r < rows.length; r++) if (rows[r].length === 1) merges.push(`${address(r, 0)}:${address(r, 5)}`);
 
@@ -62,6 +78,8 @@ export function buildReportLayout(report: ProvinceReport): SheetLayout {
     validations: [],
     protect: false,
     printTitleRows: [5, 6],
+    // Only the official form prints (not the source column nor the notes below, which print on their own by selection).
+    printArea: `A1:E${firstNote}`,
     freezeRows: 6,
     landscape: true,
   };

@@ -110,7 +110,18 @@ export interface SheetLayout {
   protect: boolean;
   /** Rows repeated on every printed page, 1-based inclusive. */
   printTitleRows?: [number, number];
+  /** Columns repeated on every printed page (the indicator columns of a wide table), 1-based inclusive. */
+  printTitleColumns?: [number, number];
+  /** What prints (an A1 range such as "A1:E80"); the whole used range when absent. */
+  printArea?: string;
+  /**
+   * Print scale in percent: the table runs over as many pages wide as it needs at this size. Absent, every
+   * column is fitted to one page wide, which suits narrow tables only.
+   */
+  printScale?: number;
   freezeRows?: number;
+  /** Columns kept in view when scrolling right (the label column). */
+  freezeColumns?: number;
   landscape?: boolean;
 }
 

@@ -13,6 +13,22 @@ export interface TemplateOptions {
    * what the unit wrote, so a rate is written as given, not as a formula.
    */
   filled?: Map<number, FilledRow>;
+  /** The report this appendix goes with: its number ("12/BC-UBND") and date ("2026-03-20" or "20/3/2026"). */
+  reportNumber?: string;
+  reportDate?: string;
+}
+
+/** "2026-03-20" or "20/3/2026" → "20 tháng 3 năm 2026", as the official line writes a date; undefined when it is not a date. */
+export function reportDateText(date: string | undefined): string | undefined {
+  const t = date?.trim() ?? "";
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  if (!y) return undefined;
+  const day = Number(d);
+  const month = Number(m);
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(Number(y), month, 0)).getUTCDate()) return undefined;
+  return `${String(day).padStart(2, "0")} tháng ${String(month).padStart(2, "0")} năm ${y}`;
 }
 
 /** What a unit wrote on one template row: the value (a number when it reads as one, else its text) and the note. */
@@ -52,7 +68,9 @@ export function templateHead(t: Template, opts: TemplateOptions, extra: { title?
   const rows: LayoutCell[][] = [];
   rows.push(extra.title ? [{ value: t.title, style: "title" }, {}, {}, {}, {}, extra.title] : [{ value: t.title, style: "title" }]);
   rows.push([{ value: opts.period ? periodTitle(opts.period) : "KỲ BÁO CÁO: …", style: "subtitle" }]);
-  rows.push([{ value: `(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của ${unitName})`, style: "caption" }]);
+  const number = opts.reportNumber?.trim() || "…/BC-…";
+  const date = reportDateText(opts.reportDate) ?? "… tháng … năm …";
+  rows.push([{ value: `(Kèm theo Báo cáo số ${number} ngày ${date} của ${unitName})`, style: "caption" }]);
   rows.push([]);
   rows.push([
     { value: "STT", style: "header" },

@@ -65,6 +65,17 @@ export interface LoadedPackage {
 export class PackageError extends Error {}
 
 /** Loads a package from its JSON text or data; refuses it whole, with a Vietnamese message naming the row. */
+function isPackageShaped(data: unknown): boolean {
+  return !!data && typeof data === "object" && !Array.isArray(data) && (data as { format?: unknown }).format === "cchc-package";
+}
+
+function notAPackage(data: unknown): string {
+  const rules = !!data && typeof data === "object" && Array.isArray((data as { rules?: unknown }).rules);
+  return rules
+    ? "Tệp này là bộ quy tắc kiểm tra, không phải bộ biểu mẫu: hãy nạp nó làm bộ quy tắc (trên trang: Kiểm tra → Bộ quy tắc kiểm tra; dòng lệnh: --rules)."
+    : "Tệp này không phải bộ biểu mẫu CCHC. Bộ biểu mẫu là tệp .json do chương trình tạo ra (Bộ biểu mẫu → Tải bộ biểu mẫu hiện hành), có dòng “format”: “cchc-package”.";
+}
+
 export function parsePackage(json: unknown): LoadedPackage {
   let data = json;
   if (typeof json === "string") {
@@ -74,6 +85,8 @@ export function parsePackage(json: unknown): LoadedPackage {
       throw new PackageError("Tệp bộ biểu mẫu không phải JSON hợp lệ.");
     }
   }
+  // A file that is not a package at all (a rule set, another JSON) is told so, not listed field by field.
+  if (!isPackageShaped(data)) throw new PackageError(notAPackage(data));
   const parsed = ProvincePackage.safeParse(data);
   if (!parsed.success) throw new PackageError(`Bộ biểu mẫu không hợp lệ: ${describeIssues(parsed.error, data, ITEM_NAMES)}`);
   const p = parsed.data;

@@ -29,6 +29,11 @@ export const SOURCE_LABEL: Record<UnitSource, string> = {
   assigned: "cán bộ chọn",
 };
 
+/** Where a name was read, said once: "dòng tiêu đề A4"; the file name and the identity mark need no place. */
+export function candidatePlace(c: UnitCandidate): string {
+  return c.source === "fileName" || c.source === "identity" ? SOURCE_LABEL[c.source] : `${SOURCE_LABEL[c.source]} ${c.where}`;
+}
+
 /** A name as the matching sees it, worked out once per name. */
 interface Parts {
   /** unitKey's words: the kind, then the distinctive words. */
