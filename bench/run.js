@@ -76,8 +76,7 @@ delete cleanEnv.NODE_EXTRA_CA_CERTS;
 // Time on a shared 2-core machine varies by a third from run to run; the instructions a cold merge
 // executes much less (±0.05 % on a quiet machine, up to 0.8 % under load: compare variants side by side).
 // BENCH_INSTRUCTIONS=1 counts them under valgrind (apt-get install valgrind; about a minute), with V8 on
-// one thread so its compiler's work is counted the same way each time (the flag also makes V8 refuse the
-// CLI's code cache: the count includes compiling the bundle).
+// one thread so its compiler's work is counted the same way each time.
 if (process.env.BENCH_INSTRUCTIONS) {
   const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "cchc-bench-"));
   const merge = [path.join(ROOT, "bin", "cchc.js"), "merge", ...files, "-o", path.join(dir, "o.xlsx")];
