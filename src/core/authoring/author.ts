@@ -525,7 +525,7 @@ function inferRules(drafts: Draft[], templateId: string, pkg: LoadedPackage): Ru
             left: [d.id],
             operator: "<=",
             right: [whole.d.id!],
-            missing: "skipIfAnyMissing",
+            missing: { left: "skipIfAnyMissing", right: "skipIfAnyMissing" },
           },
           whole.why,
         );
