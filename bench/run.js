@@ -73,8 +73,8 @@ const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
 const cleanEnv = { ...process.env };
 delete cleanEnv.NODE_EXTRA_CA_CERTS;
 
-// Time on a shared 2-core machine varies by a third from run to run; the instructions a cold merge
-// executes much less (±0.05 % on a quiet machine, up to 0.8 % under load: compare variants side by side).
+// Time on a shared machine varies from run to run; the instructions a cold merge executes vary much
+// less, so variants are compared by them, in runs made side by side.
 // BENCH_INSTRUCTIONS=1 counts them under valgrind (apt-get install valgrind; about a minute), with V8 on
 // one thread so its compiler's work is counted the same way each time.
 if (process.env.BENCH_INSTRUCTIONS) {

@@ -43,17 +43,16 @@ export function writeXlsx(sheets: SheetLayout[], deflater: Deflater = fflateDefl
 const encoder = new TextEncoder();
 
 /**
- * A part encoded as it is written, a row at a time. Built as one string, a consolidation's sheets were
- * hundreds of thousands of short strings, all alive until joined: the young generation's collector
- * copied them, twice, while the workbook was written.
+ * A part encoded as it is written, a row at a time: a consolidation's sheets are hundreds of thousands
+ * of short strings, which would otherwise all stay alive until joined.
  */
 class PartBytes {
   private buffer: Uint8Array;
   private length = 0;
 
   /**
-   * `expected`: about the part's size. Grown by doubling, a consolidation's largest sheet was copied five
-   * times into fresh memory; a capacity too large costs nothing until written (the pages stay untouched).
+   * `expected`: about the part's size, so a large sheet is not copied again at each doubling; a capacity
+   * too large costs nothing until written (the pages stay untouched).
    */
   constructor(expected = 0) {
     this.buffer = new Uint8Array(Math.max(1 << 16, expected));
