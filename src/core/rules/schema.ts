@@ -96,7 +96,7 @@ export const OverlapRule = z
 
 /**
  * A comparison with the unit's previous submission (src/core/compare/previous.ts); rule IDs start with
- * "previous.". Thresholds are data so a province can tune them (README: "Kỳ trước").
+ * "previous.". Thresholds are data so a province can tune them (docs/checks.md).
  */
 export const PreviousRule = z
   .object({
