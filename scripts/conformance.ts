@@ -1,5 +1,5 @@
 /*
- * Conformance of the .xlsx reader with openpyxl, cell by cell (issue 9). Not part of `npm test`:
+ * Conformance of the .xlsx reader with openpyxl, cell by cell. Not part of `npm test`:
  *   npm run conformance -- <folder>
  * reads every .xlsx/.xlsm/.xltx/.xltm in <folder> with our reader and with openpyxl
  * (load_workbook(read_only=False, data_only=True)), and prints the files we refuse that openpyxl reads,

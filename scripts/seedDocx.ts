@@ -4,8 +4,9 @@
  * then the table with merged header cells (gridSpan, vMerge), header rows repeated on each page, and
  * optionally the table split in two at a page break, its second part starting with the header again.
  */
-import { strToU8, zipSync } from "fflate";
+import { strToU8 } from "fflate";
 import { esc } from "../src/adapters/xml";
+import { writeZip } from "../src/adapters/xlsx/zipWrite";
 import { parseSeed, stripMarkup } from "./seedTable";
 
 const NS =
@@ -118,5 +119,5 @@ export function seedDocx(text: string, opts: SeedDocxOptions = {}): Uint8Array {
     ),
     "word/document.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body}</w:body></w:document>`),
   };
-  return zipSync(files, { level: 6 });
+  return writeZip(files);
 }

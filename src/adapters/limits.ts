@@ -1,5 +1,5 @@
 /**
- * One policy bounding what a received file can make a reader do (issue 14): every limit is checked
+ * One policy bounding what a received file can make a reader do: every limit is checked
  * before or while the work is done, never after, so a hostile file costs bounded time and memory and
  * is refused alone with a Vietnamese reason while the rest of a merge goes on.
  */

@@ -1,7 +1,7 @@
 import { basename } from "path";
 import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { outputTarget, writeOutputFile } from "../adapters/node/outputFile";
-import { nativeInflateRaw, nativeZip } from "../adapters/node/nativeZip";
+import { nativeDeflater, nativeInflateRaw } from "../adapters/node/nativeZip";
 import { checkReceivedFile } from "../adapters/receivedFile";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { buildConvertedLayout } from "../core/layout/convertLayout";
@@ -34,7 +34,7 @@ export async function runConvert(args: string[]): Promise<number> {
     return 2;
   }
   const { layout, unmatched } = buildConvertedLayout(result);
-  writeOutputFile(values.output, writeXlsx([layout], nativeZip), guard);
+  writeOutputFile(values.output, writeXlsx([layout], nativeDeflater), guard);
   const s = result.submission;
   say(
     `Đã ghi ${values.output}: ${s.unitName ?? "(chưa rõ đơn vị)"}, ${s.period ? periodLabel(s.period) : "(chưa rõ kỳ)"}, biểu mẫu ${s.template.name}.`,

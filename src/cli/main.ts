@@ -1,5 +1,5 @@
 import { writeXlsx } from "../adapters/xlsx/write";
-import { nativeZip } from "../adapters/node/nativeZip";
+import { nativeDeflater } from "../adapters/node/nativeZip";
 import { buildTemplateLayout } from "../core/layout/templateLayout";
 import { PERIODS, Period, PeriodKind } from "../core/period";
 import { runCheck } from "./check";
@@ -152,7 +152,7 @@ function writeTemplate(args: string[]): number {
     period = { kind: kind as PeriodKind, year };
   }
   const layout = buildTemplateLayout(t, { period, unitName: values["unit-name"] });
-  writeOutputFile(values.output, writeXlsx([layout], nativeZip), workbookOutput([], catalog));
+  writeOutputFile(values.output, writeXlsx([layout], nativeDeflater), workbookOutput([], catalog));
   say(`Đã ghi ${values.output} (${t.name}, ${t.rows.length} dòng).`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "fs";
 import { basename } from "path";
 import { readXlsx } from "../adapters/xlsx/read";
-import { nativeInflateRaw, nativeZip } from "../adapters/node/nativeZip";
+import { nativeDeflater, nativeInflateRaw } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { checkReceivedFile } from "../adapters/receivedFile";
 import { MergeInput, consolidate } from "../core/consolidate/consolidate";
@@ -121,7 +121,7 @@ export async function runMerge(args: string[]): Promise<number> {
     return 2;
   }
   const report = reportTemplate ? buildProvinceReport(c, reportTemplate, ruleSet) : undefined;
-  writeOutputFile(values.output, writeXlsx([...buildMergeLayouts(c, { outliers: ruleSet.outliers }), ...(report ? [buildReportLayout(report, { province: values.province, number: values["report-number"], date: values["report-date"] })] : [])], nativeZip), guard);
+  writeOutputFile(values.output, writeXlsx([...buildMergeLayouts(c, { outliers: ruleSet.outliers }), ...(report ? [buildReportLayout(report, { province: values.province, number: values["report-number"], date: values["report-date"] })] : [])], nativeDeflater), guard);
   if (values.json) {
     printJson({ ...jsonOf(c), ...(report ? { report: reportJson(report) } : {}) });
     return 0;

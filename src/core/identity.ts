@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PERIODS, PeriodKind } from "./period";
+import { PERIODS } from "./period";
 
 /**
  * The add-in's stamp on a sheet it inserted: a hidden column holds the sheet identity in its first
@@ -23,23 +23,9 @@ export function encodeIdentity(id: SheetIdentity): string {
 export function decodeIdentity(text: unknown): SheetIdentity | undefined {
   if (typeof text !== "string" || !text.startsWith(IDENTITY_PREFIX)) return undefined;
   try {
-    return asIdentity(JSON.parse(text.slice(IDENTITY_PREFIX.length)));
+    const parsed = SheetIdentity.safeParse(JSON.parse(text.slice(IDENTITY_PREFIX.length)));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
-}
-
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
-
-/**
- * `SheetIdentity.safeParse(x)`, written out: every stamped file of a merge is decoded, and zod took
- * 40 µs a stamp warm, several milliseconds before its code was compiled (test/core/identity.test.ts
- * holds the two to the same verdicts and values).
- */
-function asIdentity(x: unknown): SheetIdentity | undefined {
-  if (!isRecord(x) || x.v !== 1 || typeof x.template !== "string" || typeof x.unitName !== "string") return undefined;
-  const p = x.period;
-  if (p === undefined) return { v: 1, template: x.template, unitName: x.unitName };
-  if (!isRecord(p) || !(PERIODS as readonly unknown[]).includes(p.kind) || !Number.isInteger(p.year)) return undefined;
-  return { v: 1, template: x.template, unitName: x.unitName, period: { kind: p.kind as PeriodKind, year: p.year as number } };
 }

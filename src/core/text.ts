@@ -18,85 +18,10 @@ function perText<T>(make: (s: string) => T): (s: string) => T {
 
 let viCollator: Intl.Collator | undefined;
 
-/**
- * Vietnamese order. Names made of Vietnamese letters, digits and common punctuation (unit names, unit
- * types) are ordered by their collation keys (viKey), as ICU orders them: loading ICU's collation data
- * took 5 ms of every command. Anything else goes to one ICU collator, made at its first use
- * (`localeCompare(x, "vi")` would build a new one on every call).
- */
+/** Vietnamese order, by one collator made at its first use (`localeCompare(x, "vi")` makes one per call). */
 export function compareVi(a: string, b: string): number {
-  const ka = viKey(a);
-  const kb = viKey(b);
-  if (ka && kb) return compareText(ka.primary, kb.primary) || compareText(ka.tones, kb.tones) || compareText(ka.cases, kb.cases);
   viCollator ??= new Intl.Collator("vi");
   return viCollator.compare(a, b);
-}
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * CLDR's Vietnamese collation (Unicode's collation algorithm with the "vi" tailoring), for the characters
- * below: letters in the Vietnamese alphabet (ă, â, đ, ê, ô, ơ, ư letters of their own), then tones
- * (none, huyền, hỏi, ngã, sắc, nặng), then case; punctuation and spaces count, before digits and letters.
- * test/core/text.test.ts holds it to ICU's order.
- */
-const VI_PRIMARY = new Map<string, number>([..." _-,;:!?.'\"()[]/&#%+<=>", ..."0123456789", ..."aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"].map((c, i) => [c, i + 1]));
-const VI_TONES = new Map([
-  [0x300, 1],
-  [0x309, 2],
-  [0x303, 3],
-  [0x301, 4],
-  [0x323, 5],
-]);
-const VI_LETTER_MARKS = new Map([
-  ["a\u0306", "ă"],
-  ["a\u0302", "â"],
-  ["e\u0302", "ê"],
-  ["o\u0302", "ô"],
-  ["o\u031b", "ơ"],
-  ["u\u031b", "ư"],
-]);
-
-interface ViKey {
-  primary: string;
-  tones: string;
-  cases: string;
-}
-
-/** The three levels of a text's collation key, each a string of weights; null for text beyond these characters. */
-const viKey = perText(makeViKey);
-
-function makeViKey(s: string): ViKey | null {
-  const d = s.normalize("NFD");
-  let primary = "";
-  let tones = "";
-  let cases = "";
-  for (let i = 0; i < d.length; i++) {
-    const lower = d[i].toLowerCase();
-    if (lower.length !== 1) return null;
-    const upper = lower !== d[i];
-    let letter = lower;
-    let tone = 0;
-    // The marks after a letter, in any order: at most one tone, and what makes ă, â, ê, ô, ơ, ư.
-    while (i + 1 < d.length && d.charCodeAt(i + 1) >= 0x300 && d.charCodeAt(i + 1) <= 0x36f) {
-      const mark = d.charCodeAt(++i);
-      const t = VI_TONES.get(mark);
-      if (t !== undefined) {
-        if (tone) return null;
-        tone = t;
-        continue;
-      }
-      const marked = VI_LETTER_MARKS.get(letter + d[i]);
-      if (marked === undefined) return null;
-      letter = marked;
-    }
-    const weight = VI_PRIMARY.get(letter);
-    if (weight === undefined) return null;
-    primary += String.fromCharCode(weight);
-    tones += String.fromCharCode(tone);
-    cases += upper ? "1" : "0";
-  }
-  return { primary, tones, cases };
 }
 
 /** Folding of Vietnamese labels for tolerant matching: case, diacritics, punctuation, spacing, a leading "- ". */

@@ -1,7 +1,8 @@
-import { nativeInflateRaw, nativeZip } from "../../src/adapters/node/nativeZip";
+import { nativeDeflater, nativeInflateRaw } from "../../src/adapters/node/nativeZip";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { writeXlsx } from "../../src/adapters/xlsx/write";
 import { unzipEntries } from "../../src/adapters/xlsx/zip";
+import { crc32 } from "../../src/adapters/xlsx/zipWrite";
 import { LayoutCell, STYLE_NAMES, SheetLayout } from "../../src/core/layout/sheetLayout";
 
 const sheet = (name: string, rows: LayoutCell[][]): SheetLayout => ({ name, columns: [], rows, merges: [], validations: [], protect: false });
@@ -14,7 +15,7 @@ describe("writeXlsx encodes its parts as it writes them", () => {
   const layouts = [sheet("Tổng hợp", rows), sheet("Trang 2", [[{ value: "\uD800 lẻ" }]])];
 
   it.each([
-    ["native zlib", (l: SheetLayout[]) => writeXlsx(l, nativeZip)],
+    ["native zlib", (l: SheetLayout[]) => writeXlsx(l, nativeDeflater)],
     ["fflate", (l: SheetLayout[]) => writeXlsx(l)],
   ])("reads back what it wrote, through %s", (_, write) => {
     const bytes = write(layouts);
@@ -26,6 +27,15 @@ describe("writeXlsx encodes its parts as it writes them", () => {
     expect(first.rows.map((r) => r.map((c) => c?.value))).toEqual(texts.map((t, i) => [i, t, t, 2 * i]));
     // A lone surrogate is not UTF-8: it is written as U+FFFD, as TextEncoder writes it.
     expect(second.rows[0][0]?.value).toBe("\uFFFD lẻ");
+  });
+});
+
+describe("the zip writer's CRC-32", () => {
+  it("gives the standard check value and zlib's value", () => {
+    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
+    const bytes = new TextEncoder().encode("Số liệu thống kê CCHC ".repeat(1000));
+    expect(crc32(bytes)).toBe(nativeDeflater.crc32(bytes));
+    expect(crc32(new Uint8Array(0))).toBe(0);
   });
 });
 
@@ -43,7 +53,7 @@ describe("a sheet's rows and cells as written", () => {
       ]),
       rowHeights: { 2: 30 },
     };
-    const parts = unzipEntries(writeXlsx([layout], nativeZip), (n) => n.endsWith("sheet1.xml"), nativeInflateRaw);
+    const parts = unzipEntries(writeXlsx([layout], nativeDeflater), (n) => n.endsWith("sheet1.xml"), nativeInflateRaw);
     const xml = new TextDecoder().decode(parts["xl/worksheets/sheet1.xml"]);
     expect(xml.slice(xml.indexOf("<sheetData>"), xml.indexOf("</sheetData>") + 12)).toBe(
       `<sheetData><row r="1"><c r="A1"><v>7</v></c><c r="D1" s="${s}"><v>1.5</v></c></row>` +

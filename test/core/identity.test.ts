@@ -268,34 +268,13 @@ describe("sent twice", () => {
 });
 
 describe("decoding the add-in's stamp", () => {
-  // Values near a stamp's shape, and far from it: each field right, wrong, missing or extra.
-  // Undefined leaves the field out of the JSON.
-  const field = <T>(right: fc.Arbitrary<T>) =>
-    fc.oneof({ arbitrary: right, weight: 6 }, { arbitrary: fc.jsonValue(), weight: 1 }, { arbitrary: fc.constant(undefined), weight: 1 });
-  const near = fc.record({
-    v: field(fc.constantFrom(1, 1, 1, 2, "1")),
-    template: field(fc.string()),
-    unitName: field(fc.string()),
-    period: field(fc.record({ kind: field(fc.constantFrom(...PERIODS, "q5")), year: field(fc.oneof(fc.integer(), fc.double())) })),
-    extra: field(fc.string()),
-  });
-
-  it("gives zod's verdict and value on anything a cell may hold", () => {
-    fc.assert(
-      fc.property(fc.oneof(near, fc.jsonValue()), (value) => {
-        const json = JSON.stringify(value) ?? "null";
-        const expected = SheetIdentity.safeParse(JSON.parse(json));
-        expect(decodeIdentity(IDENTITY_PREFIX + json)).toEqual(expected.success ? expected.data : undefined);
-      }),
-      { numRuns: 2000 },
-    );
-  });
-
   it("reads only text that starts with the prefix and holds JSON", () => {
     const stamp = { v: 1, template: "so-nganh-2023", unitName: "Sở Tư pháp", period: { kind: "q1", year: 2024 } };
     expect(decodeIdentity(IDENTITY_PREFIX + JSON.stringify(stamp))).toEqual(stamp);
     expect(decodeIdentity(JSON.stringify(stamp))).toBeUndefined();
     expect(decodeIdentity(`${IDENTITY_PREFIX}{"v":1,`)).toBeUndefined();
     expect(decodeIdentity(42)).toBeUndefined();
+    expect(decodeIdentity(IDENTITY_PREFIX + JSON.stringify({ ...stamp, period: { kind: "q5", year: 2024 } }))).toBeUndefined();
+    expect(decodeIdentity(IDENTITY_PREFIX + JSON.stringify({ ...stamp, v: "1" }))).toBeUndefined();
   });
 });

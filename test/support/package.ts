@@ -1,4 +1,5 @@
-import { nativeZip } from "../../src/adapters/node/nativeZip";
+import { nativeDeflater } from "../../src/adapters/node/nativeZip";
+import { writeZip } from "../../src/adapters/xlsx/zipWrite";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -38,7 +39,7 @@ export function xlsxParts(opts: PackageOptions): Record<string, string | Uint8Ar
 export function zipParts(parts: Record<string, string | Uint8Array>): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   for (const [name, value] of Object.entries(parts)) files[name] = typeof value === "string" ? Buffer.from(value, "utf8") : value;
-  return nativeZip(files);
+  return writeZip(files, nativeDeflater);
 }
 
 export function xlsx(opts: PackageOptions): Uint8Array {

@@ -25,7 +25,7 @@ export type WriteFs = Pick<typeof nodeFs, "openSync" | "writeSync" | "fsyncSync"
 export function writeOutputFile(output: string, data: Uint8Array | string, guard: OutputGuard, fs: WriteFs = nodeFs): void {
   const target = outputTarget(output, guard);
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-  // Unique enough with the process id; "wx" refuses a name that exists (loading crypto for this took 3 ms).
+  // Unique enough with the process id, the time and a random part; "wx" refuses a name that exists.
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   let fd: number | undefined;
   try {

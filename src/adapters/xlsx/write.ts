@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from "fflate";
+import { strToU8 } from "fflate";
 import { address, columnLetter } from "../../core/grid";
 import {
   LayoutCell,
@@ -10,12 +10,13 @@ import {
   validationError,
 } from "../../core/layout/sheetLayout";
 import { esc } from "../xml";
+import { Deflater, fflateDeflater, writeZip } from "./zipWrite";
 
-/** Writes sheet layouts as a real .xlsx (Office Open XML) that Excel and LibreOffice open without repair. */
-/** Packs the parts into a zip; Node passes one on native zlib, browsers use fflate. */
-export type Zipper = (files: Record<string, Uint8Array>) => Uint8Array;
-
-export function writeXlsx(sheets: SheetLayout[], zip: Zipper = (files) => zipSync(files, { level: 6 })): Uint8Array {
+/**
+ * Writes sheet layouts as a real .xlsx (Office Open XML) that Excel and LibreOffice open without repair;
+ * Node passes its native deflate, browsers use fflate's.
+ */
+export function writeXlsx(sheets: SheetLayout[], deflater: Deflater = fflateDeflater): Uint8Array {
   if (sheets.length === 0) throw new Error("Không có trang tính nào để ghi.");
   const strings = new SharedStrings();
   const files: Record<string, Uint8Array> = {};
@@ -36,23 +37,22 @@ export function writeXlsx(sheets: SheetLayout[], zip: Zipper = (files) => zipSyn
   files["xl/_rels/workbook.xml.rels"] = strToU8(workbookRels(sheets.length));
   files["xl/styles.xml"] = strToU8(stylesXml());
   files["xl/sharedStrings.xml"] = strings.xml();
-  return zip(files);
+  return writeZip(files, deflater);
 }
 
 const encoder = new TextEncoder();
 
 /**
- * A part encoded as it is written, a row at a time. Built as one string, a consolidation's sheets were
- * hundreds of thousands of short strings, all alive until joined: the young generation's collector
- * copied them, twice, while the workbook was written.
+ * A part encoded as it is written, a row at a time: a consolidation's sheets are hundreds of thousands
+ * of short strings, which would otherwise all stay alive until joined.
  */
 class PartBytes {
   private buffer: Uint8Array;
   private length = 0;
 
   /**
-   * `expected`: about the part's size. Grown by doubling, a consolidation's largest sheet was copied five
-   * times into fresh memory; a capacity too large costs nothing until written (the pages stay untouched).
+   * `expected`: about the part's size, so a large sheet is not copied again at each doubling; a capacity
+   * too large costs nothing until written (the pages stay untouched).
    */
   constructor(expected = 0) {
     this.buffer = new Uint8Array(Math.max(1 << 16, expected));

@@ -582,7 +582,7 @@ function inferRules(drafts: Draft[], relations: Relations, ties: Map<number, Tie
           left: [d.id],
           operator: "<=",
           right: [w.id],
-          missing: "skipIfAnyMissing",
+          missing: { left: "skipIfAnyMissing", right: "skipIfAnyMissing" },
         },
         whole.evidence,
         whole.confidence,

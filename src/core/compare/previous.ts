@@ -2,7 +2,8 @@ import { Template, ValueRow, isValueRow } from "../catalog/schema";
 import { Finding } from "../findings";
 import { CellPlace, placeOf } from "../grid";
 import { Period, cumulativeComparable, periodLabel, samePeriod, windowMonths } from "../period";
-import { IndicatorValue, shortLabel } from "../rules/evaluate";
+import { IndicatorValue, messagesOf, shortLabel } from "../rules/evaluate";
+import { MessageTable, fill } from "../rules/messages";
 import { PreviousRule, RuleSet } from "../rules/schema";
 import { formatNumberVi } from "../text";
 
@@ -35,6 +36,7 @@ export function comparePrevious(current: CurrentFigures, previous: PreviousFigur
   if (!rules.length || (current.period && previous.period && samePeriod(current.period, previous.period))) return [];
   const sections = sectionsOf(current.template);
   const prevName = `${previous.period ? periodLabel(previous.period) : "kỳ trước (chưa rõ kỳ)"}, tệp “${previous.fileName}”`;
+  const messages = messagesOf(ruleSet).previous;
   const comparable = !!current.period && !!previous.period && cumulativeComparable(previous.period, current.period);
   const ctx: Pair = {
     comparable,
@@ -46,7 +48,7 @@ export function comparePrevious(current: CurrentFigures, previous: PreviousFigur
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (rule.check === "sameFile") {
-      const f = sameFile(rule, current, previous, prevName);
+      const f = sameFile(rule, current, previous, (nonZero) => fill(messages.sameFile, { nonZero: formatNumberVi(nonZero), previousFile: prevName }));
       if (f) findings.push(f);
       continue;
     }
@@ -55,9 +57,16 @@ export function comparePrevious(current: CurrentFigures, previous: PreviousFigur
       const prev = previous.values.get(id);
       if (cur === undefined || prev === undefined || cur === prev) continue;
       const row = v.row;
-      const reason = judge(rule, row, cur, prev, ctx);
-      if (!reason) continue;
-      const label = shortLabel(row.label);
+      const said = judge(rule, row, cur, prev, ctx, messages);
+      if (!said) continue;
+      const message = fill(messages[said.outcome], {
+        ...said.vars,
+        label: shortLabel(row.label),
+        cell: v.cell,
+        value: formatNumberVi(cur),
+        previousValue: formatNumberVi(prev),
+        previousFile: prevName,
+      });
       findings.push({
         rule: rule.id,
         severity: rule.severity,
@@ -65,7 +74,7 @@ export function comparePrevious(current: CurrentFigures, previous: PreviousFigur
         cell: v.cell,
         indicator: id,
         section: sections.get(id),
-        message: `${label} (${v.cell} = ${formatNumberVi(cur)}) ${reason} (kỳ trước: ${formatNumberVi(prev)}, ${prevName}).`,
+        message,
       });
     }
   }
@@ -82,8 +91,15 @@ interface Pair {
   fellReported: boolean;
 }
 
-/** Why a change is suspicious, as the middle of the message; undefined when it is not. */
-function judge(rule: PreviousRule, row: ValueRow, cur: number, prev: number, { comparable, growth, now, before, fellReported }: Pair): string | undefined {
+/** Why a change is suspicious: the outcome and what its sentence names beyond the row; undefined when it is not. */
+function judge(
+  rule: PreviousRule,
+  row: ValueRow,
+  cur: number,
+  prev: number,
+  { comparable, growth, now, before, fellReported }: Pair,
+  messages: MessageTable["previous"],
+): { outcome: keyof MessageTable["previous"]; vars: Record<string, string> } | undefined {
   const big = Math.max(cur, prev) >= rule.minValue;
   switch (rule.check) {
     case "fell": {
@@ -91,7 +107,8 @@ function judge(rule: PreviousRule, row: ValueRow, cur: number, prev: number, { c
       const tolerance = row.kind === "percent" ? rule.tolerance : 0;
       if (cur >= prev - tolerance - 1e-9) return undefined;
       const hint = digitHint(prev, cur);
-      return `thấp hơn kỳ trước dù là số lũy kế: ${now ? periodLabel(now) : "kỳ này"} gồm cả thời gian của ${before ? periodLabel(before) : "kỳ trước"} nên không thể giảm${hint ? ` (${hint})` : ""}`;
+      const vars = { period: now ? periodLabel(now) : "kỳ này", previousPeriod: before ? periodLabel(before) : "kỳ trước" };
+      return hint ? { outcome: "fellMistyped", vars: { ...vars, hint: messages[hint] } } : { outcome: "fell", vars };
     }
     case "jump": {
       if (!(row.kind === "count" || row.kind === "money") || !big || cur <= 0 || prev <= 0) return undefined;
@@ -100,26 +117,29 @@ function judge(rule: PreviousRule, row: ValueRow, cur: number, prev: number, { c
       const expected = row.accumulation === "cumulative" ? growth : 1;
       const ratio = cur / prev / expected;
       if (ratio < rule.factor && ratio > 1 / rule.factor) return undefined;
-      const hint = digitHint(prev, cur);
-      const size = cur > prev ? `gấp khoảng ${formatNumberVi(Math.round(cur / prev))} lần kỳ trước` : `chỉ bằng khoảng 1/${formatNumberVi(Math.round(prev / cur))} kỳ trước`;
-      const scale = expected !== 1 ? ` (độ dài kỳ chỉ giải thích gấp ${formatNumberVi(Math.round(expected * 100) / 100)} lần)` : "";
-      return `${size}${scale}${hint ? `: ${hint}` : ": có thể gõ thừa hoặc thiếu chữ số"}`;
+      const vars = {
+        times: formatNumberVi(cur > prev ? Math.round(cur / prev) : Math.round(prev / cur)),
+        growth: formatNumberVi(Math.round(expected * 100) / 100),
+        hint: messages[digitHint(prev, cur) ?? "mistyped"],
+      };
+      const outcome = cur > prev ? (expected !== 1 ? "jumpUpLongerPeriod" : "jumpUp") : expected !== 1 ? "jumpDownLongerPeriod" : "jumpDown";
+      return { outcome, vars };
     }
     case "digitsSwapped":
       if (row.accumulation !== "stock" || !(row.kind === "count" || row.kind === "money") || !big) return undefined;
-      return adjacentSwap(String(prev), String(cur)) ? "khác kỳ trước chỉ vì hai chữ số kề nhau đổi chỗ: có thể gõ nhầm" : undefined;
+      return adjacentSwap(String(prev), String(cur)) ? { outcome: "digitsSwapped", vars: {} } : undefined;
     default:
       return undefined;
   }
 }
 
 /** A digit typed twice or dropped turns 1145 into 11145 or 145. */
-function digitHint(prev: number, cur: number): string | undefined {
+function digitHint(prev: number, cur: number): "extraDigit" | "missingDigit" | undefined {
   const a = String(prev);
   const b = String(cur);
   if (!Number.isInteger(prev) || !Number.isInteger(cur)) return undefined;
-  if (b.length === a.length + 1 && oneDeleted(b, a)) return "có thể gõ thừa một chữ số";
-  if (a.length === b.length + 1 && oneDeleted(a, b)) return "có thể gõ thiếu một chữ số";
+  if (b.length === a.length + 1 && oneDeleted(b, a)) return "extraDigit";
+  if (a.length === b.length + 1 && oneDeleted(a, b)) return "missingDigit";
   return undefined;
 }
 
@@ -138,7 +158,7 @@ function adjacentSwap(a: string, b: string): boolean {
 }
 
 /** Every figure equal to the previous file's, with enough non-zero figures that it cannot be chance. */
-function sameFile(rule: PreviousRule, current: CurrentFigures, previous: PreviousFigures, prevName: string): Finding | undefined {
+function sameFile(rule: PreviousRule, current: CurrentFigures, previous: PreviousFigures, say: (nonZero: number) => string): Finding | undefined {
   let nonZero = 0;
   let first: IndicatorValue | undefined;
   for (const [id, v] of current.values) {
@@ -154,7 +174,7 @@ function sameFile(rule: PreviousRule, current: CurrentFigures, previous: Previou
     severity: rule.severity,
     row: placeOf(current.place, first.sheetRow.r, 0).row,
     cell: first.cell,
-    message: `Toàn bộ số liệu (${formatNumberVi(nonZero)} số khác 0) giống hệt báo cáo ${prevName}, chỉ khác tiêu đề: có thể đơn vị gửi lại báo cáo kỳ trước.`,
+    message: say(nonZero),
   };
 }
 

@@ -6,6 +6,7 @@ import { ReadValue, readValue } from "../numbers";
 import { MatchedRow, SheetRow, Submission } from "../recognize/submission";
 import { oncePer } from "../oncePer";
 import { flat, foldText, formatNumberVi, joinMapped } from "../text";
+import { MessageTable, Outcome, RuleType, fill, messageTable } from "./messages";
 import { BlankTotalRule, CompareRule, MissingStrategy, OverlapRule, RateRule, Rule, RuleSet, StructureCheck, StructureRule } from "./schema";
 
 /** One indicator's value as read from a submission. */
@@ -57,13 +58,6 @@ export function evaluate(sub: Submission, ruleSet: RuleSet): Evaluation {
   return { values: ctx.values, findings: ctx.findings };
 }
 
-function fill(template: string, vars: Record<string, string | number | undefined>): string {
-  return template
-    .replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""))
-    .replace(/“\s+/g, "“")
-    .replace(/ {2,}/g, " ");
-}
-
 const shortCache = new Map<string, string>();
 
 /** A label without list dashes and a trailing “Trong đó:”, for messages. */
@@ -109,6 +103,9 @@ const sectionsOf = oncePer((t: Template): Map<number, string> => {
   return sections;
 });
 
+/** Every message of a rule set: its rewording over the defaults, merged once. */
+export const messagesOf = oncePer((ruleSet: RuleSet): MessageTable => messageTable(ruleSet.messages));
+
 /** Folded unit name → its synonym group. */
 const synonymsOf = oncePer((ruleSet: RuleSet): Map<string, number> => {
   const synonyms = new Map<string, number>();
@@ -126,6 +123,7 @@ class Context {
   readonly findings: Finding[] = [];
   private readonly sectionOf: Map<number, string>;
   private readonly synonyms: Map<string, number>;
+  private readonly messages: MessageTable;
   private readonly template: Template;
   /** The value of each matched row (by its index in `sub.matched`), if it is a value row. */
   private readonly matchedValues: (IndicatorValue | undefined)[];
@@ -137,6 +135,7 @@ class Context {
     this.template = sub.template;
     this.sectionOf = sectionsOf(sub.template);
     this.synonyms = synonymsOf(ruleSet);
+    this.messages = messagesOf(ruleSet);
     const vc = sub.columns.value;
     for (const m of sub.matched) {
       if (!isValueRow(m.templateRow)) continue;
@@ -175,6 +174,11 @@ class Context {
     this.findings.push({ rule: rule.id, severity, row: this.rowNo(row), cell, message: flat(message), indicator, section });
   }
 
+  /** The rule set's sentence for an outcome of a rule type, filled. */
+  private say<T extends RuleType>(type: T, outcome: Outcome<T>, vars: Record<string, string | number | undefined>): string {
+    return fill((this.messages[type] as Record<Outcome<T>, string>)[outcome], vars);
+  }
+
   /** A cell as findings name it: "D83" in a sheet, "Bảng 1, dòng 14, cột Số liệu" in a Word table. */
   private at(r: number, c: number): string {
     return placeOf(this.sub.place, r, c).cell;
@@ -203,7 +207,7 @@ class Context {
       if (!isValueRow(m.templateRow)) {
         if (check === "headingValue" && !isBlank(row.value)) {
           const cell = this.at(row.r, cols.value);
-          this.push(rule, r1, cell, fill(rule.message, { ...rowNames(m), cell, value: cellText(row.value) }), undefined, m.templateIndex);
+          this.push(rule, r1, cell, this.say("structure", check, { ...rowNames(m), cell, value: cellText(row.value) }), undefined, m.templateIndex);
         }
         if (check === "numbering") this.numbering(rule, m);
         continue;
@@ -216,11 +220,14 @@ class Context {
         case "valueKind": {
           // A formula saved without its result reads as blank; say why instead of reporting it missing.
           if (row.value?.uncomputed) {
-            this.push(rule, r1, cell, `“${rowNames(m).label}”: ô ${cell} có công thức nhưng chưa có giá trị đã tính; hãy mở tệp bằng Excel và lưu lại.`, t.id, m.templateIndex);
+            this.push(rule, r1, cell, this.say("structure", "uncomputedFormula", { ...rowNames(m), cell }), t.id, m.templateIndex);
             break;
           }
-          const reason = kindProblem(t, v.read);
-          if (reason) this.push(rule, r1, cell, fill(rule.message, { ...rowNames(m), cell, value: displayRaw(row.value), reason }), t.id, m.templateIndex);
+          const problem = kindProblem(t, v.read);
+          if (problem) {
+            const reason = this.say("structure", problem, { unit: t.unit });
+            this.push(rule, r1, cell, this.say("structure", check, { ...rowNames(m), cell, value: displayRaw(row.value), reason }), t.id, m.templateIndex);
+          }
           break;
         }
         case "ambiguousNumber":
@@ -229,7 +236,7 @@ class Context {
               rule,
               r1,
               cell,
-              fill(rule.message, { ...rowNames(m), cell, value: v.read.text, readings: joinMapped(v.read.readings, formatNumberVi, " hay ") }),
+              this.say("structure", check, { ...rowNames(m), cell, value: v.read.text, readings: joinMapped(v.read.readings, formatNumberVi, " hay ") }),
               t.id,
               m.templateIndex,
             );
@@ -240,7 +247,7 @@ class Context {
           const n = numericOnly(note);
           if (n !== undefined) {
             const noteCell = this.at(row.r, cols.note);
-            this.push(rule, r1, noteCell, fill(rule.message, { ...rowNames(m), cell, noteCell, value: n }), t.id, m.templateIndex);
+            this.push(rule, r1, noteCell, this.say("structure", check, { ...rowNames(m), cell, noteCell, value: n }), t.id, m.templateIndex);
           }
           break;
         }
@@ -248,7 +255,7 @@ class Context {
           if (v.shifted) {
             const noteCell = this.at(row.r, cols.note);
             const moved = displayRaw(row.note) || "(trống)";
-            this.push(rule, r1, cell, fill(rule.message, { ...rowNames(m), cell, noteCell, unit: cellText(row.value), value: moved }), t.id, m.templateIndex);
+            this.push(rule, r1, cell, this.say("structure", check, { ...rowNames(m), cell, noteCell, unit: cellText(row.value), value: moved }), t.id, m.templateIndex);
           }
           break;
         case "unitChanged":
@@ -256,7 +263,7 @@ class Context {
           const change = this.unitChange(t, row.unit);
           if (change === (check === "unitChanged" ? "kind" : "variant")) {
             const unitCell = this.at(row.r, cols.unit);
-            this.push(rule, r1, unitCell, fill(rule.message, { ...rowNames(m), cell: unitCell, unit: row.unit, expectedUnit: t.unit }), t.id, m.templateIndex);
+            this.push(rule, r1, unitCell, this.say("structure", check, { ...rowNames(m), cell: unitCell, unit: row.unit, expectedUnit: t.unit }), t.id, m.templateIndex);
           }
           break;
         }
@@ -274,7 +281,7 @@ class Context {
       const n = numericOnly(row.value);
       if (n === undefined) continue;
       const cell = this.at(row.r, this.sub.columns.label);
-      this.push(rule, row.r + 1, cell, fill(rule.message, { label: row.label || "(không có tên)", cell, value: n }));
+      this.push(rule, row.r + 1, cell, this.say("structure", "unknownRow", { label: row.label || "(không có tên)", cell, value: n }));
     }
   }
 
@@ -286,7 +293,7 @@ class Context {
     if (!got || foldText(got) === foldText(expected)) return;
     const cell = this.at(m.row.r, this.sub.columns.stt);
     const label = shortLabel(m.templateRow.label);
-    this.push(rule, m.row.r + 1, cell, fill(rule.message, { label, cell, stt: got, expectedStt: expected || "(không đánh số)" }), undefined, m.templateIndex);
+    this.push(rule, m.row.r + 1, cell, this.say("structure", "numbering", { label, cell, stt: got, expectedStt: expected || "(không đánh số)" }), undefined, m.templateIndex);
   }
 
   /** "kind": the unit says another kind of value (a % on a count); "variant": another counting unit. */
@@ -323,7 +330,7 @@ class Context {
       const before = k > 0 ? rowsSorted[k - 1] : rowsSorted[0];
       const sheetRow = before ? before.row.r : 0;
       const cell = this.at(sheetRow, this.sub.columns.label);
-      this.push(rule, sheetRow + 1, cell, fill(rule.message, { label: shortLabel(r.label), stt: r.stt, cell }), isValueRow(r) ? r.id : undefined, i);
+      this.push(rule, sheetRow + 1, cell, this.say("structure", "rowMissing", { label: shortLabel(r.label), stt: r.stt, cell }), isValueRow(r) ? r.id : undefined, i);
     }
   }
 
@@ -374,30 +381,21 @@ class Context {
   }
 
   compare(rule: CompareRule): void {
-    const perSide = typeof rule.missing === "string" ? undefined : rule.missing;
-    const l = this.side(rule.left, perSide?.left);
-    const r = l && this.side(rule.right, perSide?.right);
+    const l = this.side(rule.left, rule.missing.left);
+    const r = l && this.side(rule.right, rule.missing.right);
     if (!l || !r) return;
-    if (perSide) {
-      if (skipSide(perSide.left, l.missing, rule.left.length) || skipSide(perSide.right, r.missing, rule.right.length)) return;
-    } else {
-      const total = rule.left.length + rule.right.length;
-      const missing = l.missing + r.missing;
-      if (rule.missing === "skipIfAnyMissing" && missing > 0) return;
-      if (rule.missing === "skipIfAllMissing" && missing === total) return;
-    }
+    if (skipSide(rule.missing.left, l.missing, rule.left.length) || skipSide(rule.missing.right, r.missing, rule.right.length)) return;
     if (l.value === undefined && r.value === undefined) return;
     const lv = l.value ?? 0;
     const rv = r.value ?? 0;
     const ok =
       rule.operator === "<=" ? lv <= rv + 1e-9 : rule.operator === "<" ? lv < rv : rule.operator === ">=" ? lv + 1e-9 >= rv : rule.operator === ">" ? lv > rv : Math.abs(lv - rv) < 1e-6;
     if (ok) return;
-    const phrase = { "<=": "lớn hơn", "<": "không nhỏ hơn", ">=": "nhỏ hơn", ">": "không lớn hơn", "==": "khác" }[rule.operator];
     const left = this.found(rule.left);
     const right = this.found(rule.right);
     const a = this.describe(left, rule.leftLabel && left.length === rule.left.length ? rule.leftLabel : undefined);
     const b = this.describe(right, rule.rightLabel && right.length === rule.right.length ? rule.rightLabel : undefined);
-    const message = `${a.name} (${a.cells} = ${a.shown}) ${phrase} ${lowerFirst(b.name)} (${b.cells} = ${b.shown}).`;
+    const message = this.say("compare", rule.operator, { left: a.name, leftCells: a.cells, leftValues: a.shown, right: lowerFirst(b.name), rightCells: b.cells, rightValues: b.shown });
     const anchor = left[0];
     this.push(rule, anchor.sheetRow.r + 1, anchor.cell, message, anchor.row.id, this.indexOf(anchor.row.id));
   }
@@ -410,21 +408,28 @@ class Context {
     if (num.number === undefined || den.number === undefined || den.number === 0) return;
     if (rate.shifted || rate.read.type === "text" || rate.read.type === "ambiguous") return;
     const expected = (100 * num.number) / den.number;
-    const parts = `${lowerFirst(shortLabel(num.row.label))} (${num.cell} = ${formatNumberVi(num.number)}) / ${lowerFirst(shortLabel(den.row.label))} (${den.cell} = ${formatNumberVi(den.number)})`;
-    const name = shortLabel(rate.row.label);
+    const vars = {
+      rate: shortLabel(rate.row.label),
+      cell: rate.cell,
+      numerator: lowerFirst(shortLabel(num.row.label)),
+      numeratorCell: num.cell,
+      numeratorValue: formatNumberVi(num.number),
+      denominator: lowerFirst(shortLabel(den.row.label)),
+      denominatorCell: den.cell,
+      denominatorValue: formatNumberVi(den.number),
+      expected: formatNumberVi(expected),
+    };
     const idx = this.indexOf(rate.row.id);
     const r1 = rate.sheetRow.r + 1;
     if (rate.read.type === "blank") {
       // A formula whose result was never calculated is not a blank the officer left.
       if (rate.sheetRow.value?.formula || rate.sheetRow.value?.uncomputed) return;
-      const message = `${name} (${rate.cell}) để trống trong khi đã có số liệu thành phần: 100 × ${parts} = ${formatNumberVi(expected)}.`;
-      this.push(rule, r1, rate.cell, message, rate.row.id, idx, rule.blankSeverity);
+      this.push(rule, r1, rate.cell, this.say("rate", "blank", vars), rate.row.id, idx, rule.blankSeverity);
       return;
     }
     if (rate.number === undefined) return;
     if (Math.abs(rate.number - expected) <= rule.tolerance + 1e-9) return;
-    const message = `${name} (${rate.cell} = ${formatNumberVi(rate.number)}) khác 100 × ${parts} = ${formatNumberVi(expected)}.`;
-    this.push(rule, r1, rate.cell, message, rate.row.id, idx);
+    this.push(rule, r1, rate.cell, this.say("rate", "differs", { ...vars, value: formatNumberVi(rate.number) }), rate.row.id, idx);
   }
 
   /** A total left blank while its parts or sub-items hold numbers. */
@@ -433,16 +438,14 @@ class Context {
     if (!total || total.shifted || total.read.type !== "blank" || total.sheetRow.value?.formula) return;
     const filled = rule.parts.map((id) => this.values.get(id)).filter((v): v is IndicatorValue => v?.number !== undefined);
     if (!filled.length) return;
-    const name = shortLabel(total.row.label);
-    let message: string;
-    if (rule.sum) {
-      const sum = filled.reduce((s, v) => s + v.number!, 0);
-      const list = joinMapped(filled, nameValue, " + ");
-      message = `${name} (${total.cell}) để trống trong khi các dòng thành phần đã có số liệu: ${list}${filled.length > 1 ? ` = ${formatNumberVi(sum)}` : ""}.`;
-    } else {
-      const list = joinMapped(filled, nameValue, "; ");
-      message = `${name} (${total.cell}) để trống trong khi các dòng chi tiết đã có số liệu: ${list}.`;
-    }
+    const vars = { total: shortLabel(total.row.label), cell: total.cell };
+    const message = !rule.sum
+      ? this.say("blankTotal", "details", { ...vars, parts: joinMapped(filled, nameValue, "; ") })
+      : this.say("blankTotal", filled.length > 1 ? "sum" : "onePart", {
+          ...vars,
+          parts: joinMapped(filled, nameValue, " + "),
+          sum: formatNumberVi(filled.reduce((s, v) => s + v.number!, 0)),
+        });
     this.push(rule, total.sheetRow.r + 1, total.cell, message, total.row.id, this.indexOf(total.row.id));
   }
 
@@ -453,30 +456,28 @@ class Context {
     const parts = rule.parts.map((id) => this.values.get(id)).filter((v): v is IndicatorValue => !!v);
     const filled = parts.filter((v) => v.number !== undefined);
     if (!filled.length) return;
-    const name = shortLabel(total.row.label);
     const t = total.number;
+    const vars = { total: shortLabel(total.row.label), cell: total.cell, value: formatNumberVi(t) };
     const anchor = (v: IndicatorValue, severity: "error" | "warning", message: string): void =>
       this.push(rule, v.sheetRow.r + 1, v.cell, message, v.row.id, this.indexOf(v.row.id), severity);
     const over = filled.filter((v) => v.number! > t + 1e-9);
     if (over.length) {
       const list = joinMapped(over, (v) => `${shortLabel(v.row.label)} (${v.cell} = ${formatNumberVi(v.number!)})`, "; ");
-      anchor(over[0], rule.severity, `${list} lớn hơn ${lowerFirst(name)} (${total.cell} = ${formatNumberVi(t)}).`);
+      anchor(over[0], rule.severity, this.say("overlap", "partAbove", { ...vars, parts: list, total: lowerFirst(vars.total) }));
       return;
     }
     if (filled.length < rule.parts.length) return;
     const d = this.describe(filled, undefined);
+    const partVars = { ...vars, parts: d.name, partCells: d.cells, partValues: d.shown };
     const sum = filled.reduce((s, v) => s + v.number!, 0);
     if (t > sum + 1e-9) {
-      anchor(total, rule.severity, `${name} (${total.cell} = ${formatNumberVi(t)}) lớn hơn ${d.name} (${d.cells} = ${d.shown}).`);
+      anchor(total, rule.severity, this.say("overlap", "totalAbove", partVars));
       return;
     }
     if (Math.abs(t - sum) < 1e-6) return;
     const diff = sum - t;
-    anchor(
-      total,
-      rule.overlapSeverity,
-      `${name} (${total.cell} = ${formatNumberVi(t)}) nhỏ hơn ${d.name} (${d.cells} = ${d.shown}), chênh lệch ${formatNumberVi(diff)}: các dòng thành phần có thể trùng nhau. ${this.noteVerdict([total, ...filled], diff)}`,
-    );
+    const note = this.noteVerdict([total, ...filled], diff);
+    anchor(total, rule.overlapSeverity, this.say("overlap", "overlapping", { ...partVars, difference: formatNumberVi(diff), note }));
   }
 
   /** The unit's note on the rows involved, and whether a number in it equals the difference. */
@@ -485,15 +486,11 @@ class Context {
     const notes = rows
       .map((v) => ({ v, text: displayRaw(v.sheetRow.note) }))
       .filter((n) => n.text !== "");
-    if (!notes.length) return `Cột ${header} không có giải thích; đề nghị đơn vị ghi rõ số trùng nhau.`;
+    if (!notes.length) return this.say("overlap", "noNote", { noteHeader: header });
     const quoted = joinMapped(notes, (n) => `${header} (${this.at(n.v.sheetRow.r, this.sub.columns.note)}): “${n.text}”`, "; ");
     const numbers = notes.flatMap((n) => numbersIn(n.text));
-    const verdict = numbers.some((x) => Math.abs(x - diff) < 1e-6)
-      ? `số ${formatNumberVi(diff)} trong ghi chú giải thích đúng chênh lệch.`
-      : numbers.length
-        ? `các số trong ghi chú (${joinMapped(numbers, formatNumberVi, ", ")}) không khớp chênh lệch ${formatNumberVi(diff)}.`
-        : `ghi chú không nêu số nào khớp chênh lệch ${formatNumberVi(diff)}.`;
-    return `${quoted} — ${verdict}`;
+    const outcome = numbers.some((x) => Math.abs(x - diff) < 1e-6) ? "noteExplains" : numbers.length ? "noteDiffers" : "noteWithoutNumber";
+    return this.say("overlap", outcome, { notes: quoted, difference: formatNumberVi(diff), noteNumbers: joinMapped(numbers, formatNumberVi, ", ") });
   }
 
   codedDetails(rule: Extract<Rule, { type: "codedDetails" }>): void {
@@ -506,8 +503,13 @@ class Context {
     }
     if (!active.length) return;
     const meaning = coded.row.codes?.find((c) => c.value === rule.code)?.label ?? String(rule.code);
-    const details = joinMapped(active, nameValue, "; ");
-    const message = `${shortLabel(coded.row.label)} trả lời “${meaning} = ${rule.code}” (${coded.cell}) nhưng các dòng chi tiết có số liệu: ${details}.`;
+    const message = this.say("codedDetails", "contradicted", {
+      coded: shortLabel(coded.row.label),
+      meaning,
+      code: rule.code,
+      cell: coded.cell,
+      details: joinMapped(active, nameValue, "; "),
+    });
     this.push(rule, coded.sheetRow.r + 1, coded.cell, message, coded.row.id, this.indexOf(coded.row.id));
   }
 }
@@ -538,22 +540,22 @@ function displayRaw(cell: Cell | undefined): string {
   return typeof cell.value === "number" ? formatNumberVi(cell.value) : String(cell.value).trim();
 }
 
-/** Why a read value does not fit the row's kind, in Vietnamese; undefined when it fits. */
-export function kindProblem(t: ValueRow, read: ReadValue): string | undefined {
+/** Why a read value does not fit the row's kind (an outcome of structure rules); undefined when it fits. */
+export function kindProblem(t: ValueRow, read: ReadValue): "notANumber" | "negative" | "notWhole" | "outsidePercent" | "notACode" | undefined {
   if (read.type === "blank" || read.type === "ambiguous") return undefined;
   if (t.kind === "text") return undefined;
-  if (read.type === "text") return "là chữ, không phải số";
+  if (read.type === "text") return "notANumber";
   const n = read.value;
   switch (t.kind) {
     case "count":
-      if (n < 0) return "là số âm";
-      if (!Number.isInteger(n)) return "không phải số nguyên";
+      if (n < 0) return "negative";
+      if (!Number.isInteger(n)) return "notWhole";
       return undefined;
     case "money":
-      return n < 0 ? "là số âm" : undefined;
+      return n < 0 ? "negative" : undefined;
     case "percent":
-      return n < 0 || n > 100 ? "nằm ngoài khoảng 0–100" : undefined;
+      return n < 0 || n > 100 ? "outsidePercent" : undefined;
     case "coded":
-      return t.codes?.some((c) => c.value === n) ? undefined : `không thuộc các mã (${t.unit})`;
+      return t.codes?.some((c) => c.value === n) ? undefined : "notACode";
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IndicatorId } from "../catalog/schema";
 import { describeIssues } from "../issues";
+import { RuleMessages } from "./messages";
 
 /**
  * The rule set as data, after DHIS2's validation rules: a left side, an operator, a right side,
@@ -33,7 +34,7 @@ export const CompareRule = z
     left: z.array(IndicatorId).min(1),
     operator: z.enum(["<=", "<", "==", ">=", ">"]),
     right: z.array(IndicatorId).min(1),
-    /** One strategy for the whole rule (both sides together, as before), or one per side. */
+    /** One per side; a file may still give one for the whole rule, converted when it is parsed (normalized). */
     missing: z.union([MissingStrategy, SideMissing]),
     /** Short Vietnamese names of the sides for messages; default: the rows' labels. */
     leftLabel: z.string().optional(),
@@ -95,7 +96,7 @@ export const OverlapRule = z
 
 /**
  * A comparison with the unit's previous submission (src/core/compare/previous.ts); rule IDs start with
- * "previous.". Thresholds are data so a province can tune them (README: "Kỳ trước").
+ * "previous.". Thresholds are data so a province can tune them (docs/checks.md).
  */
 export const PreviousRule = z
   .object({
@@ -133,13 +134,14 @@ export const StructureCheck = z.enum([
   "unknownRow",
 ]);
 
-/** Checks of the sheet's shape; their messages are templates with {placeholders}. */
+/** Checks of the sheet's shape; what each says is the rule set's messages.structure[check]. */
 export const StructureRule = z
   .object({
     ...base,
     type: z.literal("structure"),
     check: StructureCheck,
-    message: z.string().min(1),
+    /** A file may still word its check here; moved into the rule set's messages when it is parsed. */
+    message: z.string().min(1).optional(),
   })
   .strict();
 
@@ -166,7 +168,7 @@ export const OutlierSettings = z
   })
   .strict();
 
-export const RuleSet = z
+const RuleSetFields = z
   .object({
     version: z.string().min(1),
     name: z.string().min(1),
@@ -174,21 +176,57 @@ export const RuleSet = z
     unitSynonyms: z.array(z.array(z.string().min(1)).min(2)),
     rules: z.array(Rule).min(1),
     outliers: OutlierSettings.optional(),
+    /** Rewording of what rules say, by rule type and outcome (src/core/rules/messages.ts has every sentence). */
+    messages: RuleMessages.optional(),
   })
-  .strict()
-  .superRefine((rs, ctx) => {
-    const seen = new Set<string>();
-    rs.rules.forEach((r, i) => {
-      if (seen.has(r.id)) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: "mã quy tắc này đã dùng cho một quy tắc khác" });
-      seen.add(r.id);
-    });
-  });
+  .strict();
 
-export type Rule = z.infer<typeof Rule>;
-export type RuleSet = z.infer<typeof RuleSet>;
-export type CompareRule = z.infer<typeof CompareRule>;
+export const RuleSet = RuleSetFields.superRefine((rs, ctx) => {
+  const seen = new Set<string>();
+  rs.rules.forEach((r, i) => {
+    if (seen.has(r.id)) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: "mã quy tắc này đã dùng cho một quy tắc khác" });
+    seen.add(r.id);
+  });
+}).transform(normalized);
+
+type WrittenRuleSet = z.infer<typeof RuleSetFields>;
+type WrittenRule = z.infer<typeof Rule>;
+export type SideMissing = z.infer<typeof SideMissing>;
+export type CompareRule = Omit<z.infer<typeof CompareRule>, "missing"> & { missing: SideMissing };
+export type StructureRule = Omit<z.infer<typeof StructureRule>, "message">;
+export type Rule = Exclude<WrittenRule, { type: "compare" | "structure" }> | CompareRule | StructureRule;
+export type RuleSet = Omit<WrittenRuleSet, "rules"> & { rules: Rule[] };
+
+/**
+ * The rule set in the one form evaluation knows: a whole-rule missing-value strategy becomes one per
+ * side, and a structure rule's own wording moves into the messages (a table entry, if any, wins).
+ */
+function normalized(rs: WrittenRuleSet): RuleSet {
+  let structure = rs.messages?.structure;
+  const rules = rs.rules.map((r): Rule => {
+    if (r.type === "compare" && typeof r.missing === "string") return { ...r, missing: sideMissing(r.missing) };
+    if (r.type === "structure" && r.message !== undefined) {
+      const { message, ...rule } = r;
+      if (structure?.[r.check] === undefined) structure = { ...structure, [r.check]: message };
+      return rule;
+    }
+    return r as Rule;
+  });
+  const messages = structure ? { ...rs.messages, structure } : rs.messages;
+  return { ...rs, rules, ...(messages ? { messages } : {}) };
+}
+
+/**
+ * A whole-rule strategy as one per side. skipIfAnyMissing is the same on each side; skipIfAllMissing and
+ * neverSkip count blanks (and rows the template lacks) as 0 on each side, and evaluation skips a rule
+ * whose every value is blank.
+ */
+function sideMissing(whole: MissingStrategy): SideMissing {
+  const side = whole === "skipIfAnyMissing" ? whole : "neverSkip";
+  return { left: side, right: side };
+}
+
 export type RateRule = z.infer<typeof RateRule>;
-export type StructureRule = z.infer<typeof StructureRule>;
 export type BlankTotalRule = z.infer<typeof BlankTotalRule>;
 export type OverlapRule = z.infer<typeof OverlapRule>;
 export type MissingStrategy = z.infer<typeof MissingStrategy>;
