@@ -23,6 +23,10 @@ export const LIMITS = {
   textChars: 64 * 1024 * 1024,
   /** Characters of text the cells of one file reference (a long string referenced by many cells counts each time). */
   textWork: 64 * 1024 * 1024,
+  /** Characters of one tag, comment, CDATA section or processing instruction of a part's XML. */
+  markupChars: 4 * 1024 * 1024,
+  /** Attributes of one XML element (a document's root declares a few dozen namespaces). */
+  attributes: 1_000,
 } as const;
 
 /** Caps of the .docx and .ods readers: a report table has a few hundred rows and five columns. */

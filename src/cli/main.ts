@@ -9,7 +9,7 @@ import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { OutputError, outputTarget, writeOutputFile } from "../adapters/node/outputFile";
 import { RuleSetError, serializeRuleSet } from "../core/rules/schema";
 import { CatalogError } from "../core/catalog/catalog";
-import { UsageError, complain, parseCommandArgs, printJson, say } from "./io";
+import { UsageError, complain, parseCommandArgs, printJson, printJsonText, say, sayLines, stopOnOutputErrors } from "./io";
 import { ruleSetOutput, workbookOutput } from "./outputs";
 import { runPackage } from "./package";
 import { packageOrReport } from "./packageArg";
@@ -32,6 +32,7 @@ và --rules <tệp.json> (thay bộ quy tắc của bộ biểu mẫu).`;
 
 /** Runs one command and returns its exit code; bin/cchc.js sets it as `process.exitCode` so output drains. */
 export async function main(argv: string[]): Promise<number> {
+  stopOnOutputErrors();
   try {
     return await dispatch(argv);
   } catch (e) {
@@ -73,7 +74,7 @@ async function dispatch(argv: string[]): Promise<number> {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      process.stdout.write(`${USAGE}\n`);
+      sayLines(`${USAGE}\n`);
       return 0;
     default:
       throw new UsageError(`Không có lệnh “${command}”.`);
@@ -96,7 +97,7 @@ function exportRules(args: string[]): number {
   if (values.output) {
     writeOutputFile(values.output, text, guard);
     say(`Đã ghi bộ quy tắc vào ${values.output}.`);
-  } else process.stdout.write(text);
+  } else printJsonText(text);
   return 0;
 }
 

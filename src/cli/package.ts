@@ -10,7 +10,7 @@ import { Grid } from "../core/grid";
 import { LoadedPackage, addTemplate, packageLabel, serializePackage } from "../core/package/package";
 import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { writeOutputFile } from "../adapters/node/outputFile";
-import { UsageError, complain, parseCommandArgs, readInputFile, say } from "./io";
+import { UsageError, complain, parseCommandArgs, printJsonText, readInputFile, say, sayLines } from "./io";
 import { packageOutput } from "./outputs";
 
 const USAGE = `Cách dùng:
@@ -46,7 +46,7 @@ function exportPackage(args: string[]): number {
 function write(p: LoadedPackage, output: string | undefined, inputs: (string | undefined)[]): number {
   const text = serializePackage(p);
   if (!output) {
-    process.stdout.write(text);
+    printJsonText(text);
     return 0;
   }
   writeOutputFile(output, text, packageOutput(inputs.filter((f): f is string => !!f)));
@@ -106,7 +106,7 @@ function addFromSheet(args: string[]): number {
     templateId: values.id,
     source: `Tạo từ tệp “${basename(file)}”`,
   });
-  process.stdout.write(reviewText(proposal));
+  sayLines(reviewText(proposal));
   const next = addTemplate(p, {
     template: proposal.template,
     rules: proposal.rules,

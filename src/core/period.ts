@@ -1,3 +1,5 @@
+import { decomposed } from "./text";
+
 /** Reporting periods as chosen in the task pane and written in titles. */
 export const PERIODS = ["q1", "q2", "q3", "q4", "h1", "m9", "year"] as const;
 export type PeriodKind = (typeof PERIODS)[number];
@@ -37,8 +39,7 @@ const ROMAN: Record<string, PeriodKind> = { i: "q1", ii: "q2", iii: "q3", iv: "q
 
 /** Finds a period in a title line or a file name: "QUÝ I NĂM 2023", "6 tháng đầu năm 2023", "Năm 2023", "Q1-2023". */
 export function parsePeriod(text: string): Period | undefined {
-  const t = text
-    .normalize("NFD")
+  const t = decomposed(text)
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[đĐ]/g, "d")
     .toLowerCase();
