@@ -9,6 +9,7 @@ import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { OutputError, outputTarget, writeOutputFile } from "../adapters/node/outputFile";
 import { RuleSetError, serializeRuleSet } from "../core/rules/schema";
 import { CatalogError } from "../core/catalog/catalog";
+import { ExcelLimitError } from "../core/layout/sheetLayout";
 import { UsageError, complain, parseCommandArgs, printJson, printJsonText, say, sayLines, stopOnOutputErrors } from "./io";
 import { ruleSetOutput, workbookOutput } from "./outputs";
 import { runPackage } from "./package";
@@ -41,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof OutputError || e instanceof RuleSetError || e instanceof CatalogError) {
+    if (e instanceof OutputError || e instanceof RuleSetError || e instanceof CatalogError || e instanceof ExcelLimitError) {
       complain(e.message);
       return 2;
     }

@@ -15,7 +15,7 @@ import { buildProvinceReport, missingRowName, reportJson } from "../core/report/
 import { packageLabel } from "../core/package/package";
 import { packageOrReport } from "./packageArg";
 import { ConsolidatedFigures } from "../core/compare/consolidated";
-import { withPrevious } from "../core/compare/source";
+import { previousProblem, withPrevious } from "../core/compare/source";
 import { readPreviousFile } from "./previousFile";
 import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { outputTarget, writeOutputFile } from "../adapters/node/outputFile";
@@ -113,6 +113,8 @@ export async function runMerge(args: string[]): Promise<number> {
     if (!inputs.some((i) => i.fileName === name)) complain(`--assign: không có tệp “${name}” trong các tệp tổng hợp; bỏ qua.`);
   }
   const merged = consolidate(inputs, { period, expected: fromUnits?.expected, assignments, unitTypes: p.unitTypes });
+  const problem = previous && previousProblem(previous, merged);
+  if (problem) complain(`--previous: không so sánh với kỳ trước: ${problem}.`);
   const c = previous ? withPrevious(merged, previous, ruleSet) : merged;
   // Unresolved files still get a workbook: its status sheet is where the officer chooses their units.
   if (c.units.length === 0 && !c.files.some((f) => f.status === "unresolved")) {

@@ -71,6 +71,18 @@ export const REPORTING_WINDOWS: Record<PeriodKind, { fromMonth: number; toMonth:
   year: { fromMonth: 0, toMonth: 12 },
 };
 
+/**
+ * Why `previous` cannot serve as the period before `current`, or undefined when it can: an earlier period
+ * of the same reporting year (its window ends first: Quý I before Quý II, 6 tháng before 9 tháng) or the
+ * same period of the year before. The same period is said to be the same, never silently compared.
+ */
+export function notPreviousOf(previous: Period, current: Period): string | undefined {
+  if (samePeriod(previous, current)) return `tệp kỳ trước cũng là ${periodLabel(current)}, chính kỳ này`;
+  if (previous.kind === current.kind && previous.year === current.year - 1) return undefined;
+  if (previous.year === current.year && REPORTING_WINDOWS[previous.kind].toMonth < REPORTING_WINDOWS[current.kind].toMonth) return undefined;
+  return `tệp kỳ trước là ${periodLabel(previous)}, không phải kỳ trước của ${periodLabel(current)} (cần một kỳ sớm hơn của năm ${current.year} hoặc ${periodLabel({ kind: current.kind, year: current.year - 1 })})`;
+}
+
 /** The window's length in months (for the growth a count of the period may show). */
 export function windowMonths(kind: PeriodKind): number {
   const w = REPORTING_WINDOWS[kind];
