@@ -46,6 +46,8 @@ export const TABLE_LIMITS = {
   sheetColumns: 1024,
   /** Filled cells of a whole spreadsheet (.ods). */
   cells: 1000000,
+  /** Characters of text in the whole document or spreadsheet (a report holds well under a million). */
+  text: 16 * 1024 * 1024,
 } as const;
 
 export type Limits = { readonly [K in keyof typeof LIMITS]: number };
@@ -77,6 +79,16 @@ export function partTooLarge(label: PartLabel, limit: number): FileLimitError {
 
 export function fileTooLarge(limit: number): FileLimitError {
   return tooLarge(`các phần cần đọc giải nén ra hơn ${formatBytes(limit)}`, `${formatBytes(limit)} cho một tệp`);
+}
+
+/** Counts the text a Word or OpenDocument reader builds, refusing the file past TABLE_LIMITS.text. */
+export class TextBudget {
+  private chars = 0;
+
+  spend(n: number): void {
+    this.chars += n;
+    if (this.chars > TABLE_LIMITS.text) tableTooLarge(`hơn ${formatCount(TABLE_LIMITS.text)} ký tự chữ`);
+  }
 }
 
 /** A Word or OpenDocument table far beyond any report: refused before it is read further. */

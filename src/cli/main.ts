@@ -35,7 +35,10 @@ và --rules <tệp.json> (thay bộ quy tắc của bộ biểu mẫu).`;
 export async function main(argv: string[]): Promise<number> {
   stopOnOutputErrors();
   try {
-    return await dispatch(argv);
+    const code = await dispatch(argv);
+    // A signal that came during synchronous work (an output being written) is handled before the end.
+    await new Promise((resolve) => setImmediate(resolve));
+    return code;
   } catch (e) {
     if (e instanceof UsageError) {
       complain(e.message);

@@ -170,12 +170,12 @@ describe("argument files told by content", () => {
 
 describe("terminal output escaped", () => {
   it("package add-template prints the review through the escaping function", () => {
+    const strings = ["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú", "Hồ sơ", "Số hồ sơ _x001B_[31mđỏ_x0007_ tiếp \u202enhận", "Số hồ sơ đã giải quyết đúng hạn", "Số thủ tục hành chính được công bố"];
+    const cell = (ref: string, s: number) => `<c r="${ref}" t="s"><v>${s}</v></c>`;
+    const row = (r: number, label: number, value: number) => `<row r="${r}"><c r="A${r}"><v>${r - 1}</v></c>${cell(`B${r}`, label)}${cell(`C${r}`, 5)}<c r="D${r}"><v>${value}</v></c></row>`;
     const sheet = xlsx({
-      sharedStrings: ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Số hồ sơ \u001b[31mđỏ\u0007 tiếp \u202enhận", "Hồ sơ", "1"],
-      sheets: {
-        S: `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>
-            <row r="2"><c r="A2" t="s"><v>6</v></c><c r="B2" t="s"><v>4</v></c><c r="C2" t="s"><v>5</v></c><c r="D2"><v>3</v></c></row>`,
-      },
+      sharedStrings: strings,
+      sheets: { S: `<row r="1">${[0, 1, 2, 3, 4].map((s, i) => cell(`${"ABCDE"[i]}1`, s)).join("")}</row>${row(2, 6, 12)}${row(3, 7, 9)}${row(4, 8, 40)}` },
     });
     const file = join(dir, "bieu-moi.xlsx");
     writeFileSync(file, sheet);

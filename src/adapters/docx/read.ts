@@ -1,7 +1,7 @@
 import { Cell, Grid } from "../../core/grid";
 import { foldText } from "../../core/text";
 import { mainPart, parseRelationships } from "../opc";
-import { TABLE_LIMITS, tableTooLarge } from "../limits";
+import { TABLE_LIMITS, TextBudget, tableTooLarge } from "../limits";
 import { ReceivedFileError, orCorrupt } from "../readErrors";
 import { WorkMeter, XmlName, XmlTag, attrNs, checkNamespaces, ownCopy, parseXml } from "../xml";
 import { InflateRaw, unzipEntries } from "../xlsx/zip";
@@ -76,6 +76,7 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): Item[] {
   const alternates: boolean[] = [];
   let depth = 0;
   let paragraphCount = 0;
+  const budget = new TextBudget();
   let tableCount = 0;
   /** Depth of an open w:pPr, else 0. */
   let props = 0;
@@ -84,6 +85,7 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): Item[] {
     const p = paragraphs[paragraphs.length - 1];
     if (!p || inInstruction > 0) return;
     grow(p.text, s, "một đoạn văn quá dài");
+    budget.spend(s.length);
     p.text += s;
   };
 

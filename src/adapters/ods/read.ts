@@ -1,5 +1,5 @@
 import { Cell, Grid } from "../../core/grid";
-import { TABLE_LIMITS, tableTooLarge } from "../limits";
+import { TABLE_LIMITS, TextBudget, tableTooLarge } from "../limits";
 import { ReceivedFileError, orCorrupt } from "../readErrors";
 import { WorkMeter, XmlName, XmlTag, attrNs, checkNamespaces, ownCopy, parseXml } from "../xml";
 import { InflateRaw, unzipEntries } from "../xlsx/zip";
@@ -47,12 +47,14 @@ function parseContent(xml: Uint8Array, meter: WorkMeter): Grid[] {
   /** Comments and the like: their text is not the cell's. */
   let skip = 0;
   let totalCells = 0;
+  const budget = new TextBudget();
 
   const add = (s: string): void => {
     if (!cell || !inParagraph) return;
     // The whole cell within one Excel cell's characters, whatever its paragraphs, before the text is built.
     cell.chars += s.length;
     if (cell.chars > TABLE_LIMITS.cellText) tableTooLarge("một ô có nội dung quá dài");
+    budget.spend(s.length);
     const p = cell.paragraphs;
     p[p.length - 1] += s;
   };
