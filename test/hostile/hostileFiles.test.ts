@@ -124,6 +124,15 @@ const redTeam: { name: string; make: () => Uint8Array; reason: RegExp }[] = [
     reason: /^Tệp quá lớn so với một báo cáo \(một ô có nội dung quá dài\)/,
   },
   {
+    // Each cell within one Excel cell's text, together 20 million characters from a few kilobytes.
+    name: "ods-many-full-cells.ods",
+    make: () => {
+      const row = '<table:table-row><table:table-cell><text:p><text:s text:c="32000"/></text:p></table:table-cell></table:table-row>';
+      return odsPackage(`<table:table table:name="T">${row.repeat(650)}</table:table>`);
+    },
+    reason: /^Tệp quá lớn so với một báo cáo \(hơn 16 777 216 ký tự chữ\)/,
+  },
+  {
     name: "docx-vmerge-chain.docx",
     make: () => vMergeChain(300, 19_000),
     reason: /^Tệp quá lớn so với một báo cáo \(một ô gộp có nội dung quá dài\)/,

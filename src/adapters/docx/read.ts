@@ -54,7 +54,8 @@ export function readDocx(bytes: Uint8Array, inflateRaw?: InflateRaw, meter: Work
     if (!doc) throw new ReceivedFileError(MESSAGES.noDocument);
     return parseDocument(doc, meter);
   });
-  const grids = buildGrids(items);
+  // Merged cells and continued tables are bounded too: a limit keeps its own reason.
+  const grids = orCorrupt(MESSAGES.corrupt, () => buildGrids(items));
   if (grids.length === 0) throw new ReceivedFileError(MESSAGES.noTable);
   return grids;
 }
