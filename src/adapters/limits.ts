@@ -47,7 +47,7 @@ export const TABLE_LIMITS = {
   /** Filled cells of a whole spreadsheet (.ods). */
   cells: 1000000,
   /** Characters of text in the whole document or spreadsheet (a report holds well under a million). */
-  text: 16 * 1024 * 1024,
+  text: 4 * 1024 * 1024,
 } as const;
 
 export type Limits = { readonly [K in keyof typeof LIMITS]: number };

@@ -363,7 +363,8 @@ class Tokenizer {
   private mayEnd(chunk: string): boolean {
     if (this.heldEnd) {
       const t = this.heldTail + chunk;
-      this.heldTail = t.slice(-(this.heldEnd.length - 1));
+      // The characters that may begin the end across the next piece ("" when the end is one character).
+      this.heldTail = this.heldEnd.length > 1 ? t.slice(1 - this.heldEnd.length) : "";
       const at = t.indexOf(this.heldEnd);
       this.meter.steps += at < 0 ? t.length : at;
       return at >= 0;

@@ -130,7 +130,7 @@ const redTeam: { name: string; make: () => Uint8Array; reason: RegExp }[] = [
       const row = '<table:table-row><table:table-cell><text:p><text:s text:c="32000"/></text:p></table:table-cell></table:table-row>';
       return odsPackage(`<table:table table:name="T">${row.repeat(650)}</table:table>`);
     },
-    reason: /^Tệp quá lớn so với một báo cáo \(hơn 16 777 216 ký tự chữ\)/,
+    reason: /^Tệp quá lớn so với một báo cáo \(hơn 4 194 304 ký tự chữ\)/,
   },
   {
     name: "docx-vmerge-chain.docx",

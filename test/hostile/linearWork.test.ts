@@ -81,6 +81,10 @@ describe("the tokenizer's work grows linearly", () => {
   it("with a comment and a processing instruction spread over many pieces", () => {
     expectLinear((k) => text(`<a><!--${"->".repeat(128 * 1024 * k)}--><?pi ${"?".repeat(256 * 1024 * k)}?></a>`));
   });
+
+  it("with a document type and an end tag spread over many pieces", () => {
+    expectLinear((k) => text(`<!DOCTYPE a [${" ".repeat(256 * 1024 * k)}]><a></a${" ".repeat(256 * 1024 * k)}>`));
+  });
 });
 
 describe("the readers' work grows linearly", () => {
