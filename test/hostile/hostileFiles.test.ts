@@ -134,7 +134,7 @@ const redTeam: { name: string; make: () => Uint8Array; reason: RegExp }[] = [
   },
   {
     name: "docx-vmerge-chain.docx",
-    make: () => vMergeChain(300, 19_000),
+    make: () => vMergeChain(150, 19_000),
     reason: /^Tệp quá lớn so với một báo cáo \(một ô gộp có nội dung quá dài\)/,
   },
   {
