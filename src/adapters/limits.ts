@@ -23,6 +23,10 @@ export const LIMITS = {
   textChars: 64 * 1024 * 1024,
   /** Characters of text the cells of one file reference (a long string referenced by many cells counts each time). */
   textWork: 64 * 1024 * 1024,
+  /** Characters of one tag, comment, CDATA section or processing instruction of a part's XML. */
+  markupChars: 4 * 1024 * 1024,
+  /** Attributes of one XML element (a document's root declares a few dozen namespaces). */
+  attributes: 1_000,
 } as const;
 
 /** Caps of the .docx and .ods readers: a report table has a few hundred rows and five columns. */
@@ -42,6 +46,8 @@ export const TABLE_LIMITS = {
   sheetColumns: 1024,
   /** Filled cells of a whole spreadsheet (.ods). */
   cells: 1000000,
+  /** Characters of text in the whole document or spreadsheet (a report holds well under a million). */
+  text: 4 * 1024 * 1024,
 } as const;
 
 export type Limits = { readonly [K in keyof typeof LIMITS]: number };
@@ -73,6 +79,16 @@ export function partTooLarge(label: PartLabel, limit: number): FileLimitError {
 
 export function fileTooLarge(limit: number): FileLimitError {
   return tooLarge(`các phần cần đọc giải nén ra hơn ${formatBytes(limit)}`, `${formatBytes(limit)} cho một tệp`);
+}
+
+/** Counts the text a Word or OpenDocument reader builds, refusing the file past TABLE_LIMITS.text. */
+export class TextBudget {
+  private chars = 0;
+
+  spend(n: number): void {
+    this.chars += n;
+    if (this.chars > TABLE_LIMITS.text) tableTooLarge(`hơn ${formatCount(TABLE_LIMITS.text)} ký tự chữ`);
+  }
 }
 
 /** A Word or OpenDocument table far beyond any report: refused before it is read further. */

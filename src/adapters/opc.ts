@@ -1,4 +1,4 @@
-import { attrOf, checkNamespaces, keep, parseXml } from "./xml";
+import { WorkMeter, attrOf, checkNamespaces, ownCopy, parseXml } from "./xml";
 
 /** Open Packaging Conventions: the relationships that lead from the package to its main part. */
 const RELS_NS = new Set(["http://schemas.openxmlformats.org/package/2006/relationships", "http://purl.oclc.org/ooxml/package/relationships"]);
@@ -11,7 +11,7 @@ export interface Relationship {
 }
 
 /** A relationships part (`_rels/.rels`, `…/_rels/x.xml.rels`); throws XmlError if it is not well-formed. */
-export function parseRelationships(xml: Uint8Array): Relationship[] {
+export function parseRelationships(xml: Uint8Array, meter?: WorkMeter): Relationship[] {
   const out: Relationship[] = [];
   parseXml(xml, {
     open(tag) {
@@ -21,9 +21,9 @@ export function parseRelationships(xml: Uint8Array): Relationship[] {
       const type = attrOf(tag, "Type");
       const target = attrOf(tag, "Target");
       if (id !== undefined && type !== undefined && target !== undefined)
-        out.push({ id: keep(id), type: keep(type), target: keep(target), external: attrOf(tag, "TargetMode") === "External" });
+        out.push({ id: ownCopy(id), type: ownCopy(type), target: ownCopy(target), external: attrOf(tag, "TargetMode") === "External" });
     },
-  });
+  }, undefined, meter);
   return out;
 }
 

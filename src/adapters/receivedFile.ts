@@ -5,7 +5,8 @@ import { RuleSet } from "../core/rules/schema";
 import { readDocx } from "./docx/read";
 import { readOds } from "./ods/read";
 import { ReceivedFileError } from "./readErrors";
-import { ACCEPTED_FORMATS, XlsxReadError, readXlsx } from "./xlsx/read";
+import { WorkMeter } from "./xml";
+import { ACCEPTED_FORMATS, ParsedWorkbookParts, XlsxReadError, readXlsx } from "./xlsx/read";
 import { InflateRaw, unzipEntries } from "./xlsx/zip";
 
 const ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet";
@@ -35,21 +36,27 @@ export function detectFormat(bytes: Uint8Array, inflateRaw?: InflateRaw): Source
 }
 
 /** Reads any received report file into grids; throws ReceivedFileError or XlsxReadError with the Vietnamese reason. */
-export function readReceivedFile(bytes: Uint8Array, fileName: string, inflateRaw?: InflateRaw): { format: SourceFormat; grids: Grid[] } {
+export function readReceivedFile(bytes: Uint8Array, fileName: string, inflateRaw?: InflateRaw, options: ReadOptions = {}): { format: SourceFormat; grids: Grid[] } {
   if (!bytes.length) throw new ReceivedFileError(EMPTY_FILE);
   const format = detectFormat(bytes, inflateRaw);
-  if (format === "docx") return { format, grids: readDocx(bytes, inflateRaw) };
-  if (format === "ods") return { format, grids: readOds(bytes, inflateRaw) };
+  if (format === "docx") return { format, grids: readDocx(bytes, inflateRaw, options.meter) };
+  if (format === "ods") return { format, grids: readOds(bytes, inflateRaw, options.meter) };
   const legacy = bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (legacy && /\.doc$/i.test(fileName)) throw new ReceivedFileError(LEGACY_WORD);
-  return { format, grids: readXlsx(bytes, inflateRaw) };
+  return { format, grids: readXlsx(bytes, inflateRaw, options) };
+}
+
+/** What a read may share with the reads before it (a merge's parsed parts) and what counts its work. */
+export interface ReadOptions {
+  parsed?: ParsedWorkbookParts;
+  meter?: WorkMeter;
 }
 
 /** Reads and checks one received file; an unreadable file becomes a result with its Vietnamese reason. */
-export function checkReceivedFile(bytes: Uint8Array, fileName: string, catalog: Catalog, ruleSet: RuleSet, inflateRaw?: InflateRaw): CheckResult {
+export function checkReceivedFile(bytes: Uint8Array, fileName: string, catalog: Catalog, ruleSet: RuleSet, inflateRaw?: InflateRaw, options: ReadOptions = {}): CheckResult {
   let read: { format: SourceFormat; grids: Grid[] };
   try {
-    read = readReceivedFile(bytes, fileName, inflateRaw);
+    read = readReceivedFile(bytes, fileName, inflateRaw, options);
   } catch (e) {
     if (e instanceof XlsxReadError || e instanceof ReceivedFileError) return { ok: false, fileName, reason: e.message };
     // Anything else a damaged file can trigger is reported the same way, never thrown at the officer.

@@ -1,5 +1,5 @@
 /** XML escaping for what we write, and a conformant streaming tokenizer for what we read. */
-import { emptyObjectArray } from "../core/arrays";
+import { LIMITS, formatCount, tooLarge } from "./limits";
 
 export function esc(s: string): string {
   // Most text needs nothing: two scans by the regular expression engine instead of five passes.
@@ -81,9 +81,9 @@ function decoderFor(bytes: Uint8Array) {
  * allocated per element. test/adapters/xmlTokenizer.test.ts holds it to a conformant parser's events and verdicts on
  * generated documents, well-formed and damaged, in every chunking.
  */
-export function parseXml(bytes: Uint8Array, on: XmlHandlers, chunkBytes = CHUNK): void {
+export function parseXml(bytes: Uint8Array, on: XmlHandlers, chunkBytes = CHUNK, meter?: WorkMeter): void {
   const decoder = decoderFor(bytes);
-  const tokenizer = new Tokenizer(on);
+  const tokenizer = new Tokenizer(on, meter ?? { steps: 0 });
   if (bytes.length <= chunkBytes) {
     tokenizer.feed(decoder.decode(bytes), true);
     return;
@@ -93,12 +93,19 @@ export function parseXml(bytes: Uint8Array, on: XmlHandlers, chunkBytes = CHUNK)
 }
 
 /**
- * A string a handler keeps, as a copy of its own: text is handed out as slices of a decoded piece of
- * the part, and a kept slice keeps the whole piece alive (a merge kept every file's shared strings).
- * (Strings shorter than 13 characters are copies already.)
+ * The work a read does, counted in characters examined and names compared: what the tests of hostile
+ * shapes hold to grow in step with the bytes read. Made per read and passed down.
  */
-export function keep(s: string): string {
-  return s.length < 13 ? s : (" " + s).slice(1);
+export interface WorkMeter {
+  steps: number;
+}
+
+/**
+ * A string a handler keeps, as a copy of its own: text is handed out as slices of a decoded piece of
+ * the part, and a kept slice would keep the whole piece alive (a merge kept every file's shared strings).
+ */
+export function ownCopy(s: string): string {
+  return s.length === 0 ? s : (" " + s).slice(1);
 }
 
 /** The value of an attribute without a namespace (`r`, `t`, `s` …). */
@@ -136,6 +143,8 @@ const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 export function checkNamespaces(tag: XmlTag): void {
   // An element's prefix is bound (parseXml checks), and to a namespace: `xmlns:p=""` is refused below.
   colonOf(tag.name);
+  // Few attributes are compared pairwise; more, through a set (never quadratic in the attributes).
+  const seen = tag.attrCount > FEW_ATTRIBUTES ? new Set<string>() : undefined;
   for (let i = 0; i < tag.attrCount; i++) {
     const key = tag.attrNames[i];
     const colon = colonOf(key);
@@ -152,6 +161,12 @@ export function checkNamespaces(tag: XmlTag): void {
     }
     const uri = tag.ns[prefix];
     if (uri === undefined) throw new XmlError(`unbound prefix ${prefix}`);
+    if (seen) {
+      const expanded = `${uri} ${key.slice(colon + 1)}`;
+      if (seen.has(expanded)) throw new XmlError(`duplicate attribute ${key}`);
+      seen.add(expanded);
+      continue;
+    }
     for (let k = 0; k < i; k++) {
       const other = tag.attrNames[k];
       const c = other.indexOf(":");
@@ -160,6 +175,9 @@ export function checkNamespaces(tag: XmlTag): void {
     }
   }
 }
+
+/** Up to this many attributes, an element's are compared pairwise (cheaper than a set). */
+const FEW_ATTRIBUTES = 8;
 
 /** Where a qualified name's colon is (-1 without one); a name with an empty part or two colons is refused. */
 function colonOf(qname: string): number {
@@ -258,8 +276,14 @@ interface Scope {
   id: number;
 }
 
-/** Scopes are numbered across parts (0 is the root scope, the same in every part): a name resolved in one stays resolved. */
-let lastScopeId = 0;
+/** What ends a piece of markup, by how it begins: waited for without scanning the markup again. */
+const MARKUP_ENDS: [string, string][] = [
+  ["<!--", "--"],
+  ["<![CDATA[", "]]>"],
+  ["<?", "?>"],
+  ["</", ">"],
+  ["<!", ">"],
+];
 
 class Tokenizer {
   /** Input of the previous chunk that does not yet form a whole token. */
@@ -269,29 +293,94 @@ class Tokenizer {
   private rootSeen = false;
   /** Where the search for the end of an unfinished comment or CDATA section goes on, from its start. */
   private resumeAt = 0;
-  private readonly qnames: string[] = emptyObjectArray<string>();
-  private readonly names: XmlName[] = emptyObjectArray<XmlName>();
+  private readonly qnames: string[] = [];
+  private readonly names: XmlName[] = [];
   private scope = ROOT_SCOPE;
   private scopeId = 0;
+  /** Scopes are numbered in the part (0 is the root scope): a name resolved in one stays resolved. */
+  private lastScopeId = 0;
   private readonly scopes: Scope[] = [];
-  private readonly spellings = Spellings.forPart();
+  private readonly spellings = new Spellings();
   private readonly tag = new OpenTag();
+  /** The names of the element being opened, once it has more than a few attributes. */
+  private readonly attributeSet = new Set<string>();
+  /**
+   * Markup begun in an earlier chunk (a tag with a long value, a long comment) waits here, piece by piece,
+   * until a chunk brings what can end it: scanned once when whole, not again with every chunk.
+   */
+  private held: string[] = [];
+  private heldChars = 0;
+  /** What ends the held markup; "" for a start tag, whose ">" counts only outside quotes. */
+  private heldEnd = "";
+  /** The quote a held start tag is inside (0 outside), or the last characters of held other markup. */
+  private heldQuote = 0;
+  private heldTail = "";
 
-  constructor(private readonly on: XmlHandlers) {}
+  constructor(
+    private readonly on: XmlHandlers,
+    private readonly meter: WorkMeter,
+  ) {}
 
   feed(chunk: string, final: boolean): void {
-    const s = this.pending ? this.pending + chunk : chunk;
-    // A token still open and no ">" arrived: nothing could end it, so do not scan it again.
-    if (this.pending.length > 0 && this.pending.charCodeAt(0) === LT && !final && chunk.indexOf(">") < 0) {
-      this.pending = s;
-      return;
-    }
+    let s: string;
+    if (this.held.length > 0) {
+      this.held.push(chunk);
+      this.heldChars += chunk.length;
+      if (this.heldChars > LIMITS.markupChars) throw markupTooLong();
+      if (!final && !this.mayEnd(chunk)) return;
+      s = this.held.join("");
+      this.held = [];
+      this.heldChars = 0;
+    } else s = this.pending ? this.pending + chunk : chunk;
+    this.meter.steps += s.length;
     const done = this.scan(s, final);
     this.pending = done < s.length ? s.slice(done) : "";
-    if (!final) return;
+    if (!final) {
+      if (this.pending.length > LIMITS.markupChars) throw markupTooLong();
+      this.hold();
+      return;
+    }
     if (this.pending) throw new XmlError("unexpected end");
     if (this.names.length > 0) throw new XmlError("unclosed element");
     if (!this.rootSeen) throw new XmlError("no root element");
+  }
+
+  /** Unfinished markup left pending is held from now on (text left pending is a few characters). */
+  private hold(): void {
+    const p = this.pending;
+    if (p.length < 9 || p.charCodeAt(0) !== LT) return;
+    const end = MARKUP_ENDS.find(([start]) => p.startsWith(start));
+    this.heldEnd = end ? end[1] : "";
+    this.heldQuote = 0;
+    this.heldTail = "";
+    // Already holding what may end it ("--" at the very end of a comment): the next chunk decides.
+    if (this.mayEnd(p.slice(end ? end[0].length : 1))) return;
+    this.held = [p];
+    this.heldChars = p.length;
+  }
+
+  /** Whether `chunk` may end the held markup; it updates what is known of the markup so far. */
+  private mayEnd(chunk: string): boolean {
+    if (this.heldEnd) {
+      const t = this.heldTail + chunk;
+      // The characters that may begin the end across the next piece ("" when the end is one character).
+      this.heldTail = this.heldEnd.length > 1 ? t.slice(1 - this.heldEnd.length) : "";
+      const at = t.indexOf(this.heldEnd);
+      this.meter.steps += at < 0 ? t.length : at;
+      return at >= 0;
+    }
+    let quote = this.heldQuote;
+    let i = 0;
+    for (; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === DQUOTE || c === SQUOTE) quote = c;
+      else if (c === GT) break;
+    }
+    this.meter.steps += i;
+    this.heldQuote = quote;
+    return i < chunk.length;
   }
 
   /** Consumes whole tokens of `s`; returns where the first incomplete one starts. */
@@ -522,7 +611,8 @@ class Tokenizer {
       }
       if (close >= n) return -1;
       const name = this.spellings.of(s, nameStart, nameEnd, hash);
-      for (let k = 0; k < count; k++) if (names[k] === name) throw new XmlError(`duplicate attribute ${name}`);
+      if (count >= LIMITS.attributes) throw tooLarge(`một thẻ XML có hơn ${formatCount(LIMITS.attributes)} thuộc tính`, `${formatCount(LIMITS.attributes)} thuộc tính cho một thẻ`);
+      this.checkUnique(name, count);
       names[count] = name;
       starts[count] = j + 1;
       ends[count] = close;
@@ -553,8 +643,24 @@ class Tokenizer {
     return j;
   }
 
-  // Rarely taken paths live in methods of their own: the tag loop above stays small, so the engine
-  // optimizes it sooner and never has to again when a root or a namespace declaration comes by.
+  /** An attribute named once per element: a few are compared pairwise, more through a set. */
+  private checkUnique(name: string, count: number): void {
+    const { names } = this.tag;
+    if (count < FEW_ATTRIBUTES) {
+      this.meter.steps += count;
+      for (let k = 0; k < count; k++) if (names[k] === name) throw new XmlError(`duplicate attribute ${name}`);
+      return;
+    }
+    const set = this.attributeSet;
+    if (count === FEW_ATTRIBUTES) {
+      set.clear();
+      for (let k = 0; k < count; k++) set.add(names[k]);
+    }
+    this.meter.steps++;
+    if (set.has(name)) throw new XmlError(`duplicate attribute ${name}`);
+    set.add(name);
+  }
+
   private openRoot(): void {
     if (this.rootSeen) throw new XmlError("a second root element");
     this.rootSeen = true;
@@ -565,10 +671,11 @@ class Tokenizer {
     const tag = this.tag;
     this.scopes.push({ depth: this.names.length, scope: this.scope, id: this.scopeId });
     this.scope = Object.create(this.scope) as Record<string, string>;
-    this.scopeId = ++lastScopeId;
+    this.scopeId = ++this.lastScopeId;
     for (let k = 0; k < tag.attrCount; k++) {
       const key = tag.attrNames[k];
-      if (isDeclaration(key)) this.scope[key.length === 5 ? "" : key.slice(6)] = namespace(tag.value(k));
+      // A copy: the value is a slice, which would keep its whole piece of the part alive.
+      if (isDeclaration(key)) this.scope[key.length === 5 ? "" : key.slice(6)] = ownCopy(tag.value(k));
     }
   }
 
@@ -578,25 +685,14 @@ class Tokenizer {
     const prefix = colon < 0 ? "" : qname.slice(0, colon);
     const uri = this.scope[prefix];
     if (uri === undefined) throw new XmlError(`unbound prefix ${prefix}`);
-    const name = { local: colon < 0 ? qname : intern(qname.slice(colon + 1)), uri };
+    const name = { local: colon < 0 ? qname : ownCopy(qname.slice(colon + 1)), uri };
     this.spellings.keepResolved(slot, this.scopeId, name);
     return name;
   }
 }
 
-const namespaces = new Map<string, string>();
-/**
- * One string per namespace, across parts and files: a handler comparing an element's namespace with
- * the one it last saw then compares pointers, not 60 characters (that was about a quarter of reading a workbook).
- */
-function namespace(uri: string): string {
-  const known = namespaces.get(uri);
-  if (known !== undefined) return known;
-  if (namespaces.size >= 1024) return uri;
-  // A copy: the value is a slice, which would keep its whole piece of the part alive.
-  const own = JSON.parse(JSON.stringify(uri)) as string;
-  namespaces.set(own, own);
-  return own;
+function markupTooLong(): Error {
+  return tooLarge(`một thẻ XML dài hơn ${formatCount(LIMITS.markupChars)} ký tự`, `${formatCount(LIMITS.markupChars)} ký tự cho một thẻ`);
 }
 
 const isDeclaration = (name: string): boolean => name.startsWith("xmlns") && (name.length === 5 || name.charCodeAt(5) === 58);
@@ -629,28 +725,15 @@ class OpenTag implements XmlTag {
   }
 }
 
-/**
- * The engine's own copy of a string, the one a property name is: flat, of one representation whatever
- * the piece of the part it was sliced from (one-byte, two-byte, sliced), and not keeping that piece alive.
- * Every element and attribute name is one: the code reading names then sees one kind of string, not the
- * half dozen that made its reads of `length` and `charCodeAt` megamorphic (5.9 million such reads in a
- * merge of 130 files), and comparing two names compares pointers.
- */
-function intern(s: string): string {
-  return Object.keys({ [s]: 0 })[0];
-}
-
 const SPELLING_SLOTS = 512;
 const SPELLINGS_KEPT = 384;
 
 /**
- * The element and attribute names met so far, each checked once and kept as one string: a sheet repeats
- * a dozen names millions of times, and a name met again then costs a comparison, not a new string. The
- * table is shared by every part read (a merge reads the same few dozen names in hundreds of parts); a
- * part that finds it full, filled by a part with endless distinct names, starts it afresh.
+ * The element and attribute names met so far in a part, each checked once and kept as one string: a
+ * sheet repeats a dozen names millions of times, and a name met again then costs a comparison, not a
+ * new string. Once full (a part with endless distinct names), names are checked one by one.
  */
 class Spellings {
-  private static shared: Spellings | undefined;
   private readonly slots: (string | undefined)[] = new Array<string | undefined>(SPELLING_SLOTS);
   /** The slot of the name `of` returned last, or -1 if that name is not kept. */
   found = -1;
@@ -658,11 +741,6 @@ class Spellings {
   private readonly resolvedScope = new Int32Array(SPELLING_SLOTS).fill(-1);
   private readonly resolvedName: (XmlName | undefined)[] = new Array<XmlName | undefined>(SPELLING_SLOTS);
   private kept = 0;
-
-  static forPart(): Spellings {
-    if (!Spellings.shared || Spellings.shared.kept >= SPELLINGS_KEPT) Spellings.shared = new Spellings();
-    return Spellings.shared;
-  }
 
   of(s: string, start: number, end: number, hash: number): string {
     const length = end - start;
@@ -689,7 +767,7 @@ class Spellings {
     }
     this.kept++;
     this.found = slot;
-    return (this.slots[slot] = intern(name));
+    return (this.slots[slot] = ownCopy(name));
   }
 
   resolvedIn(slot: number, scopeId: number): XmlName | undefined {

@@ -1,7 +1,7 @@
-import { readFileSync } from "fs";
 import { basename } from "path";
 import { checkReceivedFile } from "../adapters/receivedFile";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
+import { InputFileError, readRegularFile } from "../adapters/node/inputFile";
 import { toReport } from "../core/check/check";
 import { PreviousSource, checkAgainstPrevious } from "../core/compare/source";
 import { readPreviousFile } from "./previousFile";
@@ -41,10 +41,11 @@ export async function runCheck(args: string[]): Promise<number> {
   for (const file of positionals) {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(file);
-    } catch {
+      bytes = readRegularFile(file).bytes;
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
       exit = 2;
-      report(values.json, reports, file, `Không mở được tệp “${file}”.`);
+      report(values.json, reports, file, e.message);
       continue;
     }
     const result = checkReceivedFile(bytes, basename(file), catalog, ruleSet, nativeInflateRaw);

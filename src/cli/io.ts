@@ -1,6 +1,7 @@
-import { readFileSync } from "fs";
+import { writeSync } from "fs";
 import { ParseArgsConfig, parseArgs } from "util";
 import { visibleText } from "../core/text";
+import { InputFileError, readRegularFile } from "../adapters/node/inputFile";
 
 /** Wrong use of the command (unknown option, missing value…): answered with the message and the usage, exit 2. */
 export class UsageError extends Error {}
@@ -40,23 +41,63 @@ function usageMessage(e: unknown): string {
  * JSON output is written with `printJson` unchanged (JSON.stringify escapes control characters itself).
  */
 export function say(text = ""): void {
-  process.stdout.write(visibleText(text) + "\n");
+  out(visibleText(text) + "\n");
+}
+
+/** Text of several lines (a review, the usage), each line as `say` would print it. */
+export function sayLines(text: string): void {
+  out(visibleText(text, "lines"));
 }
 
 export function complain(text: string): void {
   process.stderr.write(visibleText(text) + "\n");
 }
 
+/** JSON text as is, but for characters a terminal acts on, shown as JSON's own escapes. */
+export function printJsonText(json: string): void {
+  out(visibleText(json, "json"));
+}
+
+function out(text: string): void {
+  try {
+    process.stdout.write(text);
+  } catch (e) {
+    // A file or device as standard output is written synchronously: its errors are thrown here.
+    stdoutFailed(e as NodeJS.ErrnoException);
+  }
+}
+
+/**
+ * A write error on the standard output (a full disk, a pipe closed by `head`) ends the command with a
+ * Vietnamese message and exit code 2, not with Node's English stack trace.
+ */
+export function stopOnOutputErrors(): void {
+  // Before any other listener: this one ends the process.
+  process.stdout.prependListener("error", stdoutFailed);
+  process.stderr.prependListener("error", () => process.exit(2));
+}
+
+function stdoutFailed(e: NodeJS.ErrnoException): never {
+  const why = e.code === "EPIPE" ? "nơi nhận (đường ống) đã đóng trước khi cchc in xong" : e.code === "ENOSPC" ? "ổ đĩa đã đầy" : `lỗi ghi${e.code ? ` (mã lỗi ${e.code})` : ""}`;
+  try {
+    writeSync(2, `Không ghi được kết quả ra đầu ra chuẩn: ${why}; dừng.\n`);
+  } catch {
+    // Standard error is gone too: the exit code says it.
+  }
+  process.exit(2);
+}
+
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + "\n");
+  printJsonText(JSON.stringify(value, null, 2) + "\n");
 }
 
 /** The bytes of a file named on the command line, or undefined after saying in Vietnamese that it cannot be opened. */
 export function readInputFile(file: string): Uint8Array | undefined {
   try {
-    return readFileSync(file);
-  } catch {
-    complain(`Không mở được tệp “${file}”.`);
+    return readRegularFile(file).bytes;
+  } catch (e) {
+    if (!(e instanceof InputFileError)) throw e;
+    complain(e.message);
     return undefined;
   }
 }

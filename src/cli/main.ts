@@ -9,7 +9,8 @@ import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { OutputError, outputTarget, writeOutputFile } from "../adapters/node/outputFile";
 import { RuleSetError, serializeRuleSet } from "../core/rules/schema";
 import { CatalogError } from "../core/catalog/catalog";
-import { UsageError, complain, parseCommandArgs, printJson, say } from "./io";
+import { ExcelLimitError } from "../core/layout/sheetLayout";
+import { UsageError, complain, parseCommandArgs, printJson, printJsonText, say, sayLines, stopOnOutputErrors } from "./io";
 import { ruleSetOutput, workbookOutput } from "./outputs";
 import { runPackage } from "./package";
 import { packageOrReport } from "./packageArg";
@@ -32,15 +33,19 @@ và --rules <tệp.json> (thay bộ quy tắc của bộ biểu mẫu).`;
 
 /** Runs one command and returns its exit code; bin/cchc.js sets it as `process.exitCode` so output drains. */
 export async function main(argv: string[]): Promise<number> {
+  stopOnOutputErrors();
   try {
-    return await dispatch(argv);
+    const code = await dispatch(argv);
+    // A signal that came during synchronous work (an output being written) is handled before the end.
+    await new Promise((resolve) => setImmediate(resolve));
+    return code;
   } catch (e) {
     if (e instanceof UsageError) {
       complain(e.message);
       process.stderr.write(`\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof OutputError || e instanceof RuleSetError || e instanceof CatalogError) {
+    if (e instanceof OutputError || e instanceof RuleSetError || e instanceof CatalogError || e instanceof ExcelLimitError) {
       complain(e.message);
       return 2;
     }
@@ -73,7 +78,7 @@ async function dispatch(argv: string[]): Promise<number> {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      process.stdout.write(`${USAGE}\n`);
+      sayLines(`${USAGE}\n`);
       return 0;
     default:
       throw new UsageError(`Không có lệnh “${command}”.`);
@@ -96,7 +101,7 @@ function exportRules(args: string[]): number {
   if (values.output) {
     writeOutputFile(values.output, text, guard);
     say(`Đã ghi bộ quy tắc vào ${values.output}.`);
-  } else process.stdout.write(text);
+  } else printJsonText(text);
   return 0;
 }
 

@@ -1,6 +1,8 @@
-import { readFileSync, statSync } from "fs";
 import { basename } from "path";
-import { readXlsx } from "../adapters/xlsx/read";
+import { InputFileError, readRegularFile } from "../adapters/node/inputFile";
+import { contentOf } from "../adapters/textContent";
+import { foldText, similarity } from "../core/text";
+import { ParsedWorkbookParts, XlsxReadError, readXlsx } from "../adapters/xlsx/read";
 import { nativeDeflater, nativeInflateRaw } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { checkReceivedFile } from "../adapters/receivedFile";
@@ -15,7 +17,7 @@ import { buildProvinceReport, missingRowName, reportJson } from "../core/report/
 import { packageLabel } from "../core/package/package";
 import { packageOrReport } from "./packageArg";
 import { ConsolidatedFigures } from "../core/compare/consolidated";
-import { withPrevious } from "../core/compare/source";
+import { previousProblem, withPrevious } from "../core/compare/source";
 import { readPreviousFile } from "./previousFile";
 import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { outputTarget, writeOutputFile } from "../adapters/node/outputFile";
@@ -74,7 +76,13 @@ export async function runMerge(args: string[]): Promise<number> {
       complain(`--assign cần dạng "TỆP=Tên đơn vị", nhận được “${a}”.`);
       return 2;
     }
-    assignments[basename(a.slice(0, eq).trim())] = a.slice(eq + 1).trim();
+    const unit = a.slice(eq + 1).trim();
+    const refused = fromUnits && notListed(unit, fromUnits.expected);
+    if (refused) {
+      complain(`--assign “${a}”: ${refused}`);
+      return 2;
+    }
+    assignments[basename(a.slice(0, eq).trim())] = unit;
   }
 
   const reportTemplate = values.report ? catalog.byId.get(values.report) : undefined;
@@ -95,23 +103,27 @@ export async function runMerge(args: string[]): Promise<number> {
     }
     previous = p.consolidated;
   }
+  // One merge reads many workbooks of the same producers: their common parts are parsed once.
+  const parsed = new ParsedWorkbookParts();
   const inputs: MergeInput[] = positionals.map((file) => {
     const fileName = basename(file);
     let bytes: Uint8Array;
     let modified: number | undefined;
     try {
-      bytes = readFileSync(file);
-      modified = statSync(file).mtimeMs;
-    } catch {
-      return { fileName, result: { ok: false, fileName, reason: "Không mở được tệp." } };
+      ({ bytes, modified } = readRegularFile(file));
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
+      return { fileName, result: { ok: false, fileName, reason: e.message } };
     }
-    return { fileName, modified, result: checkReceivedFile(bytes, fileName, catalog, ruleSet, nativeInflateRaw) };
+    return { fileName, modified, result: checkReceivedFile(bytes, fileName, catalog, ruleSet, nativeInflateRaw, { parsed }) };
   });
   for (const file of values.assign ?? []) {
     const name = basename(file.slice(0, file.lastIndexOf("=")).trim());
     if (!inputs.some((i) => i.fileName === name)) complain(`--assign: không có tệp “${name}” trong các tệp tổng hợp; bỏ qua.`);
   }
   const merged = consolidate(inputs, { period, expected: fromUnits?.expected, assignments, unitTypes: p.unitTypes, rules: ruleSet.rules });
+  const problem = previous && previousProblem(previous, merged);
+  if (problem) complain(`--previous: không so sánh với kỳ trước: ${problem}.`);
   const c = previous ? withPrevious(merged, previous, ruleSet) : merged;
   // Unresolved files still get a workbook: its status sheet is where the officer chooses their units.
   if (c.units.length === 0 && !c.files.some((f) => f.status === "unresolved")) {
@@ -171,11 +183,36 @@ function jsonOf(c: ReturnType<typeof consolidate>) {
   };
 }
 
-/** Expected units: a text file (one per line, optional tab + unit type) or a consolidated .xlsx (with the officer's choices). */
+/**
+ * Why a unit given to --assign is refused when a unit list is given: it is not on the list (compared as
+ * folded text), and the closest listed name is offered. Undefined when it is listed.
+ */
+function notListed(unit: string, expected: readonly ExpectedUnit[]): string | undefined {
+  const folded = foldText(unit);
+  if (expected.some((u) => foldText(u.name) === folded)) return undefined;
+  let closest: string | undefined;
+  let best = 0;
+  for (const u of expected) {
+    const s = similarity(folded, foldText(u.name));
+    if (s > best) [closest, best] = [u.name, s];
+  }
+  const hint = closest ? ` Có phải “${closest}”?` : "";
+  return `không có đơn vị “${unit}” trong danh sách đơn vị (--units); tệp không được gán.${hint}`;
+}
+
+/**
+ * Expected units: a consolidated workbook (with the officer's choices) or a text file (one unit per line,
+ * optional tab + unit type), told by content whatever the file's name; text in UTF-8 or UTF-16.
+ */
 function readUnits(file: string): { expected: ExpectedUnit[]; assignments?: Record<string, string> } | undefined {
   try {
-    const bytes = readFileSync(file);
-    if (file.toLowerCase().endsWith(".xlsx")) {
+    const { bytes } = readRegularFile(file, "danh sách đơn vị");
+    const content = contentOf(bytes);
+    if (content.kind === "other") {
+      complain(`Không đọc được danh sách đơn vị “${file}”: ${content.reason}.`);
+      return undefined;
+    }
+    if (content.kind === "package") {
       const grids = readXlsx(bytes, nativeInflateRaw);
       const values = (name: string) => grids.find((g) => g.name === name)?.rows.map((r) => r.map((c) => c?.value ?? null));
       const units = values(UNITS_SHEET);
@@ -186,8 +223,7 @@ function readUnits(file: string): { expected: ExpectedUnit[]; assignments?: Reco
       const status = values(STATUS_SHEET);
       return { expected: expectedUnitsFromRows(units), assignments: status ? assignmentsFromRows(status) : undefined };
     }
-    const expected = bytes
-      .toString("utf8")
+    const expected = content.text
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith("#"))
@@ -197,16 +233,8 @@ function readUnits(file: string): { expected: ExpectedUnit[]; assignments?: Reco
       });
     return { expected };
   } catch (e) {
-    complain(`Không đọc được danh sách đơn vị “${file}”${readFailure(e)}.`);
+    if (e instanceof InputFileError) complain(e.message);
+    else complain(`Không đọc được danh sách đơn vị “${file}”: ${e instanceof XlsxReadError ? e.message : "tệp bị hỏng."}`);
     return undefined;
   }
-}
-
-/** Why a file could not be read, in Vietnamese (Node's own messages are English). */
-function readFailure(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return ": không có tệp này";
-  if (code === "EACCES" || code === "EPERM") return ": không có quyền đọc";
-  if (code === "EISDIR") return ": đây là một thư mục";
-  return code ? ` (mã lỗi ${code})` : "";
 }

@@ -11,7 +11,7 @@ import { Grid } from "../core/grid";
 import { LoadedPackage, addTemplate, packageLabel, serializePackage } from "../core/package/package";
 import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { writeOutputFile } from "../adapters/node/outputFile";
-import { UsageError, complain, parseCommandArgs, readInputFile, say } from "./io";
+import { UsageError, complain, parseCommandArgs, printJsonText, readInputFile, say, sayLines } from "./io";
 import { packageOutput } from "./outputs";
 
 const USAGE = `Cách dùng:
@@ -49,7 +49,7 @@ function exportPackage(args: string[]): number {
 function write(p: LoadedPackage, output: string | undefined, inputs: (string | undefined)[]): number {
   const text = serializePackage(p);
   if (!output) {
-    process.stdout.write(text);
+    printJsonText(text);
     return 0;
   }
   writeOutputFile(output, text, packageOutput(inputs.filter((f): f is string => !!f)));
@@ -117,7 +117,7 @@ function addFromSheet(args: string[]): number {
     if (!edits) return 2;
     proposal = firstTable(grids, p, { ...opts, edits });
   }
-  process.stdout.write(reviewText(proposal));
+  sayLines(reviewText(proposal));
   if (values.try?.length) {
     const tried: { fileName: string; grids: Grid[] }[] = [];
     for (const f of values.try) {
@@ -130,7 +130,7 @@ function addFromSheet(args: string[]): number {
         return 2;
       }
     }
-    process.stdout.write("\n" + trialText(tryProposal(proposal, p, tried)));
+    sayLines("\n" + trialText(tryProposal(proposal, p, tried)));
   }
   const next = addTemplate(p, {
     template: proposal.template,

@@ -1,6 +1,7 @@
-import { readFileSync } from "fs";
 import { basename } from "path";
 import { nativeInflateRaw } from "../adapters/node/nativeZip";
+import { InputFileError, readRegularFile } from "../adapters/node/inputFile";
+import { contentOf } from "../adapters/textContent";
 import { XlsxReadError } from "../adapters/xlsx/read";
 import { readReceivedFile } from "../adapters/receivedFile";
 import { ReceivedFileError } from "../adapters/readErrors";
@@ -13,10 +14,15 @@ import { RuleSet } from "../core/rules/schema";
 export function readPreviousFile(file: string, catalog: Catalog, ruleSet: RuleSet): PreviousSource {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
-  } catch {
-    return { kind: "unreadable", reason: `Không mở được tệp kỳ trước “${file}”.` };
+    bytes = readRegularFile(file, "tệp kỳ trước").bytes;
+  } catch (e) {
+    if (!(e instanceof InputFileError)) throw e;
+    return { kind: "unreadable", reason: e.message };
   }
+  // Told by content: a report saved under another name is read, a text file is said to be one.
+  const content = contentOf(bytes);
+  if (content.kind === "text")
+    return { kind: "unreadable", reason: `Tệp kỳ trước “${file}” là văn bản, không phải báo cáo hay sổ tổng hợp (.xlsx, .docx, .ods).` };
   try {
     return previousFromGrids(readReceivedFile(bytes, basename(file), nativeInflateRaw).grids, catalog, ruleSet, basename(file));
   } catch (e) {

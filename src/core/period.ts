@@ -1,3 +1,5 @@
+import { decomposed } from "./text";
+
 /** Reporting periods as chosen in the task pane and written in titles. */
 export const PERIODS = ["q1", "q2", "q3", "q4", "h1", "m9", "year"] as const;
 export type PeriodKind = (typeof PERIODS)[number];
@@ -37,8 +39,7 @@ const ROMAN: Record<string, PeriodKind> = { i: "q1", ii: "q2", iii: "q3", iv: "q
 
 /** Finds a period in a title line or a file name: "QUÝ I NĂM 2023", "6 tháng đầu năm 2023", "Năm 2023", "Q1-2023". */
 export function parsePeriod(text: string): Period | undefined {
-  const t = text
-    .normalize("NFD")
+  const t = decomposed(text)
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[đĐ]/g, "d")
     .toLowerCase();
@@ -69,6 +70,18 @@ export const REPORTING_WINDOWS: Record<PeriodKind, { fromMonth: number; toMonth:
   m9: { fromMonth: 0, toMonth: 9 },
   year: { fromMonth: 0, toMonth: 12 },
 };
+
+/**
+ * Why `previous` cannot serve as the period before `current`, or undefined when it can: an earlier period
+ * of the same reporting year (its window ends first: Quý I before Quý II, 6 tháng before 9 tháng) or the
+ * same period of the year before. The same period is said to be the same, never silently compared.
+ */
+export function notPreviousOf(previous: Period, current: Period): string | undefined {
+  if (samePeriod(previous, current)) return `tệp kỳ trước cũng là ${periodLabel(current)}, chính kỳ này`;
+  if (previous.kind === current.kind && previous.year === current.year - 1) return undefined;
+  if (previous.year === current.year && REPORTING_WINDOWS[previous.kind].toMonth < REPORTING_WINDOWS[current.kind].toMonth) return undefined;
+  return `tệp kỳ trước là ${periodLabel(previous)}, không phải kỳ trước của ${periodLabel(current)} (cần một kỳ sớm hơn của năm ${current.year} hoặc ${periodLabel({ kind: current.kind, year: current.year - 1 })})`;
+}
 
 /** The window's length in months (for the growth a count of the period may show). */
 export function windowMonths(kind: PeriodKind): number {

@@ -59,21 +59,21 @@ function needsSquash(s: string): boolean {
   return false;
 }
 
+/** Unicode's stream-safe text format allows 30 combining marks in a row; normalizing a longer run reorders it in quadratic time. */
+const MAX_MARKS = 30;
+const LONG_MARK_RUN = /\p{M}{31,}/gu;
 
 /**
- * `s` in one piece. The engine keeps a string built by concatenation as a tree of its pieces (a rule
- * message: a dozen objects, 2 KB) until a character of it is read; findings live until the merge ends.
- * The character read is kept in a variable, so that the engine cannot leave the read out.
+ * `s` decomposed (NFD), each run of combining marks first cut to MAX_MARKS: no text a person writes
+ * has more, and a label made of a million marks then costs a linear pass, not minutes.
  */
-export function flat(s: string): string {
-  flattened.last = s.charCodeAt(0);
-  return s;
+export function decomposed(s: string): string {
+  const bounded = s.length > MAX_MARKS ? s.replace(LONG_MARK_RUN, (run) => Array.from(run).slice(0, MAX_MARKS).join("")) : s;
+  return bounded.normalize("NFD");
 }
-const flattened = { last: 0 };
 
 function fold(s: string): string {
-  return s
-    .normalize("NFD")
+  return decomposed(s)
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[đĐ]/g, "d")
     .toLowerCase()
@@ -145,14 +145,19 @@ function isInvisible(code: number): boolean {
   );
 }
 
-/** Text from a received file as printed to a terminal: invisible characters shown as escapes (\x1b, \u202e). */
-export function visibleText(s: string): string {
+/**
+ * Text from a received file as printed to a terminal: invisible characters shown as escapes (\x1b,
+ * \u202e). For "lines", line breaks are kept (a multi-line review); for "json", text that is JSON keeps its
+ * line breaks and shows the rest as JSON's own escapes (\u202e), so it stays the same JSON.
+ */
+export function visibleText(s: string, kind: "line" | "lines" | "json" = "line"): string {
   let out = "";
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
-    if (!isInvisible(code)) continue;
-    out += s.slice(from, i) + (code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`);
+    if (!isInvisible(code) || (code === 10 && kind !== "line")) continue;
+    const hex = code.toString(16);
+    out += s.slice(from, i) + (kind === "json" ? `\\u${hex.padStart(4, "0")}` : code <= 0xff ? `\\x${hex.padStart(2, "0")}` : `\\u${hex.padStart(4, "0")}`);
     from = i + 1;
   }
   return from === 0 ? s : out + s.slice(from);

@@ -6,12 +6,10 @@ import { MergeInput, consolidate } from "../../src/core/consolidate/consolidate"
 import { buildTemplateLayout } from "../../src/core/layout/templateLayout";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows } from "../../src/core/layout/mergeLayouts";
 import { UnitCandidate, decideUnit, fileNameUnits, sameUnit, titleCandidates } from "../../src/core/recognize/unitEvidence";
-import fc from "fast-check";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { unitVocabulary } from "../../src/core/recognize/unitNames";
-import { IDENTITY_PREFIX, SheetIdentity, decodeIdentity } from "../../src/core/identity";
-import { PERIODS } from "../../src/core/period";
+import { IDENTITY_PREFIX, decodeIdentity } from "../../src/core/identity";
 import { catalog, FIXTURES, fixture, ruleSet } from "../support/data";
 import { DISTRICTS, PLANNED_ID, PLANNED_IN_SEED, copiedDistrict, elevenCopies } from "../support/copiedDistricts";
 

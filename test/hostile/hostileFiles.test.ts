@@ -7,7 +7,7 @@ import { constants, deflateRawSync } from "zlib";
 import { nativeInflateRaw } from "../../src/adapters/node/nativeZip";
 import { unzipEntries } from "../../src/adapters/xlsx/zip";
 import { FIXTURES, WORKBOOKS } from "../support/data";
-import { MAIN_NS, xlsx, xlsxParts, zipParts } from "../support/package";
+import { MAIN_NS, docxPackage, odsPackage, xlsx, xlsxParts, zipParts } from "../support/package";
 
 /*
  * Hostile and damaged files (issue 14): each is generated here, checked by the real CLI in a child
@@ -103,6 +103,62 @@ function bombZip(declaredSize: number): Uint8Array {
 
 const TWO_GB = 2 ** 31;
 
+/** A Word table whose first column is merged down `rows` rows, each continued cell holding `chars` characters. */
+function vMergeChain(rows: number, chars: number): Uint8Array {
+  const tc = (text: string, merge = "") => `<w:tc><w:tcPr>${merge}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+  const head = `<w:tr>${tc("STT")}${tc("Chỉ tiêu")}${tc("Số liệu")}</w:tr>`;
+  const filler = "đ".repeat(chars);
+  const body = Array.from({ length: rows }, (_x, i) => `<w:tr>${tc(filler, i === 0 ? '<w:vMerge w:val="restart"/>' : "<w:vMerge/>")}${tc(`Dòng ${i}`)}${tc(String(i))}</w:tr>`);
+  return docxPackage(`<w:tbl>${head}${body.join("")}</w:tbl>`);
+}
+
+/** Red-team shapes of the second round: each costs a reader seconds and bounded memory, or is refused. */
+const redTeam: { name: string; make: () => Uint8Array; reason: RegExp }[] = [
+  {
+    // 10 cells × 15 000 paragraphs × 32 767 spaces: 4.9 billion characters from about 60 KB.
+    name: "ods-spaces-bomb.ods",
+    make: () => {
+      const cell = `<table:table-cell>${'<text:p><text:s text:c="32767"/></text:p>'.repeat(15_000)}</table:table-cell>`;
+      return odsPackage(`<table:table table:name="T"><table:table-row>${cell.repeat(10)}</table:table-row></table:table>`);
+    },
+    reason: /^Tệp quá lớn so với một báo cáo \(một ô có nội dung quá dài\)/,
+  },
+  {
+    // Each cell within one Excel cell's text, together 20 million characters from a few kilobytes.
+    name: "ods-many-full-cells.ods",
+    make: () => {
+      const row = '<table:table-row><table:table-cell><text:p><text:s text:c="32000"/></text:p></table:table-cell></table:table-row>';
+      return odsPackage(`<table:table table:name="T">${row.repeat(650)}</table:table>`);
+    },
+    reason: /^Tệp quá lớn so với một báo cáo \(hơn 4 194 304 ký tự chữ\)/,
+  },
+  {
+    name: "docx-vmerge-chain.docx",
+    make: () => vMergeChain(150, 19_000),
+    reason: /^Tệp quá lớn so với một báo cáo \(một ô gộp có nội dung quá dài\)/,
+  },
+  {
+    name: "docx-open-fields.docx",
+    make: () => docxPackage(`<w:p>${'<w:r><w:fldChar w:fldCharType="begin"/></w:r>'.repeat(100_000)}${"<w:r><w:tab/></w:r>".repeat(100_000)}</w:p>`),
+    reason: /^Văn bản Word không có bảng nào/,
+  },
+  {
+    name: "xlsx-300000-attributes.xlsx",
+    make: () => xlsx({ sheets: { S: `<row r="1"><c r="A1" ${Array.from({ length: 300_000 }, (_x, i) => `a${i}="1"`).join(" ")}><v>1</v></c></row>` } }),
+    reason: /^Tệp quá lớn: một thẻ XML có hơn 1 000 thuộc tính, vượt giới hạn 1 000 thuộc tính cho một thẻ\.$/,
+  },
+  {
+    name: "ods-300000-attributes.ods",
+    make: () => odsPackage(`<table:table table:name="T" ${Array.from({ length: 300_000 }, (_x, i) => `table:a${i}="1"`).join(" ")}/>`),
+    reason: /^Tệp quá lớn: một thẻ XML có hơn 1 000 thuộc tính/,
+  },
+  {
+    name: "xlsx-attribute-of-gt.xlsx",
+    make: () => xlsx({ sheets: { S: `<row r="1"><c r="A1" x="${">".repeat(20 << 20)}"><v>1</v></c></row>` } }),
+    reason: /^Tệp quá lớn: một thẻ XML dài hơn 4 194 304 ký tự/,
+  },
+];
+
 const hostile: { name: string; make: () => Uint8Array; reason: RegExp }[] = [
   {
     name: "cell-at-row-1e9.xlsx",
@@ -172,10 +228,10 @@ const hostile: { name: string; make: () => Uint8Array; reason: RegExp }[] = [
 describe("hostile files: a Vietnamese reason each, bounded memory and time, bytes unchanged", () => {
   const files = new Map<string, string>();
   beforeAll(() => {
-    for (const h of hostile) files.set(h.name, write(h.name, h.make()));
+    for (const h of [...hostile, ...redTeam]) files.set(h.name, write(h.name, h.make()));
   }, 300000);
 
-  it.each(hostile.map((h) => [h.name, h]))("%s", (_name, h) => {
+  it.each([...hostile, ...redTeam].map((h) => [h.name, h]))("%s", (_name, h) => {
     const file = files.get(h.name)!;
     const before = sha(file);
     const r = measured(["check", file, "--json"]);
@@ -210,6 +266,25 @@ describe("hostile files: a Vietnamese reason each, bounded memory and time, byte
     expect(r.rssMb).toBeLessThan(MAX_RSS_MB);
     expect(r.seconds).toBeLessThan(MAX_SECONDS * 2);
     expect(sha(file)).toBe(before);
+  }, 300000);
+
+  it("the red-team files are small", () => {
+    expect(readFileSync(files.get("ods-spaces-bomb.ods")!).length).toBeLessThan(100_000);
+  });
+
+  it("a label of 800 000 combining marks is read within seconds, and the files beside it are merged", () => {
+    const label = `Số hồ sơ${"\u0301".repeat(800_000)}`;
+    const marks = write("label-of-marks.xlsx", xlsx({ sharedStrings: [label], sheets: { S: `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>` } }));
+    const good = [FIXTURES.nongNghiep, FIXTURES.cuLaoDung].map((b) => join(WORKBOOKS, `${b}.xlsx`));
+    const bad = redTeam.map((h) => files.get(h.name)!);
+    const r = measured(["merge", good[0], marks, ...bad, good[1], "-o", join(dir, "red-team.xlsx"), "--json"]);
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.out) as { units: { file: string }[]; rejected: { file: string; reason: string }[] };
+    expect(m.units.map((u) => u.file).sort()).toEqual(good.map((f) => f.slice(WORKBOOKS.length + 1)).sort());
+    expect(m.rejected.map((x) => x.file).sort()).toEqual([marks, ...bad].map((f) => f.slice(dir.length + 1)).sort());
+    for (const x of m.rejected) expect(x.reason).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
+    expect(r.rssMb).toBeLessThan(MAX_RSS_MB);
+    expect(r.seconds).toBeLessThan(MAX_SECONDS);
   }, 300000);
 
   it("a province merge with five hostile files among good ones writes the good units' totals", () => {

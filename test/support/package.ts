@@ -45,3 +45,24 @@ export function zipParts(parts: Record<string, string | Uint8Array>): Uint8Array
 export function xlsx(opts: PackageOptions): Uint8Array {
   return zipParts(xlsxParts(opts));
 }
+
+export const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/** A minimal .docx whose document body is `body` (WordprocessingML with the `w` prefix). */
+export function docxPackage(body: string): Uint8Array {
+  return zipParts({
+    "_rels/.rels": `${XML}<Relationships xmlns="${PKG_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="word/document.xml"/></Relationships>`,
+    "word/document.xml": `${XML}<w:document xmlns:w="${W_NS}"><w:body>${body}</w:body></w:document>`,
+  });
+}
+
+export const ODS_NAMESPACES =
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+
+/** A minimal .ods whose spreadsheet holds `tables` (`table:table` elements). */
+export function odsPackage(tables: string): Uint8Array {
+  return zipParts({
+    mimetype: "application/vnd.oasis.opendocument.spreadsheet",
+    "content.xml": `${XML}<office:document-content ${ODS_NAMESPACES}><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`,
+  });
+}

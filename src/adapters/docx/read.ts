@@ -1,9 +1,9 @@
 import { Cell, Grid } from "../../core/grid";
 import { foldText } from "../../core/text";
 import { mainPart, parseRelationships } from "../opc";
-import { TABLE_LIMITS, tableTooLarge } from "../limits";
+import { TABLE_LIMITS, TextBudget, tableTooLarge } from "../limits";
 import { ReceivedFileError, orCorrupt } from "../readErrors";
-import { XmlName, XmlTag, attrNs, checkNamespaces, keep, parseXml } from "../xml";
+import { WorkMeter, XmlName, XmlTag, attrNs, checkNamespaces, ownCopy, parseXml } from "../xml";
 import { InflateRaw, unzipEntries } from "../xlsx/zip";
 
 /** WordprocessingML, transitional and strict. */
@@ -21,6 +21,8 @@ const MESSAGES = {
 /** A table cell as Word holds it, before merged cells are expanded. */
 interface RawCell {
   paragraphs: string[];
+  /** Characters of its paragraphs so far, bounded like one cell of Excel. */
+  chars: number;
   span: number;
   vMerge?: "restart" | "continue";
   hMerge?: "restart" | "continue";
@@ -44,21 +46,22 @@ type Item = { kind: "p"; text: string; pageBreak: boolean } | { kind: "tbl"; tab
  * document's heading block and the title lines before the table as rows above it, so the workbook
  * recogniser reads it unchanged. Values stay as typed text. The bytes are never modified.
  */
-export function readDocx(bytes: Uint8Array, inflateRaw?: InflateRaw): Grid[] {
+export function readDocx(bytes: Uint8Array, inflateRaw?: InflateRaw, meter: WorkMeter = { steps: 0 }): Grid[] {
   const items = orCorrupt(MESSAGES.corrupt, () => {
     const rels = unzipEntries(bytes, (n) => n === "_rels/.rels", inflateRaw)["_rels/.rels"];
     const part = (rels && mainPart(parseRelationships(rels), "officeDocument")) ?? "word/document.xml";
     const doc = unzipEntries(bytes, (n) => n === part, inflateRaw)[part];
     if (!doc) throw new ReceivedFileError(MESSAGES.noDocument);
-    return parseDocument(doc);
+    return parseDocument(doc, meter);
   });
-  const grids = buildGrids(items);
+  // Merged cells and continued tables are bounded too: a limit keeps its own reason.
+  const grids = orCorrupt(MESSAGES.corrupt, () => buildGrids(items));
   if (grids.length === 0) throw new ReceivedFileError(MESSAGES.noTable);
   return grids;
 }
 
 /** One pass over word/document.xml: body paragraphs and tables (nested ones too) in document order. */
-function parseDocument(xml: Uint8Array): Item[] {
+function parseDocument(xml: Uint8Array, meter: WorkMeter): Item[] {
   const items: Item[] = [];
   /** Elements whose content is not text of the document (deleted runs, field codes, properties…). */
   let skip = 0;
@@ -69,17 +72,21 @@ function parseDocument(xml: Uint8Array): Item[] {
   const tables: { table: RawTable; row?: RawRow; cell?: RawCell; depthAtCell: number }[] = [];
   /** Per open field: true while in its instruction part (between begin and separate). */
   const fields: boolean[] = [];
+  /** How many of them are in their instruction part: asked for every piece of text. */
+  let inInstruction = 0;
   const alternates: boolean[] = [];
   let depth = 0;
   let paragraphCount = 0;
+  const budget = new TextBudget();
   let tableCount = 0;
   /** Depth of an open w:pPr, else 0. */
   let props = 0;
 
   const append = (s: string): void => {
     const p = paragraphs[paragraphs.length - 1];
-    if (!p || fields.some((instr) => instr)) return;
-    if (p.text.length + s.length > TABLE_LIMITS.cellText) tableTooLarge("một đoạn văn quá dài");
+    if (!p || inInstruction > 0) return;
+    grow(p.text, s, "một đoạn văn quá dài");
+    budget.spend(s.length);
     p.text += s;
   };
 
@@ -150,9 +157,13 @@ function parseDocument(xml: Uint8Array): Item[] {
       }
       case "fldChar": {
         const type = wAttr(tag, "fldCharType");
-        if (type === "begin") fields.push(true);
-        else if (type === "separate" && fields.length) fields[fields.length - 1] = false;
-        else if (type === "end") fields.pop();
+        if (type === "begin") {
+          fields.push(true);
+          inInstruction++;
+        } else if (type === "separate" && fields[fields.length - 1]) {
+          fields[fields.length - 1] = false;
+          inInstruction--;
+        } else if (type === "end" && fields.pop()) inInstruction--;
         return;
       }
       case "tbl": {
@@ -185,7 +196,7 @@ function parseDocument(xml: Uint8Array): Item[] {
         const t = tables[tables.length - 1];
         if (!t?.row) return;
         if (t.row.cells.length >= TABLE_LIMITS.columns) tableTooLarge(`bảng có hơn ${TABLE_LIMITS.columns} cột`);
-        t.cell = { paragraphs: [], span: 1 };
+        t.cell = { paragraphs: [], chars: 0, span: 1 };
         t.row.cells.push(t.cell);
         t.depthAtCell = paragraphs.length;
         return;
@@ -227,11 +238,18 @@ function parseDocument(xml: Uint8Array): Item[] {
         const p = paragraphs.pop();
         if (!p) return;
         // A copy: the text is made of slices of decoded pieces of the part.
-        p.text = keep(p.text);
+        p.text = ownCopy(p.text);
         const t = tables[tables.length - 1];
         const outer = paragraphs[paragraphs.length - 1];
-        if (t?.cell && paragraphs.length === t.depthAtCell) t.cell.paragraphs.push(p.text);
-        else if (outer) outer.text += ` ${p.text}`; // a text box's paragraph joins its anchor's text
+        if (t?.cell && paragraphs.length === t.depthAtCell) {
+          t.cell.chars += p.text.length + 1;
+          if (t.cell.chars > TABLE_LIMITS.cellText) tableTooLarge("một ô có nội dung quá dài");
+          t.cell.paragraphs.push(p.text);
+        } else if (outer) {
+          // A text box's paragraph joins its anchor's text.
+          grow(outer.text, ` ${p.text}`, "một đoạn văn quá dài");
+          outer.text += ` ${p.text}`;
+        }
         else items.push({ kind: "p", text: p.text, pageBreak: p.pageBreak });
         return;
       }
@@ -251,14 +269,31 @@ function parseDocument(xml: Uint8Array): Item[] {
     }
   };
 
-  parseXml(xml, {
-    open,
-    close,
-    text: (text) => {
-      if (!skip && inText) append(text);
+  parseXml(
+    xml,
+    {
+      open,
+      close,
+      text: (text) => {
+        if (!skip && inText) append(text);
+      },
     },
-  });
+    undefined,
+    meter,
+  );
   return items;
+}
+
+/** Text about to grow by `more`: refused past one Excel cell's characters, before it is built. */
+function grow(text: string, more: string, what: string): void {
+  if (text.length + more.length > TABLE_LIMITS.cellText) tableTooLarge(what);
+}
+
+/** A merged cell's text with a continued cell's text after it, within one Excel cell's characters. */
+function joined(text: string | undefined, more: string): string {
+  if (!text) return more;
+  grow(text, more, "một ô gộp có nội dung quá dài");
+  return `${text} ${more}`;
 }
 
 /** A WordprocessingML attribute; a transitional one is preferred to a strict one of the same name. */
@@ -287,14 +322,14 @@ function expand(table: RawTable): string[][] {
       const text = cellString(cell);
       if (cell.hMerge === "continue" && lastStart >= 0) {
         // A legacy horizontal merge: the continued cell's text (normally none) stays with the merged cell.
-        if (text) cells[lastStart] = `${cells[lastStart] ?? ""} ${text}`.trim();
+        if (text) cells[lastStart] = joined(cells[lastStart], text);
         col += cell.span;
         continue;
       }
       if (col >= TABLE_LIMITS.columns) break;
       if (cell.vMerge === "continue" && restartRow.has(col)) {
         const r = restartRow.get(col)!;
-        if (text) out[r][col] = `${out[r][col] ?? ""} ${text}`.trim();
+        if (text) out[r][col] = joined(out[r][col], text);
         cells[col] = "";
       } else {
         cells[col] = text;

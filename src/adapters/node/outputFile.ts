@@ -27,6 +27,7 @@ export function writeOutputFile(output: string, data: Uint8Array | string, guard
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   // Unique enough with the process id, the time and a random part; "wx" refuses a name that exists.
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  removedOnSignal(tmp, fs);
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, "wx", existingMode(target));
@@ -35,9 +36,11 @@ export function writeOutputFile(output: string, data: Uint8Array | string, guard
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(tmp, target);
+    temporaries.delete(tmp);
   } catch (e) {
     if (fd !== undefined) ignore(() => fs.closeSync(fd!));
     ignore(() => fs.unlinkSync(tmp));
+    temporaries.delete(tmp);
     throw new OutputError(writeFailure(output, e));
   }
   // The rename itself survives a power cut only once the folder is flushed too (not possible everywhere).
@@ -60,6 +63,9 @@ export function outputTarget(output: string, { inputs, replaceable }: OutputGuar
   const stat = statOrUndefined(output);
   if (!stat && isSymlink(output)) throw new OutputError(`Tệp kết quả “${output}” là một liên kết tới tệp không tồn tại; hãy chọn tên khác.`);
   if (stat?.isDirectory()) throw new OutputError(`“${output}” là một thư mục, không phải tệp; hãy ghi rõ tên tệp kết quả.`);
+  // Only a regular file is ever replaced: a FIFO or a device (/dev/null) stays what it is.
+  if (stat && !stat.isFile())
+    throw new OutputError(`“${output}” là ${stat.isFIFO() ? "một đường ống (FIFO)" : stat.isSocket() ? "một socket" : "một thiết bị"}, không phải tệp thường; cchc chỉ ghi đè tệp thường. Hãy chọn tên tệp kết quả khác.`);
   const folder = dirname(resolve(output));
   const folderStat = statOrUndefined(folder);
   if (!folderStat) throw new OutputError(`Không có thư mục “${dirname(output)}” để ghi tệp kết quả “${output}”; hãy tạo thư mục trước.`);
@@ -147,6 +153,29 @@ function realOrResolved(path: string): string {
 /** Keeps the permissions of the file being replaced; a new file gets the default (umask applies). */
 function existingMode(path: string): number {
   return (statOrUndefined(path)?.mode ?? 0o666) & 0o777;
+}
+
+/** Temporary files being written; removed if the process is told to stop (Ctrl+C, SIGTERM) before they are renamed. */
+const temporaries = new Set<string>();
+let signalsHandled = false;
+
+/**
+ * From the first output on, SIGINT and SIGTERM no longer end the process at once: the synchronous write
+ * under way finishes (renamed into place or removed), then the temporaries left are removed and the
+ * process ends with the signal's usual exit code.
+ */
+function removedOnSignal(tmp: string, fs: WriteFs): void {
+  temporaries.add(tmp);
+  if (signalsHandled) return;
+  signalsHandled = true;
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.on(signal, () => {
+      for (const t of temporaries) ignore(() => fs.unlinkSync(t));
+      temporaries.clear();
+      process.stderr.write("Đã dừng theo yêu cầu; không để lại tệp tạm.\n");
+      process.exit(code);
+    });
+  }
 }
 
 function ignore(f: () => void): void {

@@ -1,5 +1,6 @@
 import { createHash } from "crypto";
 import { readFileSync, readdirSync, renameSync, writeFileSync } from "fs";
+import { readJsonText } from "./inputFile";
 import { join } from "path";
 import { LoadedPackage, PackageError, ProvincePackage, assemblePackage, parsePackage, prevalidatedPackage, withRuleSet } from "../../core/package/package";
 import { CATALOG_DIR } from "./catalogFiles";
@@ -63,13 +64,7 @@ export function writePrevalidatedPackage(): void {
 export function loadPackage(file?: string, rulesFile?: string): LoadedPackage {
   let p: LoadedPackage;
   if (file) {
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      throw new PackageError(`Không mở được tệp bộ biểu mẫu “${file}”.`);
-    }
-    p = parsePackage(text);
+    p = parsePackage(readJsonText(file, "tệp bộ biểu mẫu", (m) => new PackageError(m)));
   } else p = loadBuiltinPackage();
   return rulesFile ? withRuleSet(p, loadRuleSet(rulesFile)) : p;
 }

@@ -1,7 +1,7 @@
 import { Cell, Grid } from "../../core/grid";
-import { TABLE_LIMITS, tableTooLarge } from "../limits";
+import { TABLE_LIMITS, TextBudget, tableTooLarge } from "../limits";
 import { ReceivedFileError, orCorrupt } from "../readErrors";
-import { XmlName, XmlTag, attrNs, checkNamespaces, keep, parseXml } from "../xml";
+import { WorkMeter, XmlName, XmlTag, attrNs, checkNamespaces, ownCopy, parseXml } from "../xml";
 import { InflateRaw, unzipEntries } from "../xlsx/zip";
 
 const OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
@@ -20,12 +20,12 @@ const MESSAGES = {
  * Repeated rows and cells are expanded only up to the last one holding something: LibreOffice writes
  * a million repeated empty rows at the end of a sheet.
  */
-export function readOds(bytes: Uint8Array, inflateRaw?: InflateRaw): Grid[] {
+export function readOds(bytes: Uint8Array, inflateRaw?: InflateRaw, meter: WorkMeter = { steps: 0 }): Grid[] {
   const grids = orCorrupt(MESSAGES.corrupt, () => {
     // The content part is content.xml at the root (the manifest lists it there).
     const data = unzipEntries(bytes, (n) => n === "content.xml", inflateRaw)["content.xml"];
     if (!data) throw new ReceivedFileError(MESSAGES.noContent);
-    return parseContent(data);
+    return parseContent(data, meter);
   });
   if (grids.length === 0) throw new ReceivedFileError(MESSAGES.empty);
   return grids;
@@ -36,21 +36,26 @@ function count(tag: XmlTag, local: string): number {
   return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
-function parseContent(xml: Uint8Array): Grid[] {
+function parseContent(xml: Uint8Array, meter: WorkMeter): Grid[] {
   const grids: Grid[] = [];
   let sheet: { name: string; rows: (Cell | undefined)[][]; pendingRows: number } | undefined;
   let row: { cells: (Cell | undefined)[]; pendingCells: number; repeat: number } | undefined;
-  let cell: { cell: Cell | undefined; repeat: number; paragraphs: string[]; typed: boolean } | undefined;
+  /** The cell being read; `chars` counts its paragraphs' characters and the line breaks between them. */
+  let cell: { cell: Cell | undefined; repeat: number; paragraphs: string[]; chars: number; typed: boolean } | undefined;
   /** Depth inside a text:p of the current cell (0 outside). */
   let inParagraph = 0;
   /** Comments and the like: their text is not the cell's. */
   let skip = 0;
   let totalCells = 0;
+  const budget = new TextBudget();
 
   const add = (s: string): void => {
     if (!cell || !inParagraph) return;
+    // The whole cell within one Excel cell's characters, whatever its paragraphs, before the text is built.
+    cell.chars += s.length;
+    if (cell.chars > TABLE_LIMITS.cellText) tableTooLarge("một ô có nội dung quá dài");
+    budget.spend(s.length);
     const p = cell.paragraphs;
-    if (p[p.length - 1].length + s.length > TABLE_LIMITS.cellText) tableTooLarge("một ô có nội dung quá dài");
     p[p.length - 1] += s;
   };
 
@@ -68,21 +73,25 @@ function parseContent(xml: Uint8Array): Grid[] {
       switch (tag.local) {
         case "table":
           if (grids.length >= TABLE_LIMITS.tables) tableTooLarge(`hơn ${TABLE_LIMITS.tables} trang tính`);
-          sheet = { name: keep(attrNs(tag, TABLE, "name") ?? `Sheet${grids.length + 1}`), rows: [], pendingRows: 0 };
+          sheet = { name: ownCopy(attrNs(tag, TABLE, "name") ?? `Sheet${grids.length + 1}`), rows: [], pendingRows: 0 };
           return;
         case "table-row":
           if (sheet) row = { cells: [], pendingCells: 0, repeat: count(tag, "number-rows-repeated") };
           return;
         case "table-cell":
         case "covered-table-cell":
-          if (row) cell = { cell: valueCell(tag), repeat: count(tag, "number-columns-repeated"), paragraphs: [], typed: hasValueType(tag) };
+          if (row) cell = { cell: valueCell(tag), repeat: count(tag, "number-columns-repeated"), paragraphs: [], chars: 0, typed: hasValueType(tag) };
           return;
       }
       return;
     }
     if (tag.uri === TEXT && cell) {
       if (tag.local === "p" || tag.local === "h") {
-        if (inParagraph === 0) cell.paragraphs.push("");
+        if (inParagraph === 0) {
+          // The line break that joins it to the paragraph before counts too.
+          if (cell.paragraphs.length > 0) cell.chars++;
+          cell.paragraphs.push("");
+        }
         inParagraph++;
       } else if (inParagraph) {
         if (tag.local === "s") add(" ".repeat(Math.min(count2(tag), TABLE_LIMITS.cellText)));
@@ -109,7 +118,7 @@ function parseContent(xml: Uint8Array): Grid[] {
         if (!row || !cell) return;
         let c = cell.cell;
         // A copy: a paragraph's text is a slice of a decoded piece of the part.
-        const text = keep(cell.paragraphs.join("\n"));
+        const text = ownCopy(cell.paragraphs.join("\n"));
         if (!c && text !== "") c = { value: text };
         else if (c && !cell.typed && text !== "") c.value = text;
         else if (c && c.value === null && text !== "") c.value = text;
@@ -146,13 +155,18 @@ function parseContent(xml: Uint8Array): Grid[] {
     }
   };
 
-  parseXml(xml, {
-    open,
-    close,
-    text: (t) => {
-      if (!skip) add(t);
+  parseXml(
+    xml,
+    {
+      open,
+      close,
+      text: (t) => {
+        if (!skip) add(t);
+      },
     },
-  });
+    undefined,
+    meter,
+  );
   return grids;
 }
 
@@ -197,10 +211,10 @@ function valueCell(tag: XmlTag): Cell | undefined {
   if (formula) {
     cell ??= { value: null };
     // "of:=SUM([.D8:.D9])": the namespace prefix is not part of the formula.
-    cell.formula = keep(formula.replace(/^[a-z]+:=?/i, "").replace(/^=/, ""));
+    cell.formula = ownCopy(formula.replace(/^[a-z]+:=?/i, "").replace(/^=/, ""));
   }
   return cell;
 }
 
 /** An attribute value a cell keeps: a copy of its own (values are slices of the decoded part). */
-const keepOrNull = (v: string | undefined): string | null => (v === undefined ? null : keep(v));
+const keepOrNull = (v: string | undefined): string | null => (v === undefined ? null : ownCopy(v));

@@ -6,7 +6,9 @@ import {
   StyleSpec,
   VALIDATION_TITLE,
   Validation,
+  EXCEL_LIMITS,
   columnWidthPoints,
+  excelSheetName,
   mergedRows,
   validationError,
 } from "../../core/layout/sheetLayout";
@@ -18,9 +20,9 @@ export const FONT_SIZE = 11;
 /** Title of the input prompt shown beside a validated cell. */
 export const PROMPT_TITLE = "Hướng dẫn nhập";
 /** Default name when a layout name has no usable character. */
-export const FALLBACK_SHEET_NAME = "Biểu CCHC";
+export { FALLBACK_SHEET_NAME } from "../../core/layout/sheetLayout";
 
-const MAX_SHEET_NAME = 31;
+const MAX_SHEET_NAME = EXCEL_LIMITS.sheetNameChars;
 // Excel limits for validation texts.
 const MAX_PROMPT_TITLE = 32;
 const MAX_PROMPT = 255;
@@ -144,15 +146,7 @@ export function planSheetNames(wanted: string[], existing: string[], replace: bo
 
 /** Excel sheet names: ≤ 31 characters, none of \ / ? * [ ] :, no leading/trailing apostrophe. */
 export function sanitizeSheetName(name: string): string {
-  const s = name
-    .replace(/[\\/?*[\]:]/g, "-")
-    .trim()
-    .replace(/^'+|'+$/g, "")
-    .trim()
-    .slice(0, MAX_SHEET_NAME)
-    .replace(/'+$/, "")
-    .trim();
-  return s || FALLBACK_SHEET_NAME;
+  return excelSheetName(name);
 }
 
 /** Strings Excel would turn into a formula, number, date, boolean or error when assigned. */

@@ -1,8 +1,7 @@
-import { emptyObjectArray } from "../../core/arrays";
 import { Cell, Grid } from "../../core/grid";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
 import { Relationship as OpcRelationship, parseRelationships, resolveTarget } from "../opc";
-import { XmlError, XmlName, XmlTag, attrNs, attrOf, keep, parseXml } from "../xml";
+import { WorkMeter, XmlError, XmlName, XmlTag, attrNs, attrOf, ownCopy, parseXml } from "../xml";
 import { DuplicateEntryError, InflateRaw, ParsedParts, ZipError, ZipReader } from "./zip";
 
 export type XlsxProblem = "encrypted" | "legacyXls" | "xlsb" | "corrupt" | "notExcel" | "empty" | "tooLarge";
@@ -41,14 +40,7 @@ const MAIN = new Set([
   "http://schemas.microsoft.com/office/excel/2006/2",
   "",
 ]);
-let lastMain = "";
-/** Whether a namespace is SpreadsheetML's; asked for every element, so the last answer is kept. */
-function inMain(uri: string): boolean {
-  if (uri === lastMain) return true;
-  if (!MAIN.has(uri)) return false;
-  lastMain = uri;
-  return true;
-}
+const inMain = (uri: string): boolean => MAIN.has(uri);
 /** Relationship kinds whose parts hold cells (macro and dialog sheets are grids too; chart sheets are not). */
 const CELL_SHEETS = new Set(["worksheet", "xlMacrosheet", "xlIntlMacrosheet", "dialogsheet"]);
 const REL_ATTR = new Set(["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"]);
@@ -78,22 +70,31 @@ const BUILTIN_FORMATS: Record<number, string> = {
  * relationships ([Content_Types].xml, _rels/.rels → workbook → sheets, shared strings, styles) and only
  * those parts are inflated, each once, under the limit policy (LIMITS). The bytes are never modified.
  */
-export function readXlsx(bytes: Uint8Array, inflateRaw?: InflateRaw, options: { limits?: Limits } = {}): Grid[] {
-  return withWorkbook(bytes, inflateRaw, options.limits, (reader) => reader.read());
+export function readXlsx(bytes: Uint8Array, inflateRaw?: InflateRaw, options: XlsxReadOptions = {}): Grid[] {
+  return withWorkbook(bytes, inflateRaw, options, (reader) => reader.read());
+}
+
+export interface XlsxReadOptions {
+  limits?: Limits;
+  /** Parts parsed before, for a merge reading many workbooks of one producer; a read alone has its own. */
+  parsed?: ParsedWorkbookParts;
+  meter?: WorkMeter;
 }
 
 /** The names of a workbook's sheets, in order, without reading any sheet. */
 export function readSheetNames(bytes: Uint8Array, inflateRaw?: InflateRaw): string[] {
-  return withWorkbook(bytes, inflateRaw, undefined, (reader) => reader.sheetList().sheets.map((s) => s.name));
+  return withWorkbook(bytes, inflateRaw, {}, (reader) => reader.sheetList().sheets.map((s) => s.name));
 }
 
-function withWorkbook<T>(bytes: Uint8Array, inflateRaw: InflateRaw | undefined, limits: Limits | undefined, readWith: (reader: WorkbookReader) => T): T {
+function withWorkbook<T>(bytes: Uint8Array, inflateRaw: InflateRaw | undefined, options: XlsxReadOptions, readWith: (reader: WorkbookReader) => T): T {
+  const { limits } = options;
   if (bytes.length < 4) fail(bytes.length === 0 ? "corrupt" : "notExcel");
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     fail(hasUtf16(bytes, "EncryptionInfo") ? "encrypted" : "legacyXls");
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail("notExcel");
   try {
-    return readWith(new WorkbookReader(new ZipReader(bytes, inflateRaw, limits), limits ?? LIMITS));
+    const parsed = options.parsed ?? new ParsedWorkbookParts();
+    return readWith(new WorkbookReader(new ZipReader(bytes, inflateRaw, limits), limits ?? LIMITS, parsed, options.meter ?? { steps: 0 }));
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     if (e instanceof FileLimitError) throw new XlsxReadError("tooLarge", e.message);
@@ -146,6 +147,8 @@ class WorkbookReader {
   constructor(
     private readonly zip: ZipReader,
     private readonly limits: Limits,
+    private readonly parsed: ParsedWorkbookParts,
+    private readonly meter: WorkMeter,
   ) {}
 
   /** The workbook part and its sheets, in order, as the workbook lists them. */
@@ -178,7 +181,7 @@ class WorkbookReader {
     const stylesPart = byKind("styles");
     let formats: readonly (string | undefined)[] | undefined;
     const styles = (): readonly (string | undefined)[] =>
-      (formats ??= (stylesPart && this.readPart(stylesPart, numberFormats, undefined, STYLE_PARTS)?.value) || []);
+      (formats ??= (stylesPart && this.readPart(stylesPart, (b) => numberFormats(b, this.meter), undefined, this.parsed.styles)?.value) || []);
     const stringsPart = byKind("sharedStrings");
     let strings: string[] | undefined;
     const shared = (): string[] => (strings ??= stringsPart ? this.parseSharedStrings(stringsPart) : []);
@@ -220,7 +223,7 @@ class WorkbookReader {
   }
 
   private parse(name: string, on: Parameters<typeof parseXml>[1], label?: string): boolean {
-    return this.readPart(name, (bytes) => parseXml(bytes, on), label) !== undefined;
+    return this.readPart(name, (bytes) => parseXml(bytes, on, undefined, this.meter), label) !== undefined;
   }
 
   /**
@@ -244,7 +247,7 @@ class WorkbookReader {
 
   /** The workbook part: _rels/.rels → officeDocument; else [Content_Types].xml; else xl/workbook.xml. */
   private findWorkbook(): string {
-    const types = this.readPart("[Content_Types].xml", contentTypes, undefined, CONTENT_TYPE_PARTS)?.value ?? new Map<string, string>();
+    const types = this.readPart("[Content_Types].xml", (b) => contentTypes(b, this.meter), undefined, this.parsed.contentTypes)?.value ?? new Map<string, string>();
     let main: string | undefined;
     let packageRels = new Map<string, Relationship>();
     try {
@@ -267,7 +270,7 @@ class WorkbookReader {
   /** The relationships of a part (of the package when `part` is ""), by Id. */
   private rels(part: string): Map<string, Relationship> {
     const map = new Map<string, Relationship>();
-    for (const r of this.readPart(part ? relsPartOf(part) : "_rels/.rels", parseRelationships, undefined, RELATIONSHIP_PARTS)?.value ?? [])
+    for (const r of this.readPart(part ? relsPartOf(part) : "_rels/.rels", (b) => parseRelationships(b, this.meter), undefined, this.parsed.relationships)?.value ?? [])
       if (!r.external && !map.has(r.id)) map.set(r.id, { type: r.type, target: resolveTarget(part, r.target) });
     return map;
   }
@@ -279,7 +282,7 @@ class WorkbookReader {
   }
 
   private parseSharedStrings(part: string): string[] {
-    const out = emptyObjectArray<string>();
+    const out: string[] = [];
     let depthSi = 0;
     let inT = false;
     let inPhonetic = 0;
@@ -354,6 +357,7 @@ class WorkbookReader {
     let inIs = false;
     let inPhonetic = 0;
     let inSheetData = false;
+    const at = { r: -1, c: 0 };
     const outside = (what: string): never =>
       fail("corrupt", `trang “${sheetName}” có ${what} nằm ngoài lưới của Excel (${formatCount(limits.maxRows)} dòng × ${formatCount(limits.maxColumns)} cột)`);
 
@@ -536,7 +540,7 @@ class WorkbookReader {
               return;
             case "f":
               this.addText(buf);
-              f = buf ? keep(buf) : undefined;
+              f = buf ? ownCopy(buf) : undefined;
               capture = false;
               return;
             case "is":
@@ -574,27 +578,32 @@ class WorkbookReader {
   }
 }
 
-/** Parts a producer writes alike in every workbook, parsed once for a whole merge (see ZipReader.readParsed). */
-const CONTENT_TYPE_PARTS = new ParsedParts<ReadonlyMap<string, string>>();
-const RELATIONSHIP_PARTS = new ParsedParts<readonly OpcRelationship[]>();
-const STYLE_PARTS = new ParsedParts<readonly (string | undefined)[]>();
+/**
+ * Parts a producer writes alike in every workbook, parsed once for a whole merge (see
+ * ZipReader.readParsed): made by whoever reads the workbooks, and passed to each read.
+ */
+export class ParsedWorkbookParts {
+  readonly contentTypes = new ParsedParts<ReadonlyMap<string, string>>();
+  readonly relationships = new ParsedParts<readonly OpcRelationship[]>();
+  readonly styles = new ParsedParts<readonly (string | undefined)[]>();
+}
 
 /** [Content_Types].xml: part name (lower case) → content type (lower case), for the parts it overrides. */
-function contentTypes(bytes: Uint8Array): ReadonlyMap<string, string> {
+function contentTypes(bytes: Uint8Array, meter: WorkMeter): ReadonlyMap<string, string> {
   const types = new Map<string, string>();
   parseXml(bytes, {
     open: (tag) => {
       if (tag.uri !== CONTENT_TYPES || tag.local !== "Override") return;
       const part = attrOf(tag, "PartName");
       const type = attrOf(tag, "ContentType");
-      if (part && type) types.set(keep(resolveTarget("", part).toLowerCase()), keep(type.toLowerCase()));
+      if (part && type) types.set(ownCopy(resolveTarget("", part).toLowerCase()), ownCopy(type.toLowerCase()));
     },
-  });
+  }, undefined, meter);
   return types;
 }
 
 /** The styles part: style index → number format code (percents, dates and every custom code). */
-function numberFormats(bytes: Uint8Array): readonly (string | undefined)[] {
+function numberFormats(bytes: Uint8Array, meter: WorkMeter): readonly (string | undefined)[] {
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
@@ -604,28 +613,25 @@ function numberFormats(bytes: Uint8Array): readonly (string | undefined)[] {
       if (tag.local === "numFmt") {
         const id = Number(attrOf(tag, "numFmtId"));
         const code = attrOf(tag, "formatCode");
-        if (code !== undefined && Number.isInteger(id)) custom.set(id, keep(code));
+        if (code !== undefined && Number.isInteger(id)) custom.set(id, ownCopy(code));
       } else if (tag.local === "cellXfs") inCellXfs = true;
       else if (tag.local === "xf" && inCellXfs) xfs.push(Number(attrOf(tag, "numFmtId") ?? 0));
     },
     close: (tag) => {
       if (tag.local === "cellXfs" && inMain(tag.uri)) inCellXfs = false;
     },
-  });
+  }, undefined, meter);
   return xfs.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id]);
 }
 
 /**
  * Text as a cell holds it: Excel escapes characters XML cannot hold as `_xHHHH_` (ECMA-376 Part 1,
- * 22.9.2.19 ST_Xstring); the result is kept, so it is a copy of its own (see keep).
+ * 22.9.2.19 ST_Xstring); the result is kept, so it is a copy of its own (see ownCopy).
  */
 function decodeXstring(s: string): string {
-  if (s.indexOf("_x") < 0) return keep(s);
+  if (s.indexOf("_x") < 0) return ownCopy(s);
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
-
-/** Where parseRef puts a cell address (reused: it is parsed for every cell). */
-const at = { r: -1, c: 0 };
 
 /** "D83" → r 82, c 3; "D" (a column only, as some writers do) → r -1, c 3; false if malformed. */
 function parseRef(ref: string, out: { r: number; c: number }): boolean {

@@ -8,6 +8,7 @@ import {
   StyleName,
   VALIDATION_TITLE,
   validationError,
+  withinExcel,
 } from "../../core/layout/sheetLayout";
 import { esc } from "../xml";
 import { Deflater, fflateDeflater, writeZip } from "./zipWrite";
@@ -21,7 +22,7 @@ export function writeXlsx(sheets: SheetLayout[], deflater: Deflater = fflateDefl
   const strings = new SharedStrings();
   const files: Record<string, Uint8Array> = {};
   sheets.forEach((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(s, strings);
+    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(withinExcel(s), strings);
   });
   files["[Content_Types].xml"] = strToU8(contentTypes(sheets.length));
   files["_rels/.rels"] = strToU8(

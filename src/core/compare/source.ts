@@ -5,6 +5,7 @@ import { countBySeverity } from "../findings";
 import { Grid } from "../grid";
 import { unitKey } from "../recognize/unitNames";
 import { RuleSet } from "../rules/schema";
+import { Period, notPreviousOf } from "../period";
 import { ConsolidatedFigures, readConsolidated, unitFigures } from "./consolidated";
 import { PreviousFigures, comparePrevious, figuresOfSubmission } from "./previous";
 
@@ -35,8 +36,17 @@ export function figuresFor(source: PreviousSource, unitName: string | undefined)
   return f ?? { reason: `tệp tổng hợp “${source.consolidated.fileName}” không có cột của đơn vị ${unitName ? `“${unitName}”` : "(chưa rõ tên đơn vị)"}.` };
 }
 
-/** Each merged unit compared with its own column of the last consolidation; findings join the unit's list. */
+/** Why a consolidation of one period is not compared with `previous`, or undefined when it is. */
+export function previousProblem(previous: { period?: Period }, current: { period?: Period }): string | undefined {
+  return previous.period && current.period ? notPreviousOf(previous.period, current.period) : undefined;
+}
+
+/**
+ * Each merged unit compared with its own column of the last consolidation; findings join the unit's list.
+ * A consolidation that is not of an earlier period (previousProblem) is not compared at all.
+ */
 export function withPrevious(c: Consolidation, previous: ConsolidatedFigures, ruleSet: RuleSet): Consolidation {
+  if (previousProblem(previous, c)) return c;
   const units = c.units.map((u) => {
     const figures = unitFigures(previous, u.unitName);
     if (!figures) return u;
@@ -53,6 +63,8 @@ export function checkAgainstPrevious(result: CheckResult, source: PreviousSource
   if (!source || !result.ok) return { result };
   const figures = figuresFor(source, result.submission.unitName);
   if ("reason" in figures) return { result, note: `Không so sánh được với kỳ trước: ${figures.reason}` };
+  const problem = previousProblem(figures, result.submission);
+  if (problem) return { result, note: `Không so sánh với kỳ trước: ${problem}.` };
   const extra = comparePrevious({ template: result.submission.template, place: result.submission.place, period: result.submission.period, values: result.values }, figures, ruleSet);
   return { result: { ...result, findings: [...result.findings, ...extra].sort((a, b) => a.row - b.row) } };
 }

@@ -7,7 +7,7 @@ import { address, columnLetter } from "../grid";
 import { periodLabel } from "../period";
 import { unitKey } from "../recognize/unitNames";
 import { UnitCandidate, candidatePlace, sameUnit } from "../recognize/unitEvidence";
-import { LayoutCell, SheetLayout, StyleName, Validation, fitRowHeights } from "./sheetLayout";
+import { LayoutCell, SheetLayout, StyleName, Validation, fitRowHeights, withinExcel } from "./sheetLayout";
 
 export const MERGE_SHEET = "Tổng hợp";
 export const STATUS_SHEET = "Tình hình nộp báo cáo";
@@ -33,7 +33,7 @@ function text(value: string | undefined, style: StyleName = "textFormat"): Layou
 
 /** The four sheets of a consolidation: totals per indicator, who reported, every finding, expected units. */
 export function buildMergeLayouts(c: Consolidation, opts: { outliers?: OutlierSettings } = {}): SheetLayout[] {
-  return [totalsSheet(c, findOutliers(c, opts.outliers ?? DEFAULT_OUTLIERS)), statusSheet(c), findingsSheet(c), unitsSheet(c)];
+  return [totalsSheet(c, findOutliers(c, opts.outliers ?? DEFAULT_OUTLIERS)), statusSheet(c), findingsSheet(c), unitsSheet(c)].map(withinExcel);
 }
 
 function totalsSheet(c: Consolidation, outliers: OutlierMap): SheetLayout {

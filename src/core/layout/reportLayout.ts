@@ -1,7 +1,7 @@
 import { isValueRow } from "../catalog/schema";
 import { address } from "../grid";
 import { ProvinceReport, REPORT_SHEET, missingRowName } from "../report/provinceReport";
-import { LayoutCell, SheetLayout, StyleName, fitRowHeights } from "./sheetLayout";
+import { LayoutCell, SheetLayout, StyleName, fitRowHeights, withinExcel } from "./sheetLayout";
 import { TEMPLATE_FIRST_DATA_ROW, rateFormula, templateHead, templateHeadMerges } from "./templateLayout";
 
 const VALUE_STYLE: Record<string, StyleName> = { count: "number", money: "decimal", percent: "decimal", coded: "code", text: "wrap" };
@@ -89,5 +89,5 @@ export function buildReportLayout(report: ProvinceReport, heading: ReportHeading
     const lines = Math.ceil(text.length / 150);
     if (lines > 1) layout.rowHeights[r] = lines * 15;
   }
-  return layout;
+  return withinExcel(layout);
 }

@@ -1,4 +1,5 @@
 /** A host-neutral description of a worksheet: the Office.js writer and the .xlsx writer both render it. */
+import { formatNumberVi } from "../text";
 
 export type StyleName =
   | "title"
@@ -123,6 +124,80 @@ export interface SheetLayout {
   /** Columns kept in view when scrolling right (the label column). */
   freezeColumns?: number;
   landscape?: boolean;
+}
+
+/** Excel's own limits ("Excel specifications and limits"): no sheet we write goes beyond them. */
+export const EXCEL_LIMITS = {
+  cellChars: 32_767,
+  formulaChars: 8_192,
+  sheetNameChars: 31,
+  rows: 1_048_576,
+  columns: 16_384,
+  rowHeightPoints: 409,
+  columnWidthChars: 255,
+} as const;
+
+/** A sheet that cannot fit Excel's grid at all; the message says why, in Vietnamese. */
+export class ExcelLimitError extends Error {}
+
+export const FALLBACK_SHEET_NAME = "Biểu CCHC";
+
+/** Excel sheet names: ≤ 31 characters, none of \ / ? * [ ] :, no leading/trailing apostrophe. */
+export function excelSheetName(name: string): string {
+  const s = name
+    .replace(/[\\/?*[\]:]/g, "-")
+    .trim()
+    .replace(/^'+|'+$/g, "")
+    .trim()
+    .slice(0, EXCEL_LIMITS.sheetNameChars)
+    .replace(/'+$/, "")
+    .trim();
+  return s || FALLBACK_SHEET_NAME;
+}
+
+/** Text cut to what one Excel cell holds, the cut shown by "…" (a surrogate pair is never split). */
+export function excelCellText(s: string): string {
+  if (s.length <= EXCEL_LIMITS.cellChars) return s;
+  let end = EXCEL_LIMITS.cellChars - 1;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${s.slice(0, end)}…`;
+}
+
+/**
+ * The layout as Excel holds it, made so by every layout builder and again by the .xlsx writer, so both
+ * writers (Office.js and .xlsx) get the same: texts of at most 32 767 characters (cut visibly), formulas
+ * Excel would refuse left as their values, a valid sheet name, row heights and column widths Excel
+ * accepts. A sheet beyond Excel's grid is refused (ExcelLimitError), never cut silently.
+ */
+export function withinExcel(layout: SheetLayout): SheetLayout {
+  layout.name = excelSheetName(layout.name);
+  const sheet = `Trang “${layout.name}”`;
+  if (layout.rows.length > EXCEL_LIMITS.rows)
+    throw new ExcelLimitError(`${sheet} cần ${formatNumberVi(layout.rows.length)} dòng, nhiều hơn ${formatNumberVi(EXCEL_LIMITS.rows)} dòng của Excel; không ghi được.`);
+  let width = layout.columns.length;
+  for (const row of layout.rows) width = Math.max(width, row.length);
+  if (width > EXCEL_LIMITS.columns)
+    throw new ExcelLimitError(`${sheet} cần ${formatNumberVi(width)} cột, nhiều hơn ${formatNumberVi(EXCEL_LIMITS.columns)} cột của Excel; không ghi được.`);
+  for (const row of layout.rows) {
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c] as LayoutCell | undefined; // a row may have holes
+      if (!cell) continue;
+      const long = typeof cell.value === "string" && cell.value.length > EXCEL_LIMITS.cellChars;
+      const longFormula = cell.formula !== undefined && cell.formula.length > EXCEL_LIMITS.formulaChars;
+      if (!long && !longFormula) continue;
+      const fitted: LayoutCell = { ...cell };
+      if (long) fitted.value = excelCellText(cell.value as string);
+      if (longFormula) delete fitted.formula;
+      row[c] = fitted;
+    }
+  }
+  for (const key of Object.keys(layout.rowHeights ?? {})) {
+    const r = Number(key);
+    layout.rowHeights![r] = Math.min(layout.rowHeights![r], EXCEL_LIMITS.rowHeightPoints);
+  }
+  for (const col of layout.columns) col.width = Math.min(col.width, EXCEL_LIMITS.columnWidthChars);
+  return layout;
 }
 
 export const VALIDATION_TITLE = "Giá trị không hợp lệ";

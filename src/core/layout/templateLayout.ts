@@ -2,7 +2,7 @@ import { Template, ValueRow, isValueRow } from "../catalog/schema";
 import { address, columnLetter } from "../grid";
 import { encodeIdentity } from "../identity";
 import { Period, periodTitle } from "../period";
-import { LayoutCell, SheetLayout, StyleName, Validation, fitRowHeights } from "./sheetLayout";
+import { LayoutCell, SheetLayout, StyleName, Validation, fitRowHeights, withinExcel } from "./sheetLayout";
 
 export interface TemplateOptions {
   period?: Period;
@@ -157,7 +157,7 @@ export function buildTemplateLayout(t: Template, opts: TemplateOptions = {}): Sh
     freezeRows: 6,
   };
   layout.rowHeights = fitRowHeights(layout);
-  return layout;
+  return withinExcel(layout);
 }
 
 /** A percent whose parts are both rows of the template is computed, so it cannot disagree with them. */

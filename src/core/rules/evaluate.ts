@@ -1,11 +1,10 @@
-import { emptyObjectArray } from "../arrays";
 import { Template, ValueRow, isValueRow } from "../catalog/schema";
 import { Finding } from "../findings";
 import { Cell, cellText, isBlank, placeOf } from "../grid";
 import { ReadValue, readValue } from "../numbers";
 import { MatchedRow, SheetRow, Submission } from "../recognize/submission";
 import { oncePer } from "../oncePer";
-import { flat, foldText, formatNumberVi, joinMapped } from "../text";
+import { foldText, formatNumberVi, joinMapped } from "../text";
 import { MessageTable, Outcome, RuleType, fill, messageTable } from "./messages";
 import { BlankTotalRule, CompareRule, MissingStrategy, OverlapRule, RateRule, Rule, RuleSet, StructureCheck, StructureRule } from "./schema";
 
@@ -170,8 +169,7 @@ class Context {
 
   private push(rule: Rule, row: number, cell: string, message: string, indicator?: string, templateIndex?: number, severity: Finding["severity"] = rule.severity): void {
     const section = templateIndex !== undefined ? this.sectionOf.get(templateIndex) : undefined;
-    // Findings live as long as the merge: a message in one piece, not the tree of pieces it was built from.
-    this.findings.push({ rule: rule.id, severity, row: this.rowNo(row), cell, message: flat(message), indicator, section });
+    this.findings.push({ rule: rule.id, severity, row: this.rowNo(row), cell, message, indicator, section });
   }
 
   /** The rule set's sentence for an outcome of a rule type, filled. */
@@ -496,7 +494,7 @@ class Context {
   codedDetails(rule: Extract<Rule, { type: "codedDetails" }>): void {
     const coded = this.values.get(rule.coded);
     if (!coded || coded.number !== rule.code) return;
-    const active = emptyObjectArray<IndicatorValue>();
+    const active: IndicatorValue[] = [];
     for (const id of rule.details) {
       const v = this.values.get(id);
       if (v && (v.number ?? 0) > 0) active.push(v);

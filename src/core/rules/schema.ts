@@ -186,6 +186,8 @@ export const RuleSet = RuleSetFields.superRefine((rs, ctx) => {
   rs.rules.forEach((r, i) => {
     if (seen.has(r.id)) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: "mã quy tắc này đã dùng cho một quy tắc khác" });
     seen.add(r.id);
+    const self = selfReference(r);
+    if (self) ctx.addIssue({ code: "custom", path: ["rules", i, self.field], message: self.message });
   });
 }).transform(normalized);
 
@@ -224,6 +226,31 @@ function normalized(rs: WrittenRuleSet): RuleSet {
 function sideMissing(whole: MissingStrategy): SideMissing {
   const side = whole === "skipIfAnyMissing" ? whole : "neverSkip";
   return { left: side, right: side };
+}
+
+/**
+ * A rule whose indicator meets itself (x < x, a rate that is its own numerator or denominator, a total
+ * among its own parts) would find every report wrong, or never anything: refused when the set is parsed.
+ */
+function selfReference(r: WrittenRule): { field: string; message: string } | undefined {
+  const within = (one: string, many: readonly string[]): boolean => many.includes(one);
+  switch (r.type) {
+    case "compare": {
+      const both = r.left.find((id) => within(id, r.right));
+      return both ? { field: "right", message: `chỉ tiêu “${both}” có ở cả hai vế: quy tắc so sánh một chỉ tiêu với chính nó` } : undefined;
+    }
+    case "rate":
+      return new Set([r.rate, r.numerator, r.denominator]).size < 3
+        ? { field: "rate", message: "tỷ lệ, tử số và mẫu số phải là ba chỉ tiêu khác nhau" }
+        : undefined;
+    case "blankTotal":
+    case "overlap":
+      return within(r.total, r.parts) ? { field: "parts", message: `tổng “${r.total}” nằm trong chính các phần của nó` } : undefined;
+    case "codedDetails":
+      return within(r.coded, r.details) ? { field: "details", message: `chỉ tiêu mã hóa “${r.coded}” nằm trong chính các chi tiết của nó` } : undefined;
+    default:
+      return undefined;
+  }
 }
 
 export type RateRule = z.infer<typeof RateRule>;
