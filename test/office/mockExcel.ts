@@ -14,6 +14,7 @@
 import { Grid, columnLetter } from "../../src/core/grid";
 import { OfficeMockObject } from "office-addin-mock";
 import { compareVersions, excelApiTable } from "./apiSets";
+import { MeterTarget, RequestMeter } from "./requestSize";
 
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose entry point pulls in
 // ESM-only packages Jest cannot load: serve the enum's own (dependency-free) module instead.
@@ -247,6 +248,23 @@ function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** Sheet-qualified references in a formula or list source: "'Danh sách'!$A$3" or "Sheet1!B2". */
+const SHEET_REF = /('(?:[^']|'')+'|[A-Za-z_\u00C0-\u1EF9][\w.\u00C0-\u1EF9]*)!/g;
+
+function unquote(name: string): string {
+  return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+}
+
+/** The names of the sheets a formula or list source refers to. */
+export function referencedSheets(text: string): string[] {
+  return [...text.matchAll(SHEET_REF)].map((m) => unquote(m[1]));
+}
+
+/** Rewrites references to sheet `from`: to its new name, or to #REF! when it was deleted. */
+function rebind(text: string, from: string, to: string | undefined): string {
+  return text.replace(SHEET_REF, (all, quoted: string) => (unquote(quoted).toLowerCase() !== from.toLowerCase() ? all : to === undefined ? "#REF!" : `${quoteSheet(to)}!`));
+}
+
 // ---------- simulated worksheet ----------
 
 export class MockSheet {
@@ -433,6 +451,8 @@ export interface MockExcel {
   listeners(): number;
   /** Bytes of cell data in the largest response so far. */
   largestResponse(): number;
+  /** Each sync's request body in bytes, as Microsoft's Office.js serializer built it (over 5 MB fails the sync). */
+  requestSizes(): number[];
   /** The workbook's settings (Excel.SettingCollection), by key. */
   settings: Map<string, unknown>;
   /** Every property assignment and method call, in order. */
@@ -453,7 +473,11 @@ export interface MockExcel {
 
 export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   const sheets: MockSheet[] = [];
-  const registry: Registered[] = [];
+  /** Every object the fake handed out, and those created or loaded since the last sync (only they need serving). */
+  const registry = new WeakMap<OfficeMockObject, Registered>();
+  const dirty = new Set<Registered>();
+  /** A child object (format, fill…) → the registered object it belongs to. */
+  const rootOf = new WeakMap<OfficeMockObject, OfficeMockObject>();
   const proxies = new WeakMap<OfficeMockObject, Map<string, OfficeMockObject>>();
   const sheetMocks = new Map<MockSheet, OfficeMockObject>();
   const items: OfficeMockObject[] = [];
@@ -479,6 +503,8 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     return compareVersions(version, opts.apiVersion ?? "1.9") <= 0;
   };
   let syncs = 0;
+  const meter = new RequestMeter();
+  const requestSizes: number[] = [];
   let responseBytes = 0;
   let largestResponse = 0;
   const maxResponse = opts.maxResponseBytes ?? MAX_PAYLOAD_BYTES;
@@ -504,7 +530,9 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   };
 
   const register = (mock: OfficeMockObject, read?: (key: string) => unknown, keys?: string[]): OfficeMockObject => {
-    registry.push({ mock, read, keys });
+    const entry = { mock, read, keys };
+    registry.set(mock, entry);
+    dirty.add(entry);
     return mock;
   };
 
@@ -544,9 +572,14 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
             // A null object loads nothing (its isNullObject is known after the sync).
             if (!nullMocks.has(t)) t.load(arg ?? "*");
             reloaded.add(t);
+            const entry = registry.get(rootOf.get(t) ?? t);
+            if (entry) dirty.add(entry);
             return proxy;
           };
-        if (v instanceof OfficeMockObject) return wrap(v, owner, path ? `${path}.${prop}` : prop);
+        if (v instanceof OfficeMockObject) {
+          if (!rootOf.has(v)) rootOf.set(v, rootOf.get(t) ?? t);
+          return wrap(v, owner, path ? `${path}.${prop}` : prop);
+        }
         if (typeof v === "function") {
           const fn = v as Fn;
           return (...args: never[]) => fn.apply(t, args);
@@ -563,7 +596,16 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     return proxy;
   };
 
+  const meterTarget = (owner: Owner): MeterTarget | undefined => {
+    if (owner.kind === "range") return { kind: "range", sheetKey: owner.sheet, sheetId: owner.sheet.id, address: owner.address, multi: owner.areas.length > 1 };
+    if (owner.kind === "sheet") return { kind: "sheet", sheetKey: owner.sheet, sheetId: owner.sheet.id };
+    if (owner.kind === "note") return { kind: "note", sheetKey: owner.sheet, sheetId: owner.sheet.id, address: owner.address };
+    return owner.type === "RequestContext" ? { kind: "root" } : undefined;
+  };
+
   const log = (owner: Owner, path: string, kind: MockOp["kind"], value: unknown): void => {
+    const target = meterTarget(owner);
+    if (target) meter.record(owner, target, path, kind, value);
     ops.push({
       sheet: owner.kind === "other" ? undefined : owner.sheet.name,
       sheetId: owner.kind === "other" ? undefined : owner.sheet.id,
@@ -604,7 +646,8 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     else if (/^[=+\-@]/.test(s)) {
       // Excel reads these as formulas (values and formulas alike).
       cell.formula = s.startsWith("=") ? s : `=${s}`;
-      cell.value = "";
+      // A reference to a sheet that does not exist evaluates to #REF!.
+      cell.value = referencedSheets(cell.formula).some((name) => !findSheet(name)) ? "#REF!" : "";
     } else if (/^(true|false)$/i.test(s)) cell.value = s.toLowerCase() === "true";
     else cell.value = s;
   };
@@ -697,7 +740,13 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         sheet.validations.push(v);
         validations.push(v);
       }
-      if (key === "rule") v.rule = value as Excel.DataValidationRule;
+      if (key === "rule") {
+        // A list source naming a sheet binds to that sheet now: a missing sheet is refused.
+        const source = (value as Excel.DataValidationRule).list?.source;
+        const missing = typeof source === "string" ? referencedSheets(source).find((name) => !findSheet(name)) : undefined;
+        if (missing !== undefined) return fail("InvalidArgument", `the list source ${String(source)} names no sheet "${missing}"`);
+        v.rule = JSON.parse(JSON.stringify(value)) as Excel.DataValidationRule;
+      }
       else if (key === "prompt") v.prompt = value as Excel.DataValidationPrompt;
       else if (key === "errorAlert") v.errorAlert = value as Excel.DataValidationErrorAlert;
       else if (key === "ignoreBlanks") v.ignoreBlanks = value === true;
@@ -722,6 +771,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         const name = String(value);
         const other = findSheet(name);
         if (other && other !== sheet) return fail("ItemAlreadyExists", `sheet "${name}" exists`);
+        rebindAll(sheet.name, name);
         sheet.name = name;
       } else if (path === "position") {
         const to = Number(value);
@@ -740,6 +790,21 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       noteCalls.push({ sheet: sheet.name, address, action: "content", content: String(value) });
     }
   }
+
+  /** Excel follows a renamed sheet in every reference to it; a deleted one leaves #REF! behind. */
+  const rebindAll = (from: string, to: string | undefined): void => {
+    for (const sheet of sheets) {
+      for (const cell of sheet.cells.values()) {
+        if (!cell.formula?.includes("!")) continue;
+        cell.formula = rebind(cell.formula, from, to);
+        if (cell.formula.includes("#REF!")) cell.value = "#REF!";
+      }
+      for (const v of sheet.validations) {
+        const list = v.rule?.list;
+        if (list && typeof list.source === "string" && list.source.includes("!")) list.source = rebind(list.source, from, to);
+      }
+    }
+  };
 
   const structureLocked = (): boolean => {
     if (opts.structureProtected) fail("AccessDenied", "the workbook structure is protected");
@@ -1021,6 +1086,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         if (sheets.filter((s) => s !== sheet && s.visibility === "Visible").length === 0)
           return fail("InvalidOperation", "cannot delete the last visible sheet");
         sheets.splice(sheets.indexOf(sheet), 1);
+        rebindAll(sheet.name, undefined);
         if (active === sheet) active = sheets[0];
         reorder();
       },
@@ -1235,7 +1301,12 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     sync: async <T>(passThrough?: T): Promise<T | undefined> => {
       syncs++;
       if (opts.failSync?.at === syncs) fail(opts.failSync.code, `sync ${syncs} failed`);
-      for (const { mock, read, keys } of registry) {
+      const requestBytes = meter.flush();
+      requestSizes.push(requestBytes);
+      if (requestBytes > MAX_PAYLOAD_BYTES) fail("RequestPayloadSizeLimitExceeded", `request of ${requestBytes} bytes`);
+      const serving = [...dirty];
+      dirty.clear();
+      for (const { mock, read, keys } of serving) {
         if (!read || !keys) continue;
         for (const key of keys) {
           // Keys are paths below the object ("format/fill/color"): find the owning object.
@@ -1262,7 +1333,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       if (responseBytes > maxResponse) fail("ResponsePayloadSizeLimitExceeded", `response of ${responseBytes} bytes`);
       else largestResponse = Math.max(largestResponse, responseBytes);
       responseBytes = 0;
-      await Promise.all(registry.map((r) => r.mock.sync()));
+      await Promise.all(serving.map((r) => r.mock.sync()));
       await OfficeMockObject.prototype.sync.call(root);
       // The library updates parents in un-awaited callbacks: let them run.
       await new Promise((resolve) => setImmediate(resolve));
@@ -1292,6 +1363,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     },
     listeners: () => changeHandlers.size,
     largestResponse: () => largestResponse,
+    requestSizes: () => [...requestSizes],
     settings,
     ops,
     writes,
