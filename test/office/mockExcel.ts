@@ -114,6 +114,8 @@ export interface MockSheetInit {
   formats?: Record<string, Record<string, unknown>>;
   /** Cell notes by address. */
   notes?: Record<string, string>;
+  /** Threaded comments by address. */
+  comments?: Record<string, string>;
 }
 
 export interface MockExcelOptions {
@@ -277,6 +279,10 @@ export class MockSheet {
   readonly pageLayout: Record<string, unknown> = {};
   /** Cell notes by address ("D83"). */
   readonly notes = new Map<string, string>();
+  /** Threaded comments by cell address: such a cell takes no note. */
+  readonly comments = new Map<string, string>();
+  /** Worksheet custom properties (ExcelApi 1.12) by lower-cased key: saved and reopened with the sheet. */
+  readonly customProperties = new Map<string, { key: string; value: string }>();
   frozenRows = 0;
   printTitleRows?: string;
   protected = false;
@@ -287,7 +293,8 @@ export class MockSheet {
 
   constructor(
     public name: string,
-    readonly id: string,
+    /** Excel gives a sheet a new id when the workbook is opened again (reopen()). */
+    public id: string,
   ) {}
 
   cellAt(r: number, c: number, create: true): MockCell;
@@ -443,8 +450,12 @@ interface Registered {
 export interface MockExcel {
   context: Excel.RequestContext;
   syncCount(): number;
-  /** What an officer typing in a cell does: the value changes and onChanged handlers run. */
-  type(sheetName: string, ref: string, value: CellValue): Promise<void>;
+  /** What an officer (or, with "Remote", a co-author) typing in a cell does: the value changes and onChanged handlers run. */
+  type(sheetName: string, ref: string, value: CellValue, source?: "Local" | "Remote"): Promise<void>;
+  /** Waits for the onChanged handlers the add-in's own writes raised. */
+  settle(): Promise<void>;
+  /** Saves, closes and opens the workbook again: every sheet gets a new id, event registrations are gone. */
+  reopen(): void;
   /** The officer clicks another sheet's tab. */
   activate(sheetName: string): void;
   /** Registered onChanged handlers. */
@@ -512,6 +523,21 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   const changeHandlers = new Set<(event: Excel.WorksheetChangedEventArgs) => Promise<unknown>>();
   let nextId = 1;
   let active: MockSheet | undefined;
+  /** Sheets whose cells or formats the current request changed: Excel raises onChanged for them, formats included. */
+  const changed = new Set<MockSheet>();
+  const dispatched: Promise<unknown>[] = [];
+  const raise = (sheet: MockSheet, address: string, source: "Local" | "Remote", byThisAddin: boolean): void => {
+    const event = {
+      type: "WorksheetChanged",
+      changeType: "RangeEdited",
+      worksheetId: sheet.id,
+      address,
+      source,
+      // ExcelApi 1.14 says who made the change; below it the property is absent.
+      ...(apiSupported("1.14") ? { triggerSource: byThisAddin ? "ThisLocalAddin" : "Others" } : {}),
+    } as unknown as Excel.WorksheetChangedEventArgs;
+    for (const h of changeHandlers) dispatched.push(h(event));
+  };
   let pending: MockExcelError | undefined;
 
   const fail = (code: string, message: string): void => {
@@ -669,6 +695,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       if (locked) return fail("AccessDenied", `cells ${owner.address} are locked`);
     }
     writes.push({ sheet: sheet.name, address: owner.address, property, data: matrix.map((row) => [...row]) });
+    changed.add(sheet);
     for (let i = 0; i < rows; i++)
       for (let j = 0; j < cols; j++) {
         const cell = sheet.cellAt(area.r1 + i, area.c1 + j, true);
@@ -712,6 +739,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
             : "allowFormatCells";
     if (protectedBlocks(sheet, allow)) return;
     formats.push({ sheet: sheet.name, address: owner.address, path, value });
+    changed.add(sheet);
     const border = /^borders\.(\w+)\.(\w+)$/.exec(path);
     if (border) {
       if (border[2] === "style") setBorder(sheet, areas, border[1], value);
@@ -1022,6 +1050,31 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       mock.load("isNullObject");
       return wrap(mock, noteOwner, "");
     };
+    const customPropertyProxy = (key: string): OfficeMockObject => {
+      const read = (k: string): unknown => (k === "value" ? (sheet.customProperties.get(key.toLowerCase())?.value ?? "") : undefined);
+      const mock = register(
+        new OfficeMockObject({
+          key,
+          value: undefined,
+          isNullObject: false,
+          delete: () => {
+            if (call(owner, "customProperties.delete", [key])) sheet.customProperties.delete(key.toLowerCase());
+          },
+        }),
+        read,
+        ["value"],
+      );
+      mock.load("isNullObject");
+      return wrap(mock, { kind: "other", type: "WorksheetCustomProperty" }, "");
+    };
+    const commentProxy = (address: string, content: string, i: number): OfficeMockObject =>
+      wrap(
+        register(new OfficeMockObject({ id: `{comment-${i}}`, content, getLocation: () => subRange(sheet, parseRef(address)) })),
+        { kind: "other", type: "Comment" },
+        "",
+      );
+    /** The sheet's threaded comments as of the last load of the collection. */
+    const commentItems: OfficeMockObject[] = [];
     const notesMissing = (): boolean => {
       if (!notesApi) fail("ApiNotFound", "ExcelApi 1.18 (notes) is not supported");
       return !notesApi;
@@ -1047,12 +1100,43 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       },
       getUsedRange: (valuesOnly?: boolean) => usedRange(false, valuesOnly),
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => usedRange(true, valuesOnly),
+      customProperties: {
+        add: (key: string, value: string) => {
+          if (!call(owner, "customProperties.add", [key, value])) return nullObject();
+          if (key.length > 255) {
+            fail("InvalidArgument", "a custom property key is limited to 255 characters");
+            return nullObject();
+          }
+          sheet.customProperties.set(key.toLowerCase(), { key, value: String(value) });
+          return customPropertyProxy(key);
+        },
+        getItemOrNullObject: (key: string) => (sheet.customProperties.has(key.toLowerCase()) ? customPropertyProxy(key) : nullObject()),
+        getItem: (key: string) => {
+          if (sheet.customProperties.has(key.toLowerCase())) return customPropertyProxy(key);
+          fail("ItemNotFound", `no custom property "${key}"`);
+          return nullObject();
+        },
+      },
+      comments: {
+        items: commentItems,
+        load(this: OfficeMockObject) {
+          commentItems.length = 0;
+          commentItems.push(...[...sheet.comments].map(([address, content], i) => commentProxy(address, content, i)));
+          for (const item of commentItems) item.load("id");
+          return OfficeMockObject.prototype.load.call(this, "items");
+        },
+      },
       notes: {
         add: (cellAddress: unknown, content: unknown) => {
           if (!call(owner, "notes.add", [typeof cellAddress === "string" ? cellAddress : noteCell(cellAddress), content]) || notesMissing()) return nullObject();
           const address = noteCell(cellAddress);
           if (!address) {
             fail("InvalidArgument", "a note goes on exactly one cell");
+            return nullObject();
+          }
+          // A cell holds a note or a threaded comment, not both.
+          if (sheet.comments.has(address)) {
+            fail("InvalidOperation", `${address} has a threaded comment`);
             return nullObject();
           }
           // A cell holds one note: assumed to be rejected like a second threaded comment, never merged.
@@ -1200,6 +1284,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     );
     for (const [ref, format] of Object.entries(init.formats ?? {})) for (const [path, value] of Object.entries(format)) sheet.setFormat(ref, path, value);
     for (const [ref, content] of Object.entries(init.notes ?? {})) sheet.notes.set(rectRef(parseRef(ref)), content);
+    for (const [ref, content] of Object.entries(init.comments ?? {})) sheet.comments.set(rectRef(parseRef(ref)), content);
     sheet.protected = init.protected === true;
     if (sheet.protected) {
       sheet.protectionOptions = init.protectionOptions;
@@ -1338,10 +1423,13 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       // The library updates parents in un-awaited callbacks: let them run.
       await new Promise((resolve) => setImmediate(resolve));
       if (pending) {
+        changed.clear();
         const error = pending;
         pending = undefined;
         throw error;
       }
+      for (const sheet of changed) raise(sheet, "A1", "Local", true);
+      changed.clear();
       return passThrough;
     },
   };
@@ -1351,12 +1439,19 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   return {
     context,
     syncCount: () => syncs,
-    type: async (sheetName: string, ref: string, value: CellValue) => {
+    type: async (sheetName: string, ref: string, value: CellValue, source: "Local" | "Remote" = "Local") => {
       const sheet = findSheet(sheetName);
       if (!sheet) throw new Error(`no sheet "${sheetName}"`);
       sheet.setValue(ref, value);
-      const event = { type: "WorksheetChanged", changeType: "RangeEdited", worksheetId: sheet.id, address: ref, source: "Local" } as unknown as Excel.WorksheetChangedEventArgs;
-      await Promise.all([...changeHandlers].map((h) => h(event)));
+      raise(sheet, ref, source, false);
+      await Promise.all(dispatched.splice(0));
+    },
+    settle: async () => {
+      while (dispatched.length) await Promise.all(dispatched.splice(0));
+    },
+    reopen: () => {
+      for (const sheet of sheets) sheet.id = `{${String(nextId++).padStart(8, "0")}}`;
+      changeHandlers.clear();
     },
     activate: (sheetName: string) => {
       active = findSheet(sheetName);
