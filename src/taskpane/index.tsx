@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { currentPageEnv, loadOfficeJs, officeHostInfo } from "./host";
+import { workbookPackageStorage } from "../adapters/office/readSheet";
 import { Workbook } from "./workbook/Workbook";
 import { excelWorkbook, officeUnavailable } from "./workbook/excelWorkbook";
 import { fileWorkbook } from "./workbook/fileWorkbook";
@@ -20,7 +21,7 @@ async function startWorkbook(): Promise<Workbook> {
     return officeUnavailable(standalonePageUrl());
   }
   const { host } = await Office.onReady();
-  return host === Office.HostType.Excel ? excelWorkbook(standalonePageUrl()) : fileWorkbook();
+  return host === Office.HostType.Excel ? excelWorkbook(standalonePageUrl(), await workbookPackageStorage()) : fileWorkbook();
 }
 
 /** Set by taskpane.html's ES5 check: the webview lacks modern JavaScript and already shows why. */

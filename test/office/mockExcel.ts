@@ -840,7 +840,14 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   };
 
   const settingProxy = (key: string): OfficeMockObject => {
-    const mock = register(new OfficeMockObject({ key, value: undefined, isNullObject: false }), (k) => (k === "value" ? settings.get(key) : undefined), ["value"]);
+    const remove = (): void => {
+      if (call(other, "settings.delete", [key])) settings.delete(key);
+    };
+    const mock = register(
+      new OfficeMockObject({ key, value: undefined, isNullObject: false, delete: remove }),
+      (k) => (k === "value" ? settings.get(key) : undefined),
+      ["value"],
+    );
     mock.load("isNullObject");
     return wrap(mock, { kind: "other", type: "Setting" }, "");
   };
@@ -1502,6 +1509,28 @@ export function installOfficeGlobals(supported: string[]): void {
   const g = globalThis as OfficeGlobals;
   g.Office = { context: { requirements: { isSetSupported: has } } };
   g.Excel = { SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } };
+}
+
+/**
+ * Office.context.document.settings over the fake workbook's settings, as Office keeps them: a copy taken
+ * when the pane starts, which saveAsync writes back whole (over keys Excel.SettingCollection wrote since).
+ */
+export function installDocumentSettings(mock: MockExcel): void {
+  const copy = new Map(mock.settings);
+  const g = globalThis as unknown as { Office: { context: Record<string, unknown>; AsyncResultStatus?: unknown } };
+  g.Office.AsyncResultStatus = { Succeeded: "succeeded", Failed: "failed" };
+  g.Office.context.document = {
+    settings: {
+      get: (k: string) => copy.get(k) ?? null,
+      set: (k: string, v: unknown) => copy.set(k, v),
+      remove: (k: string) => copy.delete(k),
+      saveAsync: (cb: (r: { status: string }) => void) => {
+        mock.settings.clear();
+        for (const [k, v] of copy) mock.settings.set(k, v);
+        cb({ status: "succeeded" });
+      },
+    },
+  };
 }
 
 export function removeOfficeGlobals(): void {

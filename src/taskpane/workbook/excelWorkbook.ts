@@ -9,12 +9,12 @@ import {
   writeMergeSheets,
 } from "../../adapters/office/actions";
 import { checkRequirements, standalonePageAdvice } from "../../adapters/office/capabilities";
-import { documentSettingsStorage, readActiveSheetGrid } from "../../adapters/office/readSheet";
+import { readActiveSheetGrid } from "../../adapters/office/readSheet";
 import { fileWorkbook } from "./fileWorkbook";
-import { Workbook } from "./Workbook";
+import { PackageStorage, Workbook } from "./Workbook";
 
 /** Excel through Office.js: templates become sheets, checks read and mark the active sheet. */
-export function excelWorkbook(standaloneUrl: string): Workbook {
+export function excelWorkbook(standaloneUrl: string, packageStorage: PackageStorage): Workbook {
   const requirements = checkRequirements();
   return {
     description: "Đang chạy trong Excel",
@@ -41,7 +41,7 @@ export function excelWorkbook(standaloneUrl: string): Workbook {
       await writeMergeSheets(layouts);
       return "Đã ghi các trang Tổng hợp, Tình hình nộp báo cáo, Lỗi.";
     },
-    packageStorage: documentSettingsStorage,
+    packageStorage,
   };
 }
 
