@@ -10,6 +10,7 @@ import {
 } from "../../adapters/office/actions";
 import { checkRequirements, standalonePageAdvice } from "../../adapters/office/capabilities";
 import { readActiveSheetGrid } from "../../adapters/office/readSheet";
+import { OFFICE_READY_MS } from "../host";
 import { fileWorkbook } from "./fileWorkbook";
 import { PackageStorage, Workbook } from "./Workbook";
 
@@ -45,11 +46,19 @@ export function excelWorkbook(standaloneUrl: string, packageStorage: PackageStor
   };
 }
 
-/** Office opened the pane but Microsoft's Office.js could not be loaded (no Internet access). */
-export function officeUnavailable(standaloneUrl: string): Workbook {
+/** What the network must let through for Office.js: the library, then what it loads from Office's servers. */
+const OFFICE_HOSTS = "appsforoffice.microsoft.com, *.officeapps.live.com, *.office.net, *.cdn.office.net, *.microsoft.com";
+
+const UNAVAILABLE: Record<"load" | "start", string> = {
+  load: "Không tải được thư viện Office.js từ máy chủ của Microsoft (appsforoffice.microsoft.com): phần bổ trợ cần kết nối Internet khi chạy trong Excel. Hãy kiểm tra kết nối mạng rồi mở lại ngăn.",
+  start: `Thư viện Office.js đã tải nhưng không khởi động được sau ${OFFICE_READY_MS / 1000} giây: thường do tường lửa hoặc bộ lọc mạng của cơ quan chặn các tệp mà Office.js tải thêm. Hãy đề nghị bộ phận quản trị mạng cho phép các địa chỉ ${OFFICE_HOSTS} rồi mở lại ngăn.`,
+};
+
+/** Office opened the pane but Microsoft's Office.js could not be loaded, or never became ready. */
+export function officeUnavailable(standaloneUrl: string, why: "load" | "start"): Workbook {
   return {
     ...fileWorkbook(),
     description: "Đang chạy trong Office",
-    unsupported: `Không tải được thư viện Office.js từ máy chủ của Microsoft (appsforoffice.microsoft.com): phần bổ trợ cần kết nối Internet khi chạy trong Excel. Hãy kiểm tra kết nối mạng rồi mở lại ngăn. ${standalonePageAdvice(standaloneUrl)}`,
+    unsupported: `${UNAVAILABLE[why]} ${standalonePageAdvice(standaloneUrl)}`,
   };
 }
