@@ -1,5 +1,5 @@
 import { OFFICE_READY_MS, officeHostInfo, readyWithin } from "../../src/taskpane/host";
-import { officeUnavailable } from "../../src/taskpane/workbook/excelWorkbook";
+import { liveUndoNote, officeUnavailable } from "../../src/taskpane/workbook/excelWorkbook";
 
 describe("host decided at once from what Office passes the page", () => {
   const plain = { search: "", windowName: "" };
@@ -41,5 +41,13 @@ describe("start-up when Office.onReady() never resolves (a filter lets office.js
 
   it("passes Office's answer through when it comes in time", async () => {
     await expect(readyWithin(Promise.resolve({ host: "Excel" }), OFFICE_READY_MS)).resolves.toEqual({ host: "Excel" });
+  });
+});
+
+describe("live mode says what it does to Undo", () => {
+  it("before ExcelApi 1.19 the undo list is lost at each colouring; from 1.19 each colouring is an undo step", () => {
+    expect(liveUndoNote(false)).toMatch(/xóa danh sách Hoàn tác \(Ctrl\+Z\)/);
+    expect(liveUndoNote(true)).toMatch(/một bước Hoàn tác/);
+    for (const note of [liveUndoNote(false), liveUndoNote(true)]) expect(note).toContain("“Xóa đánh dấu”");
   });
 });

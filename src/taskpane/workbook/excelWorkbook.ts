@@ -1,5 +1,6 @@
 import {
   checkActiveSheet,
+  clearActiveSheetMarks,
   insertTemplateSheet,
   readAssignments,
   readExpectedUnits,
@@ -8,7 +9,7 @@ import {
   watchActiveSheet,
   writeMergeSheets,
 } from "../../adapters/office/actions";
-import { checkRequirements, standalonePageAdvice } from "../../adapters/office/capabilities";
+import { checkRequirements, standalonePageAdvice, supports } from "../../adapters/office/capabilities";
 import { readActiveSheetGrid } from "../../adapters/office/readSheet";
 import { OFFICE_READY_MS } from "../host";
 import { fileWorkbook } from "./fileWorkbook";
@@ -28,7 +29,10 @@ export function excelWorkbook(standaloneUrl: string, packageStorage: PackageStor
     activeSheet: {
       checkLabel: "Kiểm tra trang tính hiện hành",
       liveLabel: "Tự kiểm tra lại khi sửa số liệu",
+      liveUndoNote: liveUndoNote(supports(UNDO_STEPS_API)),
+      clearLabel: "Xóa đánh dấu",
       check: checkActiveSheet,
+      clearMarks: clearActiveSheetMarks,
       selectCell,
       watch: watchActiveSheet,
       read: readActiveSheetGrid,
@@ -44,6 +48,15 @@ export function excelWorkbook(standaloneUrl: string, packageStorage: PackageStor
     },
     packageStorage,
   };
+}
+
+/** From ExcelApi 1.19 each write of an add-in is one undo step; before, most writes clear Excel's undo list. */
+export const UNDO_STEPS_API = "1.19";
+
+export function liveUndoNote(undoSteps: boolean): string {
+  return undoSteps
+    ? "Mỗi lần tự kiểm tra tô màu lại các ô sai và là một bước Hoàn tác: Ctrl+Z bỏ màu trước rồi mới bỏ số vừa sửa. Muốn bỏ màu và ghi chú lỗi, hãy bấm “Xóa đánh dấu”."
+    : "Phiên bản Excel này xóa danh sách Hoàn tác (Ctrl+Z) mỗi khi phần bổ trợ tô màu, nên khi bật chế độ này sẽ không hoàn tác được các lần sửa trước đó. Muốn bỏ màu và ghi chú lỗi, hãy bấm “Xóa đánh dấu”.";
 }
 
 /** What the network must let through for Office.js: the library, then what it loads from Office's servers. */
