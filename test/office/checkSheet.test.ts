@@ -434,6 +434,12 @@ describe("the fake Excel for checks", () => {
 });
 
 describe("what real Excel does between checks", () => {
+  it("reports a failure to lift the protection that is not a password as what it is", async () => {
+    installOfficeGlobals(["ExcelApi 1.18"]);
+    const mock = workbook(firstGrid(FIXTURES.taiChinh), { protected: true, protectionOptions: ADDIN_PROTECTION }, { failSync: { at: 4, code: "InvalidOperationInCellEditMode" } });
+    await expect(check(mock)).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+  });
+
   const taiChinh = firstGrid(FIXTURES.taiChinh);
   const nongNghiep = firstGrid(FIXTURES.nongNghiep);
   afterEach(() => removeOfficeGlobals());

@@ -264,7 +264,9 @@ async function markSheet(
     sheet.protection.unprotect();
     try {
       await context.sync();
-    } catch {
+    } catch (e) {
+      // Only a refusal of the lifting itself means a password; a busy Excel or a dropped connection says so.
+      if (!isRefusal(e)) throw e;
       return { notice: PASSWORD_PROTECTED };
     }
   }
@@ -294,6 +296,14 @@ async function markSheet(
 function commentedNotice(cells: string[]): string {
   const shown = cells.slice(0, 5).join(", ") + (cells.length > 5 ? ", …" : "");
   return `Ô ${shown} đã có chú thích (comment) nên phần bổ trợ không thêm ghi chú lỗi vào đó (một ô chỉ giữ được ghi chú hoặc chú thích); nội dung lỗi xem trong danh sách bên dưới.`;
+}
+
+/** What Excel answers to unprotect() without the sheet's password. */
+const REFUSALS = new Set(["InvalidArgument", "AccessDenied", "InvalidOperation", "GeneralException"]);
+
+function isRefusal(e: unknown): boolean {
+  const code = !!e && typeof e === "object" ? (e as { code?: unknown }).code : undefined;
+  return typeof code === "string" && REFUSALS.has(code);
 }
 
 function isResponseTooLarge(e: unknown): boolean {
