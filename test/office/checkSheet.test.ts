@@ -434,6 +434,26 @@ describe("the fake Excel for checks", () => {
 });
 
 describe("what real Excel does between checks", () => {
+  it("keeps what another pane on the workbook marked between this pane's reads and its write", async () => {
+    installOfficeGlobals(["ExcelApi 1.18"]);
+    const grid = firstGrid(FIXTURES.taiChinh);
+    // The other pane marks A1 (from its own reading of the sheet) after this pane has read the state.
+    const other = { a: "A1", f: USER_GREEN, c: FILL.warning, n: false };
+    const mock = workbook(grid, {}, {
+      otherRuntime: {
+        afterSync: 2,
+        run: (wb) => {
+          const sheet = wb.sheet(grid.name);
+          sheet.setFormat("A1", "fill.color", FILL.warning);
+          sheet.customProperties.set(STATE_KEY.toLowerCase(), { key: STATE_KEY, value: JSON.stringify([other]) });
+        },
+      },
+    });
+    await check(mock);
+    expect(stored(mock, grid.name)).toContainEqual(other);
+    expect(mock.sheet(grid.name).format("A1", "fill.color")).toBe(FILL.warning);
+  });
+
   it("reports a failure to lift the protection that is not a password as what it is", async () => {
     installOfficeGlobals(["ExcelApi 1.18"]);
     const mock = workbook(firstGrid(FIXTURES.taiChinh), { protected: true, protectionOptions: ADDIN_PROTECTION }, { failSync: { at: 4, code: "InvalidOperationInCellEditMode" } });

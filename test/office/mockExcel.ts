@@ -140,6 +140,11 @@ export interface MockExcelOptions {
   failSync?: { at: number; code: string };
   /** The largest response a sync may return, in bytes (Excel on the web: 5 MB). */
   maxResponseBytes?: number;
+  /**
+   * Another runtime of the add-in on this workbook (a second window, a co-author's pane): its request
+   * runs on the workbook right after this runtime's sync with this number (1-based).
+   */
+  otherRuntime?: { afterSync: number; run: (workbook: { sheet(name: string): MockSheet; settings: Map<string, unknown> }) => void };
 }
 
 /** Excel on the web's limit for one request or response. */
@@ -1437,6 +1442,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       }
       for (const sheet of changed) raise(sheet, "A1", "Local", true);
       changed.clear();
+      if (opts.otherRuntime?.afterSync === syncs) opts.otherRuntime.run({ sheet: (name) => findSheet(name)!, settings });
       return passThrough;
     },
   };

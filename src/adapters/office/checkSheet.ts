@@ -210,7 +210,11 @@ async function markSheet(
   // Every note on a cell concerned: ours to replace or delete, or the officer's to keep.
   const noteCells = notes ? [...new Set([...previous.filter((h) => h.n).map((h) => h.a), ...marks.keys()])] : [];
   const noteItems = new Map(noteCells.map((a) => [a, sheet.notes.getItemOrNullObject(a).load("content")]));
+  // Another pane on this workbook (a second window, a co-author) may have marked cells since the state
+  // was read: what it recorded is kept, never overwritten with what this pane did not see.
+  const latest = store.load();
   await context.sync();
+  const concurrent = latest.isNullObject ? [] : parseState(latest.value).filter((h) => !previousByCell.has(h.a) && !marks.has(h.a));
   // A cell holds a note or a threaded comment, not both: cells with a comment get no note.
   const locations = comments ? comments.items.map((c) => c.getLocation().load("address")) : [];
   if (locations.length) await context.sync();
@@ -253,6 +257,7 @@ async function markSheet(
     highlights.push({ a, f: original, c: colour, n });
   });
   for (const h of previous) if (h.n && !marks.has(h.a) && noteText(h.a) !== undefined) removeNotes.add(h.a);
+  highlights.push(...concurrent);
   const unchanged =
     !fills.size && !removeNotes.size && !addNotes.size && JSON.stringify(highlights) === JSON.stringify(previous);
   const notice = skippedNotes.length ? commentedNotice(skippedNotes) : undefined;
