@@ -8,6 +8,9 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const DEV_URL = "https://localhost:3000/";
 /** Where dist/ is deployed; set ADDIN_URL=https://cchc.example.gov.vn/ for `npm run build`. */
 const PROD_URL = process.env.ADDIN_URL || "https://localhost:3000/";
+/** The deployed add-in is another add-in than the sideloaded development one: Office keeps settings per add-in Id. */
+const DEV_ID = "6f1c2a8e-4b7d-4c39-9e51-2d8a7f3b9c04";
+const PROD_ID = "354e55f0-eabe-4424-8a31-a1cb35de9556";
 
 function readJsonDir(dir) {
   return fs
@@ -64,7 +67,13 @@ module.exports = async (env, argv) => {
             from: "manifest.xml",
             to: "manifest.xml",
             transform: (content) =>
-              dev ? content : content.toString().replace(new RegExp(DEV_URL, "g"), baseUrl).replace(/https:\/\/localhost:3000/g, new URL(baseUrl).origin),
+              dev
+                ? content
+                : content
+                    .toString()
+                    .replace(`<Id>${DEV_ID}</Id>`, `<Id>${PROD_ID}</Id>`)
+                    .replace(new RegExp(DEV_URL, "g"), baseUrl)
+                    .replace(/https:\/\/localhost:3000/g, new URL(baseUrl).origin),
           },
         ],
       }),

@@ -76,6 +76,18 @@ export function CheckPanel() {
     };
   }, [live, activeSheet]);
 
+  async function clearMarks() {
+    if (!activeSheet) return;
+    setLive(false);
+    setNotice(undefined);
+    try {
+      setNotice((await activeSheet.clearMarks()).notice);
+      setResult(undefined);
+    } catch (e) {
+      setNotice(e instanceof Error ? e.message : "Không xóa được đánh dấu.");
+    }
+  }
+
   function select(sheetName: string, cell: string) {
     setNotice(undefined);
     activeSheet?.selectCell(sheetName, cell).catch((e: unknown) => setNotice(e instanceof Error ? e.message : "Không chọn được ô."));
@@ -94,7 +106,11 @@ export function CheckPanel() {
           <Button appearance="primary" disabled={busy} onClick={() => recheck.current()}>
             {activeSheet.checkLabel}
           </Button>
+          <Button disabled={busy} onClick={() => void clearMarks()}>
+            {activeSheet.clearLabel}
+          </Button>
           <Switch checked={live} onChange={(_e, d) => setLive(d.checked)} label={activeSheet.liveLabel} />
+          {live && <Text size={200}>{activeSheet.liveUndoNote}</Text>}
         </>
       ) : (
         <FilePicker label="Chọn tệp báo cáo cần kiểm tra (.xlsx), báo cáo Word (.docx) hoặc bảng tính (.ods)" multiple={false} disabled={busy} onFiles={(f) => void checkFile(f)} />

@@ -67,3 +67,26 @@ export function loadOfficeJs(doc: Document = document): Promise<void> {
     doc.head.appendChild(script);
   });
 }
+
+/**
+ * How long Office.js may take to report ready. A network filter that lets office.js through but blocks
+ * what it loads next leaves Office.onReady() pending for ever (OfficeDev/office-js #6148).
+ */
+export const OFFICE_READY_MS = 20_000;
+
+/** `ready`'s value, or undefined when it has not settled within `ms`. */
+export function readyWithin<T>(ready: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    ready.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { currentPageEnv, loadOfficeJs, officeHostInfo } from "./host";
+import { OFFICE_READY_MS, currentPageEnv, loadOfficeJs, officeHostInfo, readyWithin } from "./host";
+import { workbookPackageStorage } from "../adapters/office/readSheet";
 import { Workbook } from "./workbook/Workbook";
 import { excelWorkbook, officeUnavailable } from "./workbook/excelWorkbook";
 import { fileWorkbook } from "./workbook/fileWorkbook";
@@ -17,10 +18,12 @@ async function startWorkbook(): Promise<Workbook> {
   try {
     await loadOfficeJs();
   } catch {
-    return officeUnavailable(standalonePageUrl());
+    return officeUnavailable(standalonePageUrl(), "load");
   }
-  const { host } = await Office.onReady();
-  return host === Office.HostType.Excel ? excelWorkbook(standalonePageUrl()) : fileWorkbook();
+  const ready = await readyWithin(Office.onReady(), OFFICE_READY_MS).catch(() => undefined);
+  if (!ready) return officeUnavailable(standalonePageUrl(), "start");
+  const { host } = ready;
+  return host === Office.HostType.Excel ? excelWorkbook(standalonePageUrl(), await workbookPackageStorage()) : fileWorkbook();
 }
 
 /** Set by taskpane.html's ES5 check: the webview lacks modern JavaScript and already shows why. */

@@ -1,10 +1,22 @@
 import { readXlsx } from "../../src/adapters/xlsx/read";
-import { FILL, NOTES_MISSING, PASSWORD_PROTECTED, STATE_KEY_PREFIX, checkActiveSheetIn } from "../../src/adapters/office/checkSheet";
+import { FILL, NOTES_MISSING, PASSWORD_PROTECTED, STATE_KEY, STATE_KEY_PREFIX, checkActiveSheetIn } from "../../src/adapters/office/checkSheet";
 import { checkGrids } from "../../src/core/check/check";
 import { Finding } from "../../src/core/findings";
 import { Grid } from "../../src/core/grid";
 import { FIXTURES, catalog, fixture, ruleSet } from "../support/data";
-import { DEFAULT_PROTECTION, MockExcel, MockExcelOptions, MockSheetInit, colLetters, createMockExcel, installOfficeGlobals, removeOfficeGlobals, sheetInit } from "./mockExcel";
+import { clearActiveSheetMarks, watchActiveSheet } from "../../src/adapters/office/actions";
+import {
+  DEFAULT_PROTECTION,
+  MockExcel,
+  MockExcelOptions,
+  MockSheetInit,
+  colLetters,
+  createMockExcel,
+  installOfficeGlobals,
+  removeOfficeGlobals,
+  sheetInit,
+  useExcelRun as serveExcelRun,
+} from "./mockExcel";
 
 /** The protection the add-in puts on the sheets it inserts (writeLayout) and restores after a check. */
 const ADDIN_PROTECTION: Excel.WorksheetProtectionOptions = {
@@ -21,6 +33,8 @@ const NO_FILL = "#FFFFFF";
 const HEADER_ROWS = 8;
 /** Syncs of a check: the sheet's size, the cells (one block), the fills about to change, the write. */
 const SYNCS = 4;
+/** A check that finds what the sheet already shows writes nothing. */
+const SYNCS_UNCHANGED = 3;
 /** Plus one to lift the sheet's protection, on its own so a password can be told apart. */
 const SYNCS_PROTECTED = 5;
 
@@ -110,9 +124,10 @@ interface StoredHighlight {
   n: boolean;
 }
 
-/** The highlights the workbook's settings remember for `sheet`, by its id (what the next check will undo). */
+/** The highlights remembered for `sheet` (what the next check will undo): with the sheet, or in the settings by its id below ExcelApi 1.12. */
 function stored(mock: MockExcel, sheet: string): StoredHighlight[] | undefined {
-  const value = mock.settings.get(STATE_KEY_PREFIX + mock.sheet(sheet).id);
+  const s = mock.sheet(sheet);
+  const value = s.customProperties.get(STATE_KEY.toLowerCase())?.value ?? mock.settings.get(STATE_KEY_PREFIX + s.id);
   return typeof value === "string" ? (JSON.parse(value) as StoredHighlight[]) : undefined;
 }
 
@@ -138,9 +153,9 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     expect(bigExpected.cells.size).toBeGreaterThan(10 * smallExpected.cells.size);
     const big = workbook(bigGrid);
     const bigRun = await check(big);
-    // A second check (state to undo, notes to delete) costs the same.
+    // A second check with nothing changed writes nothing, whatever the size.
     const bigAgain = await check(big);
-    expect([smallRun.syncs, bigRun.syncs, bigAgain.syncs]).toEqual([SYNCS, SYNCS, SYNCS]);
+    expect([smallRun.syncs, bigRun.syncs, bigAgain.syncs]).toEqual([SYNCS, SYNCS, SYNCS_UNCHANGED]);
     // The result is the core checker's, through the Office.js read.
     for (const [run, exp] of [
       [smallRun, smallExpected],
@@ -200,7 +215,7 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     await check(mock);
     expect(sheet.format("D173", "fill.color")).toBe(FILL.error);
     // Checking again without changes keeps the user's colour as the one to restore.
-    expect((await check(mock)).syncs).toBe(SYNCS);
+    expect((await check(mock)).syncs).toBe(SYNCS_UNCHANGED);
     expectMarked(mock, grid.name, first, true);
     expect(stored(mock, grid.name)?.find((h) => h.a === "D173")).toEqual({ a: "D173", f: USER_BLUE, c: FILL.error, n: true });
 
@@ -305,7 +320,7 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     expectMarked(mock, grid.name, expected, true);
   });
 
-  it("keeps its state in the workbook's settings by sheet id: no sheet added, and a rename keeps the way back", async () => {
+  it("keeps its state with each sheet: no sheet added, no setting, and a rename keeps the way back", async () => {
     const mock = createMockExcel({ sheets: { [taiChinh.name]: sheetInit(taiChinh), "Biểu 2": sheetInit(nongNghiep) } });
     await check(mock);
     mock.context.workbook.worksheets.getItem("Biểu 2").activate();
@@ -315,7 +330,7 @@ describe("checkActiveSheetIn on a fake Excel", () => {
     expect(mock.activeSheetName()).toBe("Biểu 2");
     expect(stored(mock, taiChinh.name)?.map((h) => h.a)).toEqual([...expectedFor(taiChinh).cells.keys()]);
     expect(stored(mock, "Biểu 2")?.map((h) => h.a)).toEqual([...expectedFor(nongNghiep).cells.keys()]);
-    expect(mock.settings.size).toBe(2);
+    expect(mock.settings.size).toBe(0);
     // Renamed, then fixed: the next check still finds and undoes its marks.
     const sheet = mock.sheet("Biểu 2");
     sheet.name = "Sở Nông nghiệp";
@@ -415,5 +430,129 @@ describe("the fake Excel for checks", () => {
     installOfficeGlobals(["ExcelApi 1.18"]);
     const office = (globalThis as unknown as { Office: typeof Office }).Office;
     expect(["1.1", "1.9", "1.18", "1.19"].map((v) => office.context.requirements.isSetSupported("ExcelApi", v))).toEqual([true, true, true, false]);
+  });
+});
+
+describe("what real Excel does between checks", () => {
+  it("keeps what another pane on the workbook marked between this pane's reads and its write", async () => {
+    installOfficeGlobals(["ExcelApi 1.18"]);
+    const grid = firstGrid(FIXTURES.taiChinh);
+    // The other pane marks A1 (from its own reading of the sheet) after this pane has read the state.
+    const other = { a: "A1", f: USER_GREEN, c: FILL.warning, n: false };
+    const mock = workbook(grid, {}, {
+      otherRuntime: {
+        afterSync: 2,
+        run: (wb) => {
+          const sheet = wb.sheet(grid.name);
+          sheet.setFormat("A1", "fill.color", FILL.warning);
+          sheet.customProperties.set(STATE_KEY.toLowerCase(), { key: STATE_KEY, value: JSON.stringify([other]) });
+        },
+      },
+    });
+    await check(mock);
+    expect(stored(mock, grid.name)).toContainEqual(other);
+    expect(mock.sheet(grid.name).format("A1", "fill.color")).toBe(FILL.warning);
+  });
+
+  it("reports a failure to lift the protection that is not a password as what it is", async () => {
+    installOfficeGlobals(["ExcelApi 1.18"]);
+    const mock = workbook(firstGrid(FIXTURES.taiChinh), { protected: true, protectionOptions: ADDIN_PROTECTION }, { failSync: { at: 4, code: "InvalidOperationInCellEditMode" } });
+    await expect(check(mock)).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+  });
+
+  const taiChinh = firstGrid(FIXTURES.taiChinh);
+  const nongNghiep = firstGrid(FIXTURES.nongNghiep);
+  afterEach(() => removeOfficeGlobals());
+
+  /** Live mode on the active sheet: how many re-checks the change events asked for. */
+  async function live(mock: MockExcel): Promise<{ asked: () => number; stop: () => Promise<void> }> {
+    serveExcelRun(mock);
+    let asked = 0;
+    const stop = await watchActiveSheet(() => asked++);
+    return { asked: () => asked, stop };
+  }
+
+  it("live mode ignores its own fills and notes (ExcelApi 1.14) and a co-author's edits, and follows the officer's", async () => {
+    installOfficeGlobals(["ExcelApi 1.18"]);
+    const mock = workbook(taiChinh);
+    const watch = await live(mock);
+    await check(mock);
+    await mock.settle();
+    expect(watch.asked()).toBe(0);
+    await mock.type(taiChinh.name, "E55", "", "Remote");
+    expect(watch.asked()).toBe(0);
+    await mock.type(taiChinh.name, "E55", "");
+    expect(watch.asked()).toBe(1);
+    await watch.stop();
+  });
+
+  it("below ExcelApi 1.14 its own writes do raise the event, and the check they cause writes nothing, which ends the round", async () => {
+    installOfficeGlobals(["ExcelApi 1.13"]);
+    const mock = workbook(taiChinh);
+    const watch = await live(mock);
+    await check(mock);
+    await mock.settle();
+    expect(watch.asked()).toBe(1);
+    const again = await check(mock);
+    await mock.settle();
+    expect(again.syncs).toBe(SYNCS_UNCHANGED);
+    expect(watch.asked()).toBe(1);
+    await watch.stop();
+  });
+
+  it("after the workbook is saved and reopened (new sheet ids) still restores each cell's own fill and removes its notes", async () => {
+    installOfficeGlobals(["ExcelApi 1.18"]);
+    const mock = workbook(taiChinh, { formats: { E55: { "fill.color": USER_BLUE } } });
+    const sheet = mock.sheet(taiChinh.name);
+    const before = sheet.id;
+    await check(mock);
+    expect(sheet.format("E55", "fill.color")).toBe(FILL.error);
+    mock.reopen();
+    expect(sheet.id).not.toBe(before);
+    sheet.setValue("E55", "");
+    await check(mock);
+    expect(sheet.format("E55", "fill.color")).toBe(USER_BLUE);
+    expect(sheet.note("E55")).toBeUndefined();
+  });
+
+  it("below ExcelApi 1.12, where the state is lost with the sheet id, still knows its own notes by their text", async () => {
+    installOfficeGlobals(["ExcelApi 1.11"]);
+    const mock = workbook(taiChinh, {}, {}, taiChinh.name);
+    const sheet = mock.sheet(taiChinh.name);
+    await check(mock);
+    mock.reopen();
+    // Notes need 1.18: simulate the remembered text by what a check with notes leaves behind.
+    const expected = expectedFor(taiChinh);
+    for (const [a, e] of expected.cells) sheet.notes.set(a, e.note);
+    installOfficeGlobals(["ExcelApi 1.18"]);
+    await check(mock);
+    const state = stored(mock, taiChinh.name) ?? [];
+    expect(state.filter((h) => !h.n)).toEqual([]);
+  });
+
+  it("adds no note where a cell has a threaded comment, says so, and still colours and remembers every cell", async () => {
+    installOfficeGlobals(["ExcelApi 1.18"]);
+    const mock = workbook(taiChinh, { comments: { E55: "Anh Bình: số này lấy ở đâu?" } });
+    const out = await check(mock);
+    const sheet = mock.sheet(taiChinh.name);
+    expect(sheet.format("E55", "fill.color")).toBe(FILL.error);
+    expect(sheet.note("E55")).toBeUndefined();
+    expect(out.notice).toMatch(/Ô E55 đã có chú thích/);
+    expect(stored(mock, taiChinh.name)?.find((h) => h.a === "E55")).toMatchObject({ n: false, c: FILL.error });
+  });
+
+  it("“Xóa đánh dấu” puts every fill and note back exactly as before the first check", async () => {
+    installOfficeGlobals(["ExcelApi 1.18"]);
+    const mock = workbook(nongNghiep, { formats: { D173: { "fill.color": USER_BLUE } }, notes: { D10: "Ghi chú của cán bộ" } });
+    serveExcelRun(mock);
+    const sheet = mock.sheet(nongNghiep.name);
+    const fillsBefore = filled(mock, nongNghiep.name);
+    const notesBefore = new Map(sheet.notes);
+    await check(mock);
+    expect(filled(mock, nongNghiep.name)).not.toEqual(fillsBefore);
+    await clearActiveSheetMarks();
+    expect(filled(mock, nongNghiep.name)).toEqual(fillsBefore);
+    expect(new Map(sheet.notes)).toEqual(notesBefore);
+    expect(stored(mock, nongNghiep.name)).toEqual([]);
   });
 });

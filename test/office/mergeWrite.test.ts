@@ -1,40 +1,16 @@
 import { writeLayouts } from "../../src/adapters/office/writeLayout";
-import { readXlsx } from "../../src/adapters/xlsx/read";
 import { checkGrids } from "../../src/core/check/check";
 import { Consolidation, MergeInput, consolidate } from "../../src/core/consolidate/consolidate";
 import { Grid, address } from "../../src/core/grid";
 import { FINDINGS_SHEET, MERGE_SHEET, STATUS_SHEET, UNITS_SHEET, buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
 import { SheetLayout } from "../../src/core/layout/sheetLayout";
-import { FIXTURES, catalog, fixture, ruleSet } from "../support/data";
+import { FIXTURES, catalog, ruleSet } from "../support/data";
 import { MockExcel, createMockExcel } from "./mockExcel";
+import { copyGrid, firstGrid, province } from "./province";
 
 /** Submitted text Excel would run as a formula if it were written as a value. */
 const FORMULA_TEXT = '=HYPERLINK("x")';
 const SHEETS = [MERGE_SHEET, STATUS_SHEET, FINDINGS_SHEET, UNITS_SHEET];
-/** Both Q1 2023 fixtures (a department and a district), so every copy is merged. */
-const SOURCES = [FIXTURES.nongNghiep, FIXTURES.cuLaoDung];
-
-function firstGrid(name: string): Grid {
-  return readXlsx(fixture(`${name}.xlsx`))[0];
-}
-
-function copyGrid(grid: Grid, name = grid.name): Grid {
-  return { name, rows: grid.rows.map((row) => row.map((c) => (c ? { ...c } : c))) };
-}
-
-/** The same report from another unit: every title line that names the sender ("… của …", "TRÊN ĐỊA BÀN …") names `unit`. */
-function renamed(grid: Grid, unit: string): Grid {
-  const out = copyGrid(grid);
-  out.rows.slice(0, 8).forEach((row) =>
-    row.forEach((cell) => {
-      if (!cell || typeof cell.value !== "string") return;
-      cell.value = cell.value
-        .replace(/\bcủa\s+[^()]*?(\)?)\s*$/u, `của ${unit}$1`)
-        .replace(/\b(TRÊN ĐỊA BÀN|TẠI)\s+.*$/u, `$1 ${unit.toUpperCase()}`);
-    }),
-  );
-  return out;
-}
 
 function input(fileName: string, grid: Grid): MergeInput {
   return { fileName, result: checkGrids([grid], catalog, ruleSet, fileName) };
@@ -69,13 +45,7 @@ describe("writing a merge through the fake Excel", () => {
   const two = consolidate([input(`${FORMULA_TEXT}.xlsx`, nongNghiep), input(`${FIXTURES.cuLaoDung}.xlsx`, firstGrid(FIXTURES.cuLaoDung))]);
 
   // A province of 150 units: copies of the two fixtures under other unit names.
-  const forty = consolidate(
-    Array.from({ length: 150 }, (_, i) => {
-      const src = SOURCES[i % 2];
-      const unit = i % 2 === 0 ? `Sở Thử nghiệm số ${i + 1}` : `Ủy ban nhân dân huyện Thử nghiệm ${i + 1}`;
-      return input(`bao-cao-${i + 1}.xlsx`, renamed(firstGrid(src), unit));
-    }),
-  );
+  const forty = province(150);
 
   it("merges what it was given", () => {
     expect(two.units.length).toBe(2);
@@ -143,5 +113,44 @@ describe("staying under Excel on the web's 5 MB request limit", () => {
     expect(sheet.value("B1")).toBe(`0 ${long}`);
     // Each values write carries at most about a megabyte.
     for (const w of mock.writes.filter((x) => x.sheet === "Lớn" && x.property === "formulas")) expect(JSON.stringify(w.data).length).toBeLessThan(1_500_000);
+  });
+});
+
+describe("references between the merge sheets", () => {
+  /** Three units and a file whose unit the officer must choose from the list. */
+  const withUnresolved: Consolidation = (() => {
+    const c = province(3);
+    return { ...c, files: [...c.files, { fileName: "bao-cao-khong-ro-don-vi.xlsx", status: "unresolved", reason: "Không đọc được tên đơn vị." }] };
+  })();
+  const choiceCell = (mock: MockExcel): string => {
+    const status = mock.sheet(STATUS_SHEET);
+    const v = status.validations.find((x) => x.rule?.list);
+    if (!v) throw new Error("no drop-down on the status sheet");
+    return v.address;
+  };
+
+  it("binds the unit drop-down to the list sheet on a first merge and after replacing every sheet", async () => {
+    const mock = createMockExcel({ sheets: { "Số liệu riêng": { values: [["Ghi chép của cán bộ"]] } } });
+    for (let round = 0; round < 2; round++) {
+      await writeLayouts(mock.context, buildMergeLayouts(withUnresolved), { activate: true, replace: true });
+      const source = mock.sheet(STATUS_SHEET).validationAt(choiceCell(mock))!.rule!.list!.source as string;
+      expect(source).toMatch(new RegExp(`^='${UNITS_SHEET}'!\\$A\\$\\d+:\\$A\\$\\d+$`));
+    }
+    expect(mock.sheetNames()).toEqual(["Số liệu riêng", ...SHEETS]);
+  });
+
+  it("shows the fake binds by sheet: a reference to a deleted sheet is #REF!, a missing sheet is refused", async () => {
+    const mock = createMockExcel({ sheets: { A: { values: [[1]] }, B: { values: [[""]], formulas: [["=A!A1"]] } } });
+    const a = mock.context.workbook.worksheets.getItem("A");
+    a.getRange("B1").dataValidation.rule = { list: { inCellDropDown: true, source: "=B!$A$1:$A$3" } };
+    await mock.context.sync();
+    mock.context.workbook.worksheets.getItem("B").name = "C";
+    await mock.context.sync();
+    expect(mock.sheet("A").validationAt("B1")!.rule!.list!.source).toBe("=C!$A$1:$A$3");
+    mock.context.workbook.worksheets.getItem("A").delete();
+    await mock.context.sync();
+    expect(mock.sheet("C").formula("A1")).toBe("=#REF!A1");
+    mock.context.workbook.worksheets.getItem("C").getRange("B1").dataValidation.rule = { list: { inCellDropDown: true, source: "='Không có'!$A$1" } };
+    await expect(mock.context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 });

@@ -14,6 +14,7 @@
 import { Grid, columnLetter } from "../../src/core/grid";
 import { OfficeMockObject } from "office-addin-mock";
 import { compareVersions, excelApiTable } from "./apiSets";
+import { MeterTarget, RequestMeter } from "./requestSize";
 
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose entry point pulls in
 // ESM-only packages Jest cannot load: serve the enum's own (dependency-free) module instead.
@@ -113,6 +114,8 @@ export interface MockSheetInit {
   formats?: Record<string, Record<string, unknown>>;
   /** Cell notes by address. */
   notes?: Record<string, string>;
+  /** Threaded comments by address. */
+  comments?: Record<string, string>;
 }
 
 export interface MockExcelOptions {
@@ -137,6 +140,11 @@ export interface MockExcelOptions {
   failSync?: { at: number; code: string };
   /** The largest response a sync may return, in bytes (Excel on the web: 5 MB). */
   maxResponseBytes?: number;
+  /**
+   * Another runtime of the add-in on this workbook (a second window, a co-author's pane): its request
+   * runs on the workbook right after this runtime's sync with this number (1-based).
+   */
+  otherRuntime?: { afterSync: number; run: (workbook: { sheet(name: string): MockSheet; settings: Map<string, unknown> }) => void };
 }
 
 /** Excel on the web's limit for one request or response. */
@@ -247,6 +255,23 @@ function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** Sheet-qualified references in a formula or list source: "'Danh sách'!$A$3" or "Sheet1!B2". */
+const SHEET_REF = /('(?:[^']|'')+'|[A-Za-z_\u00C0-\u1EF9][\w.\u00C0-\u1EF9]*)!/g;
+
+function unquote(name: string): string {
+  return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+}
+
+/** The names of the sheets a formula or list source refers to. */
+export function referencedSheets(text: string): string[] {
+  return [...text.matchAll(SHEET_REF)].map((m) => unquote(m[1]));
+}
+
+/** Rewrites references to sheet `from`: to its new name, or to #REF! when it was deleted. */
+function rebind(text: string, from: string, to: string | undefined): string {
+  return text.replace(SHEET_REF, (all, quoted: string) => (unquote(quoted).toLowerCase() !== from.toLowerCase() ? all : to === undefined ? "#REF!" : `${quoteSheet(to)}!`));
+}
+
 // ---------- simulated worksheet ----------
 
 export class MockSheet {
@@ -259,6 +284,10 @@ export class MockSheet {
   readonly pageLayout: Record<string, unknown> = {};
   /** Cell notes by address ("D83"). */
   readonly notes = new Map<string, string>();
+  /** Threaded comments by cell address: such a cell takes no note. */
+  readonly comments = new Map<string, string>();
+  /** Worksheet custom properties (ExcelApi 1.12) by lower-cased key: saved and reopened with the sheet. */
+  readonly customProperties = new Map<string, { key: string; value: string }>();
   frozenRows = 0;
   /** The block freezeAt froze ("A1:B6"). */
   frozenAt?: string;
@@ -273,7 +302,8 @@ export class MockSheet {
 
   constructor(
     public name: string,
-    readonly id: string,
+    /** Excel gives a sheet a new id when the workbook is opened again (reopen()). */
+    public id: string,
   ) {}
 
   cellAt(r: number, c: number, create: true): MockCell;
@@ -429,14 +459,20 @@ interface Registered {
 export interface MockExcel {
   context: Excel.RequestContext;
   syncCount(): number;
-  /** What an officer typing in a cell does: the value changes and onChanged handlers run. */
-  type(sheetName: string, ref: string, value: CellValue): Promise<void>;
+  /** What an officer (or, with "Remote", a co-author) typing in a cell does: the value changes and onChanged handlers run. */
+  type(sheetName: string, ref: string, value: CellValue, source?: "Local" | "Remote"): Promise<void>;
+  /** Waits for the onChanged handlers the add-in's own writes raised. */
+  settle(): Promise<void>;
+  /** Saves, closes and opens the workbook again: every sheet gets a new id, event registrations are gone. */
+  reopen(): void;
   /** The officer clicks another sheet's tab. */
   activate(sheetName: string): void;
   /** Registered onChanged handlers. */
   listeners(): number;
   /** Bytes of cell data in the largest response so far. */
   largestResponse(): number;
+  /** Each sync's request body in bytes, as Microsoft's Office.js serializer built it (over 5 MB fails the sync). */
+  requestSizes(): number[];
   /** The workbook's settings (Excel.SettingCollection), by key. */
   settings: Map<string, unknown>;
   /** Every property assignment and method call, in order. */
@@ -457,7 +493,11 @@ export interface MockExcel {
 
 export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   const sheets: MockSheet[] = [];
-  const registry: Registered[] = [];
+  /** Every object the fake handed out, and those created or loaded since the last sync (only they need serving). */
+  const registry = new WeakMap<OfficeMockObject, Registered>();
+  const dirty = new Set<Registered>();
+  /** A child object (format, fill…) → the registered object it belongs to. */
+  const rootOf = new WeakMap<OfficeMockObject, OfficeMockObject>();
   const proxies = new WeakMap<OfficeMockObject, Map<string, OfficeMockObject>>();
   const sheetMocks = new Map<MockSheet, OfficeMockObject>();
   const items: OfficeMockObject[] = [];
@@ -483,6 +523,8 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     return compareVersions(version, opts.apiVersion ?? "1.9") <= 0;
   };
   let syncs = 0;
+  const meter = new RequestMeter();
+  const requestSizes: number[] = [];
   let responseBytes = 0;
   let largestResponse = 0;
   const maxResponse = opts.maxResponseBytes ?? MAX_PAYLOAD_BYTES;
@@ -490,6 +532,21 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   const changeHandlers = new Set<(event: Excel.WorksheetChangedEventArgs) => Promise<unknown>>();
   let nextId = 1;
   let active: MockSheet | undefined;
+  /** Sheets whose cells or formats the current request changed: Excel raises onChanged for them, formats included. */
+  const changed = new Set<MockSheet>();
+  const dispatched: Promise<unknown>[] = [];
+  const raise = (sheet: MockSheet, address: string, source: "Local" | "Remote", byThisAddin: boolean): void => {
+    const event = {
+      type: "WorksheetChanged",
+      changeType: "RangeEdited",
+      worksheetId: sheet.id,
+      address,
+      source,
+      // ExcelApi 1.14 says who made the change; below it the property is absent.
+      ...(apiSupported("1.14") ? { triggerSource: byThisAddin ? "ThisLocalAddin" : "Others" } : {}),
+    } as unknown as Excel.WorksheetChangedEventArgs;
+    for (const h of changeHandlers) dispatched.push(h(event));
+  };
   let pending: MockExcelError | undefined;
 
   const fail = (code: string, message: string): void => {
@@ -508,7 +565,9 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   };
 
   const register = (mock: OfficeMockObject, read?: (key: string) => unknown, keys?: string[]): OfficeMockObject => {
-    registry.push({ mock, read, keys });
+    const entry = { mock, read, keys };
+    registry.set(mock, entry);
+    dirty.add(entry);
     return mock;
   };
 
@@ -548,9 +607,14 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
             // A null object loads nothing (its isNullObject is known after the sync).
             if (!nullMocks.has(t)) t.load(arg ?? "*");
             reloaded.add(t);
+            const entry = registry.get(rootOf.get(t) ?? t);
+            if (entry) dirty.add(entry);
             return proxy;
           };
-        if (v instanceof OfficeMockObject) return wrap(v, owner, path ? `${path}.${prop}` : prop);
+        if (v instanceof OfficeMockObject) {
+          if (!rootOf.has(v)) rootOf.set(v, rootOf.get(t) ?? t);
+          return wrap(v, owner, path ? `${path}.${prop}` : prop);
+        }
         if (typeof v === "function") {
           const fn = v as Fn;
           return (...args: never[]) => fn.apply(t, args);
@@ -567,7 +631,16 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     return proxy;
   };
 
+  const meterTarget = (owner: Owner): MeterTarget | undefined => {
+    if (owner.kind === "range") return { kind: "range", sheetKey: owner.sheet, sheetId: owner.sheet.id, address: owner.address, multi: owner.areas.length > 1 };
+    if (owner.kind === "sheet") return { kind: "sheet", sheetKey: owner.sheet, sheetId: owner.sheet.id };
+    if (owner.kind === "note") return { kind: "note", sheetKey: owner.sheet, sheetId: owner.sheet.id, address: owner.address };
+    return owner.type === "RequestContext" ? { kind: "root" } : undefined;
+  };
+
   const log = (owner: Owner, path: string, kind: MockOp["kind"], value: unknown): void => {
+    const target = meterTarget(owner);
+    if (target) meter.record(owner, target, path, kind, value);
     ops.push({
       sheet: owner.kind === "other" ? undefined : owner.sheet.name,
       sheetId: owner.kind === "other" ? undefined : owner.sheet.id,
@@ -608,7 +681,8 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     else if (/^[=+\-@]/.test(s)) {
       // Excel reads these as formulas (values and formulas alike).
       cell.formula = s.startsWith("=") ? s : `=${s}`;
-      cell.value = "";
+      // A reference to a sheet that does not exist evaluates to #REF!.
+      cell.value = referencedSheets(cell.formula).some((name) => !findSheet(name)) ? "#REF!" : "";
     } else if (/^(true|false)$/i.test(s)) cell.value = s.toLowerCase() === "true";
     else cell.value = s;
   };
@@ -630,6 +704,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       if (locked) return fail("AccessDenied", `cells ${owner.address} are locked`);
     }
     writes.push({ sheet: sheet.name, address: owner.address, property, data: matrix.map((row) => [...row]) });
+    changed.add(sheet);
     for (let i = 0; i < rows; i++)
       for (let j = 0; j < cols; j++) {
         const cell = sheet.cellAt(area.r1 + i, area.c1 + j, true);
@@ -673,6 +748,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
             : "allowFormatCells";
     if (protectedBlocks(sheet, allow)) return;
     formats.push({ sheet: sheet.name, address: owner.address, path, value });
+    changed.add(sheet);
     const border = /^borders\.(\w+)\.(\w+)$/.exec(path);
     if (border) {
       if (border[2] === "style") setBorder(sheet, areas, border[1], value);
@@ -701,7 +777,13 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         sheet.validations.push(v);
         validations.push(v);
       }
-      if (key === "rule") v.rule = value as Excel.DataValidationRule;
+      if (key === "rule") {
+        // A list source naming a sheet binds to that sheet now: a missing sheet is refused.
+        const source = (value as Excel.DataValidationRule).list?.source;
+        const missing = typeof source === "string" ? referencedSheets(source).find((name) => !findSheet(name)) : undefined;
+        if (missing !== undefined) return fail("InvalidArgument", `the list source ${String(source)} names no sheet "${missing}"`);
+        v.rule = JSON.parse(JSON.stringify(value)) as Excel.DataValidationRule;
+      }
       else if (key === "prompt") v.prompt = value as Excel.DataValidationPrompt;
       else if (key === "errorAlert") v.errorAlert = value as Excel.DataValidationErrorAlert;
       else if (key === "ignoreBlanks") v.ignoreBlanks = value === true;
@@ -726,6 +808,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         const name = String(value);
         const other = findSheet(name);
         if (other && other !== sheet) return fail("ItemAlreadyExists", `sheet "${name}" exists`);
+        rebindAll(sheet.name, name);
         sheet.name = name;
       } else if (path === "position") {
         const to = Number(value);
@@ -745,13 +828,35 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     }
   }
 
+  /** Excel follows a renamed sheet in every reference to it; a deleted one leaves #REF! behind. */
+  const rebindAll = (from: string, to: string | undefined): void => {
+    for (const sheet of sheets) {
+      for (const cell of sheet.cells.values()) {
+        if (!cell.formula?.includes("!")) continue;
+        cell.formula = rebind(cell.formula, from, to);
+        if (cell.formula.includes("#REF!")) cell.value = "#REF!";
+      }
+      for (const v of sheet.validations) {
+        const list = v.rule?.list;
+        if (list && typeof list.source === "string" && list.source.includes("!")) list.source = rebind(list.source, from, to);
+      }
+    }
+  };
+
   const structureLocked = (): boolean => {
     if (opts.structureProtected) fail("AccessDenied", "the workbook structure is protected");
     return opts.structureProtected === true;
   };
 
   const settingProxy = (key: string): OfficeMockObject => {
-    const mock = register(new OfficeMockObject({ key, value: undefined, isNullObject: false }), (k) => (k === "value" ? settings.get(key) : undefined), ["value"]);
+    const remove = (): void => {
+      if (call(other, "settings.delete", [key])) settings.delete(key);
+    };
+    const mock = register(
+      new OfficeMockObject({ key, value: undefined, isNullObject: false, delete: remove }),
+      (k) => (k === "value" ? settings.get(key) : undefined),
+      ["value"],
+    );
     mock.load("isNullObject");
     return wrap(mock, { kind: "other", type: "Setting" }, "");
   };
@@ -961,6 +1066,31 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       mock.load("isNullObject");
       return wrap(mock, noteOwner, "");
     };
+    const customPropertyProxy = (key: string): OfficeMockObject => {
+      const read = (k: string): unknown => (k === "value" ? (sheet.customProperties.get(key.toLowerCase())?.value ?? "") : undefined);
+      const mock = register(
+        new OfficeMockObject({
+          key,
+          value: undefined,
+          isNullObject: false,
+          delete: () => {
+            if (call(owner, "customProperties.delete", [key])) sheet.customProperties.delete(key.toLowerCase());
+          },
+        }),
+        read,
+        ["value"],
+      );
+      mock.load("isNullObject");
+      return wrap(mock, { kind: "other", type: "WorksheetCustomProperty" }, "");
+    };
+    const commentProxy = (address: string, content: string, i: number): OfficeMockObject =>
+      wrap(
+        register(new OfficeMockObject({ id: `{comment-${i}}`, content, getLocation: () => subRange(sheet, parseRef(address)) })),
+        { kind: "other", type: "Comment" },
+        "",
+      );
+    /** The sheet's threaded comments as of the last load of the collection. */
+    const commentItems: OfficeMockObject[] = [];
     const notesMissing = (): boolean => {
       if (!notesApi) fail("ApiNotFound", "ExcelApi 1.18 (notes) is not supported");
       return !notesApi;
@@ -986,12 +1116,43 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       },
       getUsedRange: (valuesOnly?: boolean) => usedRange(false, valuesOnly),
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => usedRange(true, valuesOnly),
+      customProperties: {
+        add: (key: string, value: string) => {
+          if (!call(owner, "customProperties.add", [key, value])) return nullObject();
+          if (key.length > 255) {
+            fail("InvalidArgument", "a custom property key is limited to 255 characters");
+            return nullObject();
+          }
+          sheet.customProperties.set(key.toLowerCase(), { key, value: String(value) });
+          return customPropertyProxy(key);
+        },
+        getItemOrNullObject: (key: string) => (sheet.customProperties.has(key.toLowerCase()) ? customPropertyProxy(key) : nullObject()),
+        getItem: (key: string) => {
+          if (sheet.customProperties.has(key.toLowerCase())) return customPropertyProxy(key);
+          fail("ItemNotFound", `no custom property "${key}"`);
+          return nullObject();
+        },
+      },
+      comments: {
+        items: commentItems,
+        load(this: OfficeMockObject) {
+          commentItems.length = 0;
+          commentItems.push(...[...sheet.comments].map(([address, content], i) => commentProxy(address, content, i)));
+          for (const item of commentItems) item.load("id");
+          return OfficeMockObject.prototype.load.call(this, "items");
+        },
+      },
       notes: {
         add: (cellAddress: unknown, content: unknown) => {
           if (!call(owner, "notes.add", [typeof cellAddress === "string" ? cellAddress : noteCell(cellAddress), content]) || notesMissing()) return nullObject();
           const address = noteCell(cellAddress);
           if (!address) {
             fail("InvalidArgument", "a note goes on exactly one cell");
+            return nullObject();
+          }
+          // A cell holds a note or a threaded comment, not both.
+          if (sheet.comments.has(address)) {
+            fail("InvalidOperation", `${address} has a threaded comment`);
             return nullObject();
           }
           // A cell holds one note: assumed to be rejected like a second threaded comment, never merged.
@@ -1025,6 +1186,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
         if (sheets.filter((s) => s !== sheet && s.visibility === "Visible").length === 0)
           return fail("InvalidOperation", "cannot delete the last visible sheet");
         sheets.splice(sheets.indexOf(sheet), 1);
+        rebindAll(sheet.name, undefined);
         if (active === sheet) active = sheets[0];
         reorder();
       },
@@ -1156,6 +1318,7 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     );
     for (const [ref, format] of Object.entries(init.formats ?? {})) for (const [path, value] of Object.entries(format)) sheet.setFormat(ref, path, value);
     for (const [ref, content] of Object.entries(init.notes ?? {})) sheet.notes.set(rectRef(parseRef(ref)), content);
+    for (const [ref, content] of Object.entries(init.comments ?? {})) sheet.comments.set(rectRef(parseRef(ref)), content);
     sheet.protected = init.protected === true;
     if (sheet.protected) {
       sheet.protectionOptions = init.protectionOptions;
@@ -1257,7 +1420,12 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
     sync: async <T>(passThrough?: T): Promise<T | undefined> => {
       syncs++;
       if (opts.failSync?.at === syncs) fail(opts.failSync.code, `sync ${syncs} failed`);
-      for (const { mock, read, keys } of registry) {
+      const requestBytes = meter.flush();
+      requestSizes.push(requestBytes);
+      if (requestBytes > MAX_PAYLOAD_BYTES) fail("RequestPayloadSizeLimitExceeded", `request of ${requestBytes} bytes`);
+      const serving = [...dirty];
+      dirty.clear();
+      for (const { mock, read, keys } of serving) {
         if (!read || !keys) continue;
         for (const key of keys) {
           // Keys are paths below the object ("format/fill/color"): find the owning object.
@@ -1284,15 +1452,19 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
       if (responseBytes > maxResponse) fail("ResponsePayloadSizeLimitExceeded", `response of ${responseBytes} bytes`);
       else largestResponse = Math.max(largestResponse, responseBytes);
       responseBytes = 0;
-      await Promise.all(registry.map((r) => r.mock.sync()));
+      await Promise.all(serving.map((r) => r.mock.sync()));
       await OfficeMockObject.prototype.sync.call(root);
       // The library updates parents in un-awaited callbacks: let them run.
       await new Promise((resolve) => setImmediate(resolve));
       if (pending) {
+        changed.clear();
         const error = pending;
         pending = undefined;
         throw error;
       }
+      for (const sheet of changed) raise(sheet, "A1", "Local", true);
+      changed.clear();
+      if (opts.otherRuntime?.afterSync === syncs) opts.otherRuntime.run({ sheet: (name) => findSheet(name)!, settings });
       return passThrough;
     },
   };
@@ -1302,18 +1474,26 @@ export function createMockExcel(opts: MockExcelOptions = {}): MockExcel {
   return {
     context,
     syncCount: () => syncs,
-    type: async (sheetName: string, ref: string, value: CellValue) => {
+    type: async (sheetName: string, ref: string, value: CellValue, source: "Local" | "Remote" = "Local") => {
       const sheet = findSheet(sheetName);
       if (!sheet) throw new Error(`no sheet "${sheetName}"`);
       sheet.setValue(ref, value);
-      const event = { type: "WorksheetChanged", changeType: "RangeEdited", worksheetId: sheet.id, address: ref, source: "Local" } as unknown as Excel.WorksheetChangedEventArgs;
-      await Promise.all([...changeHandlers].map((h) => h(event)));
+      raise(sheet, ref, source, false);
+      await Promise.all(dispatched.splice(0));
+    },
+    settle: async () => {
+      while (dispatched.length) await Promise.all(dispatched.splice(0));
+    },
+    reopen: () => {
+      for (const sheet of sheets) sheet.id = `{${String(nextId++).padStart(8, "0")}}`;
+      changeHandlers.clear();
     },
     activate: (sheetName: string) => {
       active = findSheet(sheetName);
     },
     listeners: () => changeHandlers.size,
     largestResponse: () => largestResponse,
+    requestSizes: () => [...requestSizes],
     settings,
     ops,
     writes,
@@ -1357,6 +1537,28 @@ export function installOfficeGlobals(supported: string[]): void {
   const g = globalThis as OfficeGlobals;
   g.Office = { context: { requirements: { isSetSupported: has } } };
   g.Excel = { SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } };
+}
+
+/**
+ * Office.context.document.settings over the fake workbook's settings, as Office keeps them: a copy taken
+ * when the pane starts, which saveAsync writes back whole (over keys Excel.SettingCollection wrote since).
+ */
+export function installDocumentSettings(mock: MockExcel): void {
+  const copy = new Map(mock.settings);
+  const g = globalThis as unknown as { Office: { context: Record<string, unknown>; AsyncResultStatus?: unknown } };
+  g.Office.AsyncResultStatus = { Succeeded: "succeeded", Failed: "failed" };
+  g.Office.context.document = {
+    settings: {
+      get: (k: string) => copy.get(k) ?? null,
+      set: (k: string, v: unknown) => copy.set(k, v),
+      remove: (k: string) => copy.delete(k),
+      saveAsync: (cb: (r: { status: string }) => void) => {
+        mock.settings.clear();
+        for (const [k, v] of copy) mock.settings.set(k, v);
+        cb({ status: "succeeded" });
+      },
+    },
+  };
 }
 
 export function removeOfficeGlobals(): void {

@@ -1,32 +1,11 @@
 import { insertTemplateSheet } from "../../src/adapters/office/actions";
-import { documentSettingsStorage, readActiveSheetGrid } from "../../src/adapters/office/readSheet";
+import { readActiveSheetGrid, workbookPackageStorage } from "../../src/adapters/office/readSheet";
 import { loadBuiltinPackage } from "../../src/adapters/node/packageFiles";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { proposeTemplate } from "../../src/core/authoring/author";
 import { parsePackage, serializePackage } from "../../src/core/package/package";
 import { communeRows, communeSheetLayout, communeSheetXlsx } from "../support/communeSheet";
-import { createMockExcel, installOfficeGlobals, removeOfficeGlobals, useExcelRun } from "./mockExcel";
-
-/** Office's document settings as Excel keeps them: in memory until saveAsync writes them into the file. */
-function installSettings(): { saved: Map<string, unknown> } {
-  const live = new Map<string, unknown>();
-  const saved = new Map<string, unknown>();
-  const g = globalThis as unknown as { Office: { context: Record<string, unknown>; AsyncResultStatus?: unknown } };
-  g.Office.AsyncResultStatus = { Succeeded: "succeeded", Failed: "failed" };
-  g.Office.context.document = {
-    settings: {
-      get: (k: string) => live.get(k) ?? null,
-      set: (k: string, v: unknown) => live.set(k, v),
-      remove: (k: string) => live.delete(k),
-      saveAsync: (cb: (r: { status: string }) => void) => {
-        saved.clear();
-        for (const [k, v] of live) saved.set(k, v);
-        cb({ status: "succeeded" });
-      },
-    },
-  };
-  return { saved };
-}
+import { createMockExcel, installDocumentSettings, installOfficeGlobals, removeOfficeGlobals, useExcelRun } from "./mockExcel";
 
 afterEach(() => removeOfficeGlobals());
 
@@ -46,14 +25,22 @@ describe("province package in Excel", () => {
     expect(fromSheet.review.map((r) => r.id)).toEqual(fromFile.review.map((r) => r.id));
   });
 
-  it("remembers the package in the workbook's document settings", async () => {
-    installOfficeGlobals(["ExcelApi 1.18"]);
-    const { saved } = installSettings();
-    expect(documentSettingsStorage.load()).toBeUndefined();
-    await documentSettingsStorage.save(serializePackage(builtin));
-    expect(typeof saved.get("cchc.package")).toBe("string");
-    expect(parsePackage(documentSettingsStorage.load()).pkg.name).toBe(builtin.pkg.name);
-    await documentSettingsStorage.save(undefined);
-    expect(saved.has("cchc.package")).toBe(false);
+  it("remembers the package in the workbook's settings, the store the highlight state shares, and never drops a key written since start-up", async () => {
+    installOfficeGlobals(["ExcelApi 1.11"]);
+    const mock = createMockExcel({ sheets: { "Biểu xã": { values: [["Chỉ tiêu", "Số liệu"]] } } });
+    useExcelRun(mock);
+    installDocumentSettings(mock);
+    const storage = await workbookPackageStorage();
+    expect(storage.load()).toBeUndefined();
+    // Written after start-up, like the highlight state of a check below ExcelApi 1.12.
+    mock.settings.set("cchc.highlights.{sheet}", "[]");
+    await storage.save(serializePackage(builtin));
+    expect(mock.settings.get("cchc.highlights.{sheet}")).toBe("[]");
+    expect(parsePackage(storage.load()).pkg.name).toBe(builtin.pkg.name);
+    mock.reopen();
+    expect(parsePackage((await workbookPackageStorage()).load()).pkg.name).toBe(builtin.pkg.name);
+    await storage.save(undefined);
+    expect(mock.settings.has("cchc.package")).toBe(false);
+    expect(mock.settings.has("cchc.highlights.{sheet}")).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { SheetLayout } from "../../core/layout/sheetLayout";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, expectedUnitsFromRows } from "../../core/layout/mergeLayouts";
 import { RuleSet } from "../../core/rules/schema";
 import { checkRequirements, supports } from "./capabilities";
-import { checkActiveSheetIn, gridFromRange } from "./checkSheet";
+import { checkActiveSheetIn, clearActiveSheetIn, gridFromRange } from "./checkSheet";
 import { ExcelAction, UserMessage, withExcelMessages } from "./errors";
 import { Grid } from "../../core/grid";
 import { writeLayouts } from "./writeLayout";
@@ -40,15 +40,22 @@ let checking: Promise<unknown> = Promise.resolve();
 /** Sheet name → id at the last check, so a finding still finds its cell after the sheet is renamed. */
 const checkedSheets = new Map<string, string>();
 
-export async function checkActiveSheet(catalog: Catalog, ruleSet: RuleSet): Promise<{ result: CheckResult; notice?: string }> {
-  const next = checking.then(
-    () => run("check", (context) => checkActiveSheetIn(context, catalog, ruleSet)),
-    () => run("check", (context) => checkActiveSheetIn(context, catalog, ruleSet)),
-  );
+/** Runs `body` after every earlier check or clearing of marks has finished. */
+function oneAtATime<T>(body: () => Promise<T>): Promise<T> {
+  const next = checking.then(body, body);
   checking = next.catch(() => undefined);
-  const { result, notice, sheetId } = await next;
+  return next;
+}
+
+export async function checkActiveSheet(catalog: Catalog, ruleSet: RuleSet): Promise<{ result: CheckResult; notice?: string }> {
+  const { result, notice, sheetId } = await oneAtATime(() => run("check", (context) => checkActiveSheetIn(context, catalog, ruleSet)));
   if (result.ok) checkedSheets.set(result.submission.sheetName, sheetId);
   return { result, notice };
+}
+
+/** "Xóa đánh dấu": the active sheet's fills and notes back as they were before the add-in marked them. */
+export async function clearActiveSheetMarks(): Promise<{ notice?: string }> {
+  return oneAtATime(() => run("clear", (context) => clearActiveSheetIn(context)));
 }
 
 export async function selectCell(sheetName: string, cell: string): Promise<void> {
@@ -96,17 +103,27 @@ export async function readAssignments(): Promise<Record<string, string>> {
   return run("readUnits", async (context) => assignmentsFromRows(await readSheetRows(context, STATUS_SHEET)));
 }
 
-/** Data edits, not the add-in's own formatting (which would otherwise re-trigger the check forever). */
+/** Data edits; formats count as "RangeEdited" too, so the add-in's own fills raise the event as well. */
 const DATA_CHANGES = new Set<string>(["RangeEdited", "RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
 
 /**
- * Calls `onChange` when data changes on whichever sheet is active (worksheets.onChanged, ExcelApi 1.9,
- * covers every sheet, so switching sheets needs no new registration); returns how to stop.
+ * Whether a change event calls for a new check. Not for the add-in's own writes (triggerSource,
+ * ExcelApi 1.14; below it a check that finds what the last one found writes nothing, which ends the
+ * round), nor for a co-author's edit: their own pane checks what they change.
+ */
+export function isOfficersEdit(event: Pick<Excel.WorksheetChangedEventArgs, "changeType" | "source"> & { triggerSource?: string }): boolean {
+  if (event.source === "Remote" || event.triggerSource === "ThisLocalAddin") return false;
+  return DATA_CHANGES.has(event.changeType);
+}
+
+/**
+ * Calls `onChange` when the officer changes data on whichever sheet is active (worksheets.onChanged,
+ * ExcelApi 1.9, covers every sheet, so switching sheets needs no new registration); returns how to stop.
  */
 export async function watchActiveSheet(onChange: () => void): Promise<() => Promise<void>> {
   return run("watch", async (context) => {
     const registration = context.workbook.worksheets.onChanged.add(async (event) => {
-      if (DATA_CHANGES.has(event.changeType)) onChange();
+      if (isOfficersEdit(event)) onChange();
     });
     await context.sync();
     return async () => {

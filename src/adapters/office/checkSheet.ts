@@ -7,10 +7,16 @@ import { STYLES } from "../../core/layout/sheetLayout";
 import { supports } from "./capabilities";
 
 /**
- * What the add-in highlighted is remembered in the workbook's settings (stored in the file, no sheet
- * needed, so a protected workbook structure does not matter), keyed by the sheet's id, which survives a rename.
+ * What the add-in highlighted is remembered with the sheet (a worksheet custom property, ExcelApi 1.12:
+ * copied, renamed and reopened with it); below 1.12 in the workbook's settings by the sheet's id, which
+ * survives a rename but not every reopening. No sheet is needed, so a protected structure does not matter.
  */
 export const STATE_KEY_PREFIX = "cchc.highlights.";
+/** The state's key among the sheet's custom properties, which travel with the sheet (its id does not). */
+export const STATE_KEY = "cchc.highlights";
+export const SHEET_STATE_API = "1.12";
+/** Threaded comments (a cell with one takes no note). */
+export const COMMENTS_API = "1.10";
 export const FILL: Record<Finding["severity"], string> = { error: `#${STYLES.error.fill}`, warning: `#${STYLES.warning.fill}` };
 /** Cell notes need ExcelApi 1.18; without it the findings are listed in the pane only. */
 export const NOTES_API = "1.18";
@@ -76,11 +82,32 @@ export function readBlocks(rowCount: number, columnCount: number, maxCells = MAX
   return out;
 }
 
+/** Where a sheet's highlight state is kept: with the sheet itself, or by its id in the workbook's settings. */
+interface StateStore {
+  load(): { isNullObject: boolean; value: unknown };
+  save(highlights: Highlight[]): void;
+}
+
+function stateStore(context: Excel.RequestContext, sheet: Excel.Worksheet): StateStore {
+  if (supports(SHEET_STATE_API))
+    return {
+      load: () => sheet.customProperties.getItemOrNullObject(STATE_KEY).load("value"),
+      save: (h) => void sheet.customProperties.add(STATE_KEY, JSON.stringify(h)),
+    };
+  const key = STATE_KEY_PREFIX + sheet.id;
+  return {
+    load: () => context.workbook.settings.getItemOrNullObject(key).load("value"),
+    save: (h) => void context.workbook.settings.add(key, JSON.stringify(h)),
+  };
+}
+
+/** What to mark: per cell address, the colour's severity and the note's lines. */
+type Marks = Map<string, { severity: Finding["severity"]; messages: string[] }>;
+
 /**
  * Checks the active sheet and marks its inconsistent cells. Syncs: one for the sheet's size, one per
- * row block read (one for any report), one for the fills about to change, one to lift our own
- * protection when the sheet is protected, one to write. The officer's protection options are restored
- * exactly; a password-protected sheet is left untouched.
+ * row block read (one for any report), then those of markSheet. The officer's protection options are
+ * restored exactly; a password-protected sheet is left untouched.
  */
 export async function checkActiveSheetIn(
   context: Excel.RequestContext,
@@ -94,20 +121,14 @@ export async function checkActiveSheetIn(
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   await context.sync();
 
-  const stateKey = STATE_KEY_PREFIX + sheet.id;
-  let stored: Excel.Setting | undefined;
-  /** Queues the stored highlights' read with the next sync until one succeeds. */
-  const loadState = (): Excel.Setting => {
-    const item = context.workbook.settings.getItemOrNullObject(stateKey);
-    item.load("value");
-    return item;
-  };
-  // One sync per block, so each response stays under the 5 MB limit.
+  const store = stateStore(context, sheet);
+  let stored: { isNullObject: boolean; value: unknown } | undefined;
+  // One sync per block, so each response stays under the 5 MB limit; the state is read with the first.
   const reads: Excel.Range[] = [];
   const readBlock = async (first: number, count: number): Promise<void> => {
     const r = sheet.getRangeByIndexes(used.rowIndex + first, used.columnIndex, count, used.columnCount);
     r.load("values,numberFormat,formulas");
-    const state = stored ?? loadState();
+    const state = stored ?? store.load();
     try {
       await context.sync();
     } catch (e) {
@@ -121,10 +142,6 @@ export async function checkActiveSheetIn(
     reads.push(r);
   };
   for (const b of used.isNullObject ? [] : readBlocks(used.rowCount, used.columnCount)) await readBlock(b.first, b.count);
-  if (!stored) {
-    stored = loadState();
-    await context.sync();
-  }
 
   const values = reads.flatMap((r) => r.values);
   const formats = reads.flatMap((r) => r.numberFormat);
@@ -132,35 +149,119 @@ export async function checkActiveSheetIn(
   const grid = used.isNullObject ? { name: sheet.name, rows: [] } : gridFromRange(sheet.name, used.rowIndex, used.columnIndex, values, formats, formulas);
   const result = checkGrids([grid], catalog, ruleSet);
   const findings = result.ok ? result.findings : [];
-  const previous = stored.isNullObject ? [] : parseState(stored.value);
-  const notes = supports(NOTES_API);
 
   // One finding per cell: the most severe wins the colour; the note lists every message.
-  const byCell = new Map<string, { severity: Finding["severity"]; messages: string[] }>();
+  const marks: Marks = new Map();
   for (const f of findings) {
-    const e = byCell.get(f.cell) ?? { severity: f.severity, messages: [] };
+    const e = marks.get(f.cell) ?? { severity: f.severity, messages: [] };
     if (f.severity === "error") e.severity = "error";
     e.messages.push(f.message);
-    byCell.set(f.cell, e);
+    marks.set(f.cell, e);
   }
-  if (!previous.length && !byCell.size) return { result, sheetId: sheet.id };
+  const notes = supports(NOTES_API);
+  const marked = await markSheet(context, sheet, store, stored, marks);
+  const notices = [marked.notice, findings.length && !notes ? NOTES_MISSING : undefined].filter(Boolean);
+  return { result, notice: notices.length ? notices.join(" ") : undefined, sheetId: sheet.id };
+}
 
-  const prevFills = previous.map((h) => {
-    const r = sheet.getRange(h.a);
-    r.format.fill.load("color");
-    return r;
-  });
-  const prevNotes = notes ? previous.filter((h) => h.n).map((h) => sheet.notes.getItemOrNullObject(h.a)) : [];
-  const previousByCell = new Map(previous.map((h) => [h.a, h]));
-  const newFills = [...byCell.keys()].map((a) => {
+/** Takes the add-in's marks off the active sheet: fills back as they were, its notes gone, the state emptied. */
+export async function clearActiveSheetIn(context: Excel.RequestContext): Promise<{ notice?: string }> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load("name,id");
+  sheet.protection.load("protected,options");
+  await context.sync();
+  const store = stateStore(context, sheet);
+  const { notice } = await markSheet(context, sheet, store, undefined, new Map());
+  return { notice };
+}
+
+/**
+ * Moves the sheet's marks from what the state says to `marks`, changing only cells whose fill or note
+ * differs, so a check that finds what the last one found writes nothing (and raises no change event).
+ * The state is trusted only where the sheet still shows it: a cell whose fill is no longer ours keeps
+ * its fill. Syncs: one for the state (unless read already), one for the fills, notes and comments about
+ * to change, one to lift our own protection when the sheet is protected, one to write.
+ */
+async function markSheet(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  store: StateStore,
+  read: { isNullObject: boolean; value: unknown } | undefined,
+  marks: Marks,
+): Promise<{ notice?: string }> {
+  let stored = read;
+  if (!stored) {
+    stored = store.load();
+    await context.sync();
+  }
+  const previous = stored.isNullObject ? [] : parseState(stored.value);
+  if (!previous.length && !marks.size) return {};
+  const notes = supports(NOTES_API);
+  const comments = notes && supports(COMMENTS_API) ? sheet.comments.load("items/id") : undefined;
+
+  const fillOf = (a: string): Excel.Range => {
     const r = sheet.getRange(a);
     r.format.fill.load("color");
     return r;
-  });
-  // A note the user wrote on a finding cell stays: a cell holds one note, and it is not ours to delete later.
-  const userNotes = notes ? [...byCell.keys()].map((a) => (previousByCell.get(a)?.n ? undefined : sheet.notes.getItemOrNullObject(a))) : [];
-  for (const n of prevNotes) n.load("content");
+  };
+  const prevFills = previous.map((h) => fillOf(h.a));
+  const previousByCell = new Map(previous.map((h) => [h.a, h]));
+  const newFills = [...marks.keys()].map(fillOf);
+  // Every note on a cell concerned: ours to replace or delete, or the officer's to keep.
+  const noteCells = notes ? [...new Set([...previous.filter((h) => h.n).map((h) => h.a), ...marks.keys()])] : [];
+  const noteItems = new Map(noteCells.map((a) => [a, sheet.notes.getItemOrNullObject(a).load("content")]));
+  // Another pane on this workbook (a second window, a co-author) may have marked cells since the state
+  // was read: what it recorded is kept, never overwritten with what this pane did not see.
+  const latest = store.load();
   await context.sync();
+  const concurrent = latest.isNullObject ? [] : parseState(latest.value).filter((h) => !previousByCell.has(h.a) && !marks.has(h.a));
+  // A cell holds a note or a threaded comment, not both: cells with a comment get no note.
+  const locations = comments ? comments.items.map((c) => c.getLocation().load("address")) : [];
+  if (locations.length) await context.sync();
+  const commented = new Set(locations.map((l) => l.address.slice(l.address.lastIndexOf("!") + 1).replace(/\$/g, "")));
+
+  const noteText = (a: string): string | undefined => {
+    const item = noteItems.get(a);
+    return item && !item.isNullObject ? item.content : undefined;
+  };
+  const highlights: Highlight[] = [];
+  const fills = new Map<string, string>();
+  const removeNotes = new Set<string>();
+  const addNotes = new Map<string, string>();
+  const skippedNotes: string[] = [];
+  // Previous highlights the sheet still shows go back to the cell's own fill, unless marked again.
+  previous.forEach((h, i) => {
+    if (!sameColor(prevFills[i].format.fill.color, h.c)) return;
+    if (!marks.has(h.a)) fills.set(h.a, h.f);
+  });
+  [...marks].forEach(([a, e], i) => {
+    const current = newFills[i].format.fill.color;
+    const prev = previousByCell.get(a);
+    const colour = FILL[e.severity];
+    // The original fill is recorded once: a cell still showing our colour keeps the one recorded before.
+    const original = prev && sameColor(current, prev.c) ? prev.f : isNoFill(current) ? "" : current;
+    if (!sameColor(current, colour)) fills.set(a, colour);
+    const text = e.messages.join("\n");
+    const existing = noteText(a);
+    // A note is ours when the state says so or when it says exactly what the add-in writes there.
+    const ours = existing !== undefined && (prev?.n === true || existing === text);
+    let n = false;
+    if (notes && commented.has(a)) skippedNotes.push(a);
+    else if (notes && (existing === undefined || ours)) {
+      n = true;
+      if (existing !== text) {
+        if (existing !== undefined) removeNotes.add(a);
+        addNotes.set(a, text);
+      }
+    }
+    highlights.push({ a, f: original, c: colour, n });
+  });
+  for (const h of previous) if (h.n && !marks.has(h.a) && noteText(h.a) !== undefined) removeNotes.add(h.a);
+  highlights.push(...concurrent);
+  const unchanged =
+    !fills.size && !removeNotes.size && !addNotes.size && JSON.stringify(highlights) === JSON.stringify(previous);
+  const notice = skippedNotes.length ? commentedNotice(skippedNotes) : undefined;
+  if (unchanged) return { notice };
 
   const protection = sheet.protection.protected ? sheet.protection.options : undefined;
   if (protection) {
@@ -168,34 +269,23 @@ export async function checkActiveSheetIn(
     sheet.protection.unprotect();
     try {
       await context.sync();
-    } catch {
-      return { result, notice: PASSWORD_PROTECTED, sheetId: sheet.id };
+    } catch (e) {
+      // Only a refusal of the lifting itself means a password; a busy Excel or a dropped connection says so.
+      if (!isRefusal(e)) throw e;
+      return { notice: PASSWORD_PROTECTED };
     }
   }
 
   try {
-    // Undo the previous highlights, but never a fill the user changed since.
-    previous.forEach((h, i) => {
-      if (!sameColor(prevFills[i].format.fill.color, h.c)) return;
-      const range = sheet.getRange(h.a);
-      if (h.f) range.format.fill.color = h.f;
+    for (const [a, colour] of fills) {
+      const range = sheet.getRange(a);
+      if (colour) range.format.fill.color = colour;
       else range.format.fill.clear();
-    });
-    for (const n of prevNotes) if (!n.isNullObject) n.delete();
-
-    const highlights: Highlight[] = [];
-    [...byCell].forEach(([a, e], i) => {
-      const current = newFills[i].format.fill.color;
-      const prev = previousByCell.get(a);
-      // The original fill is recorded once: a cell still showing our colour keeps the one recorded before.
-      const original = prev && sameColor(current, prev.c) ? prev.f : isNoFill(current) ? "" : current;
-      const userNote = userNotes[i];
-      highlights.push({ a, f: original, c: FILL[e.severity], n: notes && (!userNote || userNote.isNullObject) });
-      sheet.getRange(a).format.fill.color = FILL[e.severity];
-    });
-    for (const h of highlights) if (h.n) sheet.notes.add(h.a, byCell.get(h.a)!.messages.join("\n"));
+    }
+    for (const a of removeNotes) sheet.notes.getItem(a).delete();
+    for (const [a, text] of addNotes) sheet.notes.add(a, text);
     if (protection) sheet.protection.protect(protection);
-    context.workbook.settings.add(stateKey, JSON.stringify(highlights));
+    store.save(highlights);
     await context.sync();
   } catch (e) {
     // Never leave the officer's sheet unprotected.
@@ -205,8 +295,20 @@ export async function checkActiveSheetIn(
     }
     throw e;
   }
+  return { notice };
+}
 
-  return { result, notice: findings.length && !notes ? NOTES_MISSING : undefined, sheetId: sheet.id };
+function commentedNotice(cells: string[]): string {
+  const shown = cells.slice(0, 5).join(", ") + (cells.length > 5 ? ", …" : "");
+  return `Ô ${shown} đã có chú thích (comment) nên phần bổ trợ không thêm ghi chú lỗi vào đó (một ô chỉ giữ được ghi chú hoặc chú thích); nội dung lỗi xem trong danh sách bên dưới.`;
+}
+
+/** What Excel answers to unprotect() without the sheet's password. */
+const REFUSALS = new Set(["InvalidArgument", "AccessDenied", "InvalidOperation", "GeneralException"]);
+
+function isRefusal(e: unknown): boolean {
+  const code = !!e && typeof e === "object" ? (e as { code?: unknown }).code : undefined;
+  return typeof code === "string" && REFUSALS.has(code);
 }
 
 function isResponseTooLarge(e: unknown): boolean {

@@ -5,7 +5,7 @@
  */
 
 /** What the officer was doing, for the message's first words. */
-export type ExcelAction = "insert" | "check" | "select" | "merge" | "readUnits" | "readPrevious" | "watch";
+export type ExcelAction = "insert" | "check" | "select" | "merge" | "readUnits" | "readPrevious" | "watch" | "clear" | "savePackage";
 
 const DOING: Record<ExcelAction, string> = {
   insert: "Không chèn được biểu mẫu",
@@ -15,6 +15,8 @@ const DOING: Record<ExcelAction, string> = {
   readUnits: "Không đọc được danh sách đơn vị trong sổ",
   readPrevious: "Không đọc được trang Tổng hợp của kỳ trước trong sổ",
   watch: "Không theo dõi được thay đổi trên trang tính",
+  clear: "Không xóa được đánh dấu trên trang tính",
+  savePackage: "Không lưu được bộ biểu mẫu vào sổ làm việc",
 };
 
 /** A refusal the add-in itself raises, already in Vietnamese: passed through unchanged. */

@@ -51,8 +51,3 @@ export function sheetReference(sheetName: string, r: Rect): string {
 export function areasOf(ref: string): string[] {
   return ref.split(/[\s,;]+/).filter(Boolean);
 }
-
-/** Applies `apply` to each rectangle through its own getRange (never an address list). */
-export function eachArea(ws: Excel.Worksheet, rects: Rect[], apply: (range: Excel.Range) => void): void {
-  for (const r of rects) apply(ws.getRange(rectAddress(r)));
-}

@@ -19,18 +19,38 @@ export async function readActiveSheetGrid(): Promise<Grid> {
 
 const SETTING = "cchc.package";
 
-/** The package this workbook uses, kept in the workbook's own settings (travels with the file). */
-export const documentSettingsStorage = {
-  load(): string | undefined {
-    const v: unknown = Office.context.document.settings.get(SETTING);
-    return typeof v === "string" ? v : undefined;
-  },
-  save(text: string | undefined): Promise<void> {
-    const settings = Office.context.document.settings;
-    if (text === undefined) settings.remove(SETTING);
-    else settings.set(SETTING, text);
-    return new Promise((resolve, reject) =>
-      settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error("Không lưu được bộ biểu mẫu vào sổ làm việc.")))),
-    );
-  },
-};
+/**
+ * The package this workbook uses, kept in the workbook's settings (Excel.SettingCollection), the
+ * add-in's one store: Office.context.document.settings is not used, as its saveAsync writes back the
+ * copy taken at start-up over keys written since (the highlight state below ExcelApi 1.12).
+ * Read once when the pane starts; every save goes straight to the workbook.
+ */
+export async function workbookPackageStorage(): Promise<{ load(): string | undefined; save(text: string | undefined): Promise<void> }> {
+  let text: string | undefined;
+  try {
+    text = await Excel.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(SETTING).load("value");
+      await context.sync();
+      return !item.isNullObject && typeof item.value === "string" ? item.value : undefined;
+    });
+  } catch {
+    // An Excel too old for the add-in says so elsewhere; it has no package to remember.
+  }
+  return {
+    load: () => text,
+    save: (next) =>
+      withExcelMessages("savePackage", () =>
+        Excel.run(async (context) => {
+          const settings = context.workbook.settings;
+          if (next !== undefined) settings.add(SETTING, next);
+          else {
+            const item = settings.getItemOrNullObject(SETTING);
+            await context.sync();
+            if (!item.isNullObject) item.delete();
+          }
+          await context.sync();
+          text = next;
+        }),
+      ),
+  };
+}

@@ -13,7 +13,8 @@ import {
   validationError,
 } from "../../core/layout/sheetLayout";
 import { UserMessage } from "./errors";
-import { Rect, absoluteRows, areasOf, columnsAddress, eachArea, rectAddress, rowsAddress } from "./ranges";
+import { address } from "../../core/grid";
+import { Rect, absoluteRows, areasOf, columnsAddress, rectAddress, rowsAddress } from "./ranges";
 
 export const FONT_NAME = "Times New Roman";
 export const FONT_SIZE = 11;
@@ -69,23 +70,25 @@ export async function writeLayouts(context: Excel.RequestContext, layouts: Sheet
   try {
     context.application.suspendScreenUpdatingUntilNextSync();
     const batch = new Batch(context);
+    const late: LateWrites[] = [];
     for (const [i, layout] of layouts.entries()) {
       const ws = sheets.add(added[i]);
-      await renderSheet(ws, layout, batch);
+      late.push(await renderSheet(ws, layout, batch));
       written.push(ws);
     }
-    const swaps = plan.some((p) => p.replaces);
-    if (opts.activate && !swaps) written[0].activate();
-    await context.sync();
-    if (!swaps) return plan.map((p) => p.name);
-
-    plan.forEach((p, i) => {
-      const old = p.replaces ? existing.get(p.name.toLowerCase()) : undefined;
-      if (!old) return;
-      old.delete();
-      written[i].name = p.name;
-      written[i].position = old.position;
-    });
+    if (plan.some((p) => p.replaces)) {
+      await context.sync();
+      plan.forEach((p, i) => {
+        const old = p.replaces ? existing.get(p.name.toLowerCase()) : undefined;
+        if (!old) return;
+        old.delete();
+        written[i].name = p.name;
+        written[i].position = old.position;
+      });
+    }
+    // References to sheets (list sources, cross-sheet formulas) bind when they are set: only now does
+    // every sheet they name exist under its final name; the protection that would refuse them comes last.
+    for (const [i, l] of late.entries()) await applyLateWrites(written[i], l, batch);
     if (opts.activate) written[0].activate();
     await context.sync();
     return plan.map((p) => p.name);
@@ -247,11 +250,23 @@ function validationRule(v: Validation): Excel.DataValidationRule {
   }
 }
 
-/** Excel on the web rejects requests over 5 MB: the queued payload is synced before it gets near that. */
+/** Excel on the web rejects requests over 5 MB: the queued request is synced before it gets near that. */
 export const MAX_BATCH_BYTES = 4_000_000;
 const MAX_BLOCK_BYTES = 1_000_000;
+/**
+ * What Office.js sends per queued item, rounded up from its serializer's output: a new object (a range,
+ * its format, fill, font, a border side) is an instantiation action plus an object path with its
+ * arguments; a property set or method call is an action with its arguments and the paths it relies on.
+ */
+const OBJECT_BYTES = 180;
+const ACTION_BYTES = 140;
 
-/** Estimates what is queued and syncs early only when a request would grow too large. */
+/** The request bytes of `objects` new objects and `actions` sets or calls carrying `payload` bytes of arguments. */
+export function requestBytes(objects: number, actions: number, payload = 0): number {
+  return objects * OBJECT_BYTES + actions * ACTION_BYTES + payload;
+}
+
+/** Counts every queued item and syncs early only when a request would grow too large. */
 export class Batch {
   private queued = 0;
   constructor(private readonly context: Excel.RequestContext) {}
@@ -264,8 +279,16 @@ export class Batch {
   }
 }
 
+/** Objects and actions applyStyle queues for one range. */
+function styleBytes(s: StyleSpec): number {
+  const font = [s.bold, s.italic, s.size, s.color].filter(Boolean).length;
+  const cell = [s.wrap, s.hAlign, s.vAlign].filter(Boolean).length;
+  const objects = 2 + (font ? 1 : 0) + (s.fill ? 1 : 0) + (s.unlocked ? 1 : 0);
+  return requestBytes(objects, font + cell + (s.fill ? 1 : 0) + (s.unlocked ? 1 : 0), 16);
+}
+
 /** Queues every command that renders `layout` into the empty sheet `ws`; syncs only to stay under the request limit. */
-async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batch): Promise<void> {
+async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batch): Promise<LateWrites> {
   const nRows = layout.rows.length;
   const nCols = layout.rows.reduce((m, r) => Math.max(m, r.length), 0);
 
@@ -273,12 +296,14 @@ async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batc
   whole.format.font.name = FONT_NAME;
   whole.format.font.size = FONT_SIZE;
 
+  await batch.add(requestBytes(4, 2) + layout.columns.length * requestBytes(2, 2));
   layout.columns.forEach((c, i) => {
     const col = ws.getRange(columnsAddress(i));
     col.format.columnWidth = columnWidthPoints(c.width);
     if (c.hidden) col.columnHidden = true;
   });
 
+  const crossSheet: LateWrites["formulas"] = [];
   const used = nRows > 0 && nCols > 0 ? rectAddress({ r1: 0, c1: 0, r2: nRows - 1, c2: nCols - 1 }) : undefined;
   if (used) {
     // Row blocks of bounded size, so a huge sheet can be spread over several requests.
@@ -294,14 +319,18 @@ async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batc
         const fx: (string | number)[] = [];
         for (let c = 0; c < nCols; c++) {
           nf.push(cellNumberFormat(row[c]));
-          const input = cellInput(row[c]);
+          const formula = row[c]?.formula;
+          const late = formula !== undefined && formula.includes("!");
+          if (late) crossSheet.push({ address: address(r, c), formula });
+          const input = late ? "" : cellInput(row[c]);
           fx.push(input);
-          bytes += nf[c].length + (typeof input === "string" ? input.length * 2 : 12) + 8;
+          // JSON of both arrays: quotes and a comma per entry; UTF-8 text at most ~2 bytes per character here.
+          bytes += nf[c].length + (typeof input === "string" ? input.length * 2 : String(input).length) + 6;
         }
         numberFormat.push(nf);
         formulas.push(fx);
       }
-      await batch.add(bytes);
+      await batch.add(requestBytes(1, 2, bytes));
       const range = ws.getRange(rectAddress({ r1: start, c1: 0, r2: r - 1, c2: nCols - 1 }));
       // Text format first, so a submitted "=…" string is stored as text, never as a formula.
       range.numberFormat = numberFormat;
@@ -323,7 +352,12 @@ async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batc
   );
   for (const [name, cells] of byStyle) {
     const spec = STYLES[name];
-    if (hasCellFormat(spec)) eachArea(ws, toRectangles(cells), (range) => applyStyle(range.format, spec));
+    if (!hasCellFormat(spec)) continue;
+    const cost = styleBytes(spec);
+    for (const rect of toRectangles(cells)) {
+      await batch.add(cost);
+      applyStyle(ws.getRange(rectAddress(rect)).format, spec);
+    }
   }
   // Borders are the same for every style: one union, fewer areas. Inside borders only where an area has them.
   const rects = toRectangles(bordered);
@@ -331,32 +365,19 @@ async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batc
     const sides: BorderSide[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
     if (r.r2 > r.r1) sides.push("InsideHorizontal");
     if (r.c2 > r.c1) sides.push("InsideVertical");
-    eachArea(ws, [r], (range) => thinBorders(range, sides));
+    await batch.add(requestBytes(3 + sides.length, 3 * sides.length, 40));
+    thinBorders(ws.getRange(rectAddress(r)), sides);
   }
 
   // Excel fits rows itself; a set height would stop that. Only merged title rows, which Excel never
   // fits, keep the layout's height (the others are estimates for LibreOffice).
-  if (used) ws.getRange(used).format.autofitRows();
   const merged = mergedRows(layout);
+  await batch.add(requestBytes(2, 1) + Object.keys(layout.rowHeights ?? {}).length * requestBytes(2, 1) + layout.merges.length * requestBytes(1, 1) + requestBytes(6, 14));
+  if (used) ws.getRange(used).format.autofitRows();
   for (const [row, height] of Object.entries(layout.rowHeights ?? {}))
     if (merged.has(Number(row))) ws.getRange(rowsAddress(Number(row))).format.rowHeight = height;
 
   for (const m of layout.merges) ws.getRange(m).merge(false);
-
-  for (const v of layout.validations) {
-    for (const area of areasOf(v.ref)) {
-      const dv = ws.getRange(area).dataValidation;
-      dv.rule = validationRule(v);
-      dv.ignoreBlanks = true;
-      if (v.prompt) dv.prompt = { showPrompt: true, title: PROMPT_TITLE.slice(0, MAX_PROMPT_TITLE), message: v.prompt.slice(0, MAX_PROMPT) };
-      dv.errorAlert = {
-        showAlert: true,
-        style: "Stop",
-        title: VALIDATION_TITLE.slice(0, MAX_PROMPT_TITLE),
-        message: validationError(v).slice(0, MAX_ERROR),
-      };
-    }
-  }
 
   // freezeAt takes the frozen top-left block: the frozen rows and, left of them, the frozen columns.
   if (layout.freezeColumns) ws.freezePanes.freezeAt(rectAddress({ r1: 0, c1: 0, r2: Math.max(layout.freezeRows ?? 1, 1) - 1, c2: layout.freezeColumns - 1 }));
@@ -378,6 +399,38 @@ async function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batc
   if (layout.printTitleColumns) page.setPrintTitleColumns(columnsAddress(layout.printTitleColumns[0] - 1, layout.printTitleColumns[1] - 1).replace(/([A-Z]+)/g, "$$$1"));
   if (layout.printArea) page.setPrintArea(layout.printArea);
 
-  if (layout.protect)
+  return { validations: layout.validations, formulas: crossSheet, protect: layout.protect };
+}
+
+/** What a sheet gets once every sheet has its final name: references to sheets, then its protection. */
+interface LateWrites {
+  validations: Validation[];
+  /** Formulas naming another sheet, by cell address. */
+  formulas: { address: string; formula: string }[];
+  protect: boolean;
+}
+
+async function applyLateWrites(ws: Excel.Worksheet, late: LateWrites, batch: Batch): Promise<void> {
+  for (const f of late.formulas) {
+    await batch.add(requestBytes(1, 1, f.formula.length));
+    ws.getRange(f.address).formulas = [[`=${f.formula}`]];
+  }
+  for (const v of late.validations) {
+    for (const area of areasOf(v.ref)) {
+      const rule = validationRule(v);
+      await batch.add(requestBytes(2, 4, JSON.stringify(rule).length + MAX_PROMPT + MAX_ERROR));
+      const dv = ws.getRange(area).dataValidation;
+      dv.rule = rule;
+      dv.ignoreBlanks = true;
+      if (v.prompt) dv.prompt = { showPrompt: true, title: PROMPT_TITLE.slice(0, MAX_PROMPT_TITLE), message: v.prompt.slice(0, MAX_PROMPT) };
+      dv.errorAlert = {
+        showAlert: true,
+        style: "Stop",
+        title: VALIDATION_TITLE.slice(0, MAX_PROMPT_TITLE),
+        message: validationError(v).slice(0, MAX_ERROR),
+      };
+    }
+  }
+  if (late.protect)
     ws.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });
 }

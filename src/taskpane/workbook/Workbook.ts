@@ -31,7 +31,12 @@ export interface SheetCheck {
 export interface ActiveSheet {
   readonly checkLabel: string;
   readonly liveLabel: string;
+  /** What live checking does to the officer's Undo (Ctrl+Z), said beside the switch. */
+  readonly liveUndoNote: string;
+  readonly clearLabel: string;
   check(catalog: Catalog, ruleSet: RuleSet): Promise<SheetCheck>;
+  /** Takes the add-in's colours and notes off the sheet, restoring what was there before. */
+  clearMarks(): Promise<{ notice?: string }>;
   selectCell(sheetName: string, cell: string): Promise<void>;
   /** Calls `onChange` after edits on the sheet the officer works on; resolves to how to stop. */
   watch(onChange: () => void): Promise<() => Promise<void>>;
