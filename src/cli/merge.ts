@@ -4,7 +4,7 @@ import { readXlsx } from "../adapters/xlsx/read";
 import { nativeInflateRaw, nativeZip } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { checkReceivedFile } from "../adapters/receivedFile";
-import { MergeInput, consolidate } from "../core/consolidate/consolidate";
+import { MergeInput, consolidate, mergeInput } from "../core/consolidate/consolidate";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows } from "../core/layout/mergeLayouts";
 import { ExpectedUnit } from "../core/recognize/unitEvidence";
 import { PERIODS, Period, PeriodKind, periodLabel } from "../core/period";
@@ -94,9 +94,9 @@ export async function runMerge(args: string[]): Promise<number> {
       bytes = readFileSync(file);
       modified = statSync(file).mtimeMs;
     } catch {
-      return { fileName, result: { ok: false, fileName, reason: "Không mở được tệp." } };
+      return { fileName, result: { ok: false, reason: "Không mở được tệp." } };
     }
-    return { fileName, modified, result: checkReceivedFile(bytes, fileName, catalog, ruleSet, nativeInflateRaw) };
+    return mergeInput(fileName, checkReceivedFile(bytes, fileName, catalog, ruleSet, nativeInflateRaw), modified);
   });
   for (const file of values.assign ?? []) {
     const name = basename(file.slice(0, file.lastIndexOf("=")).trim());
