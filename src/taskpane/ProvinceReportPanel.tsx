@@ -1,10 +1,7 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { isValueRow } from "../core/catalog/schema";
-import { Consolidation } from "../core/consolidate/consolidate";
-import { buildReportLayout } from "../core/layout/reportLayout";
-import { SheetLayout } from "../core/layout/sheetLayout";
-import { ProvinceReport, buildProvinceReport, missingRowName } from "../core/report/provinceReport";
+import { ProvinceReport, missingRowName } from "../core/report/provinceReport";
 import { FindingsList } from "./FindingsList";
 import { usePackage } from "./PackageContext";
 
@@ -14,12 +11,13 @@ const useStyles = makeStyles({
 });
 
 /**
- * "Lập báo cáo của tỉnh" after a merge: the province's own appendix in a chosen template, handed to
- * `deliver` (the merge panel hands it, with the merge sheets, to the workbook: Excel or a download).
+ * "Lập báo cáo của tỉnh" after a merge: the province's own appendix in a chosen template, made by
+ * `makeReport` (the merge panel has the merge worker build it from the last merge and hands it, with the
+ * merge sheets, to the workbook: Excel or a download).
  */
-export function ProvinceReportPanel({ consolidation, deliver }: { consolidation: Consolidation; deliver: (report: SheetLayout) => Promise<unknown> }) {
+export function ProvinceReportPanel({ makeReport }: { makeReport: (templateId: string) => Promise<ProvinceReport> }) {
   const styles = useStyles();
-  const { catalog, ruleSet } = usePackage().effective;
+  const { catalog } = usePackage().effective;
   // The template that says who reports each row is the natural default.
   const preferred = catalog.templates.find((t) => t.rows.some((r) => isValueRow(r) && r.reporter)) ?? catalog.templates[0];
   const [templateId, setTemplateId] = useState(preferred?.id ?? "");
@@ -33,9 +31,7 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
     setBusy(true);
     setError(undefined);
     try {
-      const r = buildProvinceReport(consolidation, t, ruleSet);
-      await deliver(buildReportLayout(r));
-      setReport(r);
+      setReport(await makeReport(t.id));
     } catch (e) {
       setReport(undefined);
       setError(e instanceof Error ? e.message : "Không lập được báo cáo của tỉnh.");
