@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { memo, useEffect, useState } from "react";
-import { FileStatus } from "../core/consolidate/consolidate";
+import { FileOutcome, FileStatus } from "../core/consolidate/consolidate";
 import { MERGE_SHEET } from "../core/layout/mergeLayouts";
 import { Period, PeriodKind, periodLabel } from "../core/period";
 import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
@@ -31,6 +31,7 @@ import { ProvinceReportPanel } from "./ProvinceReportPanel";
 import { PreviousPeriodPicker } from "./PreviousPeriodPicker";
 import { ConsolidatedFigures } from "../core/compare/consolidated";
 import { MergeClient, MergeStopped } from "./merge/mergeClient";
+import { startMergeWorker } from "./merge/startWorker";
 import { FileRead, MergeOutcome, MergeWritable } from "./merge/protocol";
 
 const useStyles = makeStyles({
@@ -43,13 +44,12 @@ const useStyles = makeStyles({
 
 interface FileRow {
   name: string;
-  status: "waiting" | "checked" | FileStatus;
+  status: "waiting" | FileStatus;
   detail?: string;
 }
 
 const STATUS_TEXT: Record<FileRow["status"], string> = {
   waiting: "đang chờ",
-  checked: "đã đọc",
   read: "đã đọc",
   rejected: "lỗi",
   duplicate: "trùng",
@@ -59,7 +59,6 @@ const STATUS_TEXT: Record<FileRow["status"], string> = {
 
 const STATUS_COLOR = {
   waiting: "informative",
-  checked: "success",
   read: "success",
   rejected: "danger",
   duplicate: "warning",
@@ -77,6 +76,16 @@ function progressText(p: Progress): string {
   if (p.phase === "reading") return `Đang đọc ${p.read}/${p.total} tệp${p.failed ? ` — ${p.failed} tệp có lỗi` : ""}`;
   if (p.phase === "merging") return `Đang tổng hợp ${p.total} tệp…`;
   return "Đang ghi kết quả…";
+}
+
+/** The lines after the merge, in the order the files were chosen; a line the merge did not change keeps its object. */
+function settledRows(rows: FileRow[], outcomes: FileOutcome[]): FileRow[] {
+  const byName = new Map(outcomes.map((f) => [f.fileName, f]));
+  return rows.map((r) => {
+    const f = byName.get(r.name);
+    if (!f || (f.status === r.status && f.reason === r.detail)) return r;
+    return { name: r.name, status: f.status, detail: f.reason };
+  });
 }
 
 /** One file's line; unchanged lines keep their object, so a batch re-renders only the lines it changed. */
@@ -127,7 +136,7 @@ export function MergePanel() {
   const yearValid = isValidYear(year);
   const period: Period | undefined = periodKind === "auto" || !yearValid ? undefined : { kind: periodKind, year: Number(year) };
   // The worker starts with the first merge and ends with the panel.
-  const [client] = useState(() => new MergeClient());
+  const [client] = useState(() => new MergeClient(startMergeWorker));
   useEffect(() => () => client.stop(), [client]);
   const busy = progress !== undefined;
 
@@ -162,7 +171,7 @@ export function MergePanel() {
       batch = [];
       setRows((rs) => {
         const next = rs.slice();
-        for (const f of taken) next[f.index] = { name: rs[f.index].name, status: f.ok ? "checked" : "rejected", detail: f.reason };
+        for (const f of taken) next[f.index] = { name: rs[f.index].name, status: f.ok ? "read" : "rejected", detail: f.reason };
         return next;
       });
       setProgress(read === total ? { phase: "merging", total } : { phase: "reading", read, total, failed });
@@ -191,7 +200,7 @@ export function MergePanel() {
       const c = await client.merge(files, pkg.pkg, settle, onRead);
       clearTimeout(timer);
       setResult(c);
-      setRows(c.files.map((f) => ({ name: f.fileName, status: f.status, detail: f.reason })));
+      setRows((rs) => settledRows(rs, c.files));
       // Unresolved files still get the workbook: its status sheet lists them with a unit choice.
       if (!c.units.length && !c.files.some((f) => f.status === "unresolved")) {
         setMessage({ intent: "error", text: "Không có tệp nào tổng hợp được." });

@@ -1,5 +1,5 @@
 import { ProvincePackage } from "../../core/package/package";
-import { FileRead, FromWorker, MergeOutcome, MergeOutputKind, MergeSettings, ReportOutcome, ToWorker } from "./protocol";
+import { FileRead, FromWorker, MergeOutcome, MergeOutputKind, MergeSettings, PROGRAM_FAULT, ReportOutcome, ToWorker } from "./protocol";
 
 /** Files read ahead of the worker: enough to keep it busy, few enough to bound the bytes held. */
 const READ_AHEAD = 4;
@@ -13,11 +13,6 @@ export interface MergeFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** The merge worker of the pane: webpack bundles the module as a worker of its own. */
-export function mergeWorker(): Worker {
-  return new Worker(new URL("./merge.worker.ts", import.meta.url));
-}
-
 /**
  * The pane's side of the merge worker: sends the files as transferred buffers, a few ahead of the
  * worker, and reports each one read. One request at a time; `stop` ends the worker at once.
@@ -26,7 +21,8 @@ export class MergeClient {
   private worker?: Worker;
   private pending?: { resolve: (m: FromWorker) => void; reject: (e: Error) => void; onRead?: (f: FileRead) => void };
 
-  constructor(private readonly create: () => Worker = mergeWorker) {}
+  /** `create` starts the worker (see startWorker.ts; tests pass one of their own). */
+  constructor(private readonly create: () => Worker) {}
 
   private started(): Worker {
     if (this.worker) return this.worker;
@@ -34,7 +30,7 @@ export class MergeClient {
     w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     w.onerror = (e) => {
       e.preventDefault();
-      this.fail(new Error("Không tổng hợp được do lỗi của chương trình; hãy thử lại hoặc dùng lệnh cchc merge."));
+      this.fail(new Error(PROGRAM_FAULT));
     };
     this.worker = w;
     return w;

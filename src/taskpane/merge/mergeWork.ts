@@ -9,7 +9,7 @@ import { SheetLayout } from "../../core/layout/sheetLayout";
 import { LoadedPackage, ProvincePackage, prevalidatedPackage } from "../../core/package/package";
 import { Period } from "../../core/period";
 import { buildProvinceReport } from "../../core/report/provinceReport";
-import { FileRead, MergeOutcome, MergeOutputKind, MergeSettings, MergeWritable, ReportOutcome } from "./protocol";
+import { FileRead, FromWorker, MergeOutcome, MergeOutputKind, MergeSettings, MergeWritable, PROGRAM_FAULT, ReportOutcome, ToWorker } from "./protocol";
 
 /**
  * Deflate level of the merge workbook built in the browser (see docs/performance.md): level 1 packs a
@@ -89,4 +89,34 @@ export class MergeWork {
     const layouts = [...buildMergeLayouts(this.last, { outliers: ruleSet.outliers }), buildReportLayout(report)];
     return { ...writable(layouts, `bao-cao-cua-tinh${periodSuffix(this.last.period)}.xlsx`, output), report };
   }
+}
+
+/** The worker's answers to the pane's messages, without the Worker itself (tests drive it directly). */
+export function mergeResponder(): (m: ToWorker) => FromWorker | undefined {
+  let work: MergeWork | undefined;
+  const started = (): MergeWork => {
+    if (!work) throw new MergeRefusal("Chưa bắt đầu tổng hợp.");
+    return work;
+  };
+  const answer = (m: ToWorker): FromWorker | undefined => {
+    switch (m.type) {
+      case "begin":
+        work = new MergeWork(m.pkg);
+        return undefined;
+      case "file":
+        return { type: "read", file: started().add(m.index, m.name, new Uint8Array(m.bytes), m.modified) };
+      case "finish":
+        return { type: "merged", outcome: started().finish(m.settings) };
+      case "report":
+        return { type: "reported", outcome: started().report(m.templateId, m.output) };
+    }
+  };
+  return (m) => {
+    try {
+      return answer(m);
+    } catch (err) {
+      // Received files never throw (each is refused alone with its reason): anything else is a fault of ours.
+      return { type: "failed", message: err instanceof MergeRefusal ? err.message : PROGRAM_FAULT };
+    }
+  };
 }

@@ -13,6 +13,9 @@ import { ExpectedUnit } from "../../core/recognize/unitEvidence";
  * files as transferred ArrayBuffers, the built workbook as bytes.
  */
 
+/** What the officer reads when the merge fails for a reason of the program's, not of a file. */
+export const PROGRAM_FAULT = "Không tổng hợp được do lỗi của chương trình; hãy thử lại hoặc dùng lệnh cchc merge.";
+
 /** How the host takes a merge: sheets written through Office.js, or an .xlsx file built in the worker. */
 export type MergeOutputKind = "sheets" | "xlsx";
 
