@@ -18,7 +18,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { memo, useEffect, useState } from "react";
-import { FileOutcome, FileStatus } from "../core/consolidate/consolidate";
 import { MERGE_SHEET } from "../core/layout/mergeLayouts";
 import { Period, PeriodKind, periodLabel } from "../core/period";
 import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
@@ -32,6 +31,7 @@ import { PreviousPeriodPicker } from "./PreviousPeriodPicker";
 import { ConsolidatedFigures } from "../core/compare/consolidated";
 import { MergeClient, MergeStopped } from "./merge/mergeClient";
 import { startMergeWorker } from "./merge/startWorker";
+import { FileRow, Progress, progressText, settledRows, withReads } from "./merge/mergeProgress";
 import { FileRead, MergeOutcome, MergeWritable } from "./merge/protocol";
 
 const useStyles = makeStyles({
@@ -41,12 +41,6 @@ const useStyles = makeStyles({
   badge: { whiteSpace: "nowrap" },
   progress: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
 });
-
-interface FileRow {
-  name: string;
-  status: "waiting" | FileStatus;
-  detail?: string;
-}
 
 const STATUS_TEXT: Record<FileRow["status"], string> = {
   waiting: "đang chờ",
@@ -68,25 +62,6 @@ const STATUS_COLOR = {
 
 /** How often the status table and the progress line take in the files read meanwhile. */
 const REFRESH_MS = 150;
-
-/** Where a merge is: reading files (with how many failed), consolidating, or writing into the workbook. */
-type Progress = { phase: "reading"; read: number; total: number; failed: number } | { phase: "merging"; total: number } | { phase: "writing" };
-
-function progressText(p: Progress): string {
-  if (p.phase === "reading") return `Đang đọc ${p.read}/${p.total} tệp${p.failed ? ` — ${p.failed} tệp có lỗi` : ""}`;
-  if (p.phase === "merging") return `Đang tổng hợp ${p.total} tệp…`;
-  return "Đang ghi kết quả…";
-}
-
-/** The lines after the merge, in the order the files were chosen; a line the merge did not change keeps its object. */
-function settledRows(rows: FileRow[], outcomes: FileOutcome[]): FileRow[] {
-  const byName = new Map(outcomes.map((f) => [f.fileName, f]));
-  return rows.map((r) => {
-    const f = byName.get(r.name);
-    if (!f || (f.status === r.status && f.reason === r.detail)) return r;
-    return { name: r.name, status: f.status, detail: f.reason };
-  });
-}
 
 /** One file's line; unchanged lines keep their object, so a batch re-renders only the lines it changed. */
 const FileRowView = memo(function FileRowView({ row, statusClass, badgeClass }: { row: FileRow; statusClass: string; badgeClass: string }) {
@@ -169,11 +144,7 @@ export function MergePanel() {
       timer = undefined;
       const taken = batch;
       batch = [];
-      setRows((rs) => {
-        const next = rs.slice();
-        for (const f of taken) next[f.index] = { name: rs[f.index].name, status: f.ok ? "read" : "rejected", detail: f.reason };
-        return next;
-      });
+      setRows((rs) => withReads(rs, taken));
       setProgress(read === total ? { phase: "merging", total } : { phase: "reading", read, total, failed });
     };
     const onRead = (f: FileRead) => {
