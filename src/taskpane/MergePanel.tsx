@@ -31,7 +31,7 @@ import { PreviousPeriodPicker } from "./PreviousPeriodPicker";
 import { ConsolidatedFigures } from "../core/compare/consolidated";
 import { MergeClient, MergeStopped } from "./merge/mergeClient";
 import { startMergeWorker } from "./merge/startWorker";
-import { FileRow, Progress, progressText, settledRows, withReads } from "./merge/mergeProgress";
+import { FileRow, Progress, progressText, settledRows, waitingRows, withReads } from "./merge/mergeProgress";
 import { FileRead, MergeOutcome, MergeWritable } from "./merge/protocol";
 
 const useStyles = makeStyles({
@@ -133,7 +133,7 @@ export function MergePanel() {
     const total = files.length;
     setMessage(undefined);
     setResult(undefined);
-    setRows(files.map((f) => ({ name: f.name, status: "waiting" })));
+    setRows(waitingRows);
     setProgress({ phase: "reading", read: 0, total, failed: 0 });
     // Files read meanwhile, taken into the table in batches: one render per batch, not per file.
     let batch: FileRead[] = [];
@@ -189,7 +189,7 @@ export function MergePanel() {
     } catch (e) {
       clearTimeout(timer);
       if (e instanceof MergeStopped) {
-        setRows(files.map((f) => ({ name: f.name, status: "waiting" })));
+        setRows(waitingRows);
         setMessage({ intent: "info", text: "Đã dừng tổng hợp; chưa ghi kết quả nào. Bấm nút tổng hợp để bắt đầu lại." });
       } else setMessage({ intent: "error", text: e instanceof Error ? e.message : "Không tổng hợp được." });
     } finally {

@@ -1,4 +1,4 @@
-import { FileRow, progressText, settledRows, withReads } from "../../src/taskpane/merge/mergeProgress";
+import { FileRow, progressText, settledRows, waitingRows, withReads } from "../../src/taskpane/merge/mergeProgress";
 
 describe("progress of a merge in the pane", () => {
   it("reads as the officer counts: files read of all, and how many failed", () => {
@@ -36,5 +36,13 @@ describe("progress of a merge in the pane", () => {
     ]);
     expect(settled[1]).toBe(read[1]);
     expect(settled[3]).toBe(read[3]);
+  });
+
+  it("a new merge sets back to waiting only the lines that are not", () => {
+    const read = withReads(waiting, [{ index: 2, ok: false, reason: "Tệp bị hỏng, không đọc được." }]);
+    const again = waitingRows(read);
+    expect(again.map((r) => r.status)).toEqual(["waiting", "waiting", "waiting", "waiting"]);
+    expect(again[2].detail).toBeUndefined();
+    expect(again.filter((r, i) => r === read[i])).toHaveLength(3);
   });
 });

@@ -17,6 +17,11 @@ export function progressText(p: Progress): string {
   return "Đang ghi kết quả…";
 }
 
+/** Every line back to waiting; a line already waiting keeps its object (a new merge redraws nothing). */
+export function waitingRows(rows: FileRow[]): FileRow[] {
+  return rows.map((r) => (r.status === "waiting" && r.detail === undefined ? r : { name: r.name, status: "waiting" }));
+}
+
 /** The lines with a batch of files read taken in: only those lines get new objects. */
 export function withReads(rows: FileRow[], reads: FileRead[]): FileRow[] {
   const next = rows.slice();

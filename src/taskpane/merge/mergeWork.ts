@@ -73,7 +73,6 @@ export class MergeWork {
         templateId: u.template.id,
         errors: u.errors,
         warnings: u.warnings,
-        findings: u.findings,
         changedSincePrevious: !!settings.previous && u.findings.some((f) => f.rule.startsWith("previous.")),
       })),
     };

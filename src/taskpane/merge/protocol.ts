@@ -1,7 +1,6 @@
 import { ConsolidatedFigures } from "../../core/compare/consolidated";
 import { SourceFormat } from "../../core/check/check";
 import { FileOutcome } from "../../core/consolidate/consolidate";
-import { Finding } from "../../core/findings";
 import { SheetLayout } from "../../core/layout/sheetLayout";
 import { ProvincePackage } from "../../core/package/package";
 import { Period } from "../../core/period";
@@ -35,7 +34,10 @@ export interface FileRead {
   reason?: string;
 }
 
-/** One merged unit, as the pane lists and counts it. */
+/**
+ * One merged unit, as the pane lists and counts it. Its findings stay in the worker and go to the "Lỗi"
+ * sheet: a province's run has tens of thousands, whose copy would hold the main thread.
+ */
 export interface MergedUnit {
   unitName: string;
   unitTypeLabel: string;
@@ -44,7 +46,6 @@ export interface MergedUnit {
   templateId: string;
   errors: number;
   warnings: number;
-  findings: Finding[];
   /** Some figure differs unusually from the last merge's column of this unit. */
   changedSincePrevious: boolean;
 }
