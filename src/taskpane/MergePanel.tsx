@@ -36,7 +36,9 @@ import { FileRead, MergeOutcome, MergeWritable } from "./merge/protocol";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  table: { tableLayout: "auto" },
+  // Fixed: a line that changes is laid out alone, not every line of a province's table again.
+  table: { tableLayout: "fixed" },
+  name: { overflowWrap: "anywhere" },
   status: { whiteSpace: "nowrap", width: "9.5em" },
   badge: { whiteSpace: "nowrap" },
   progress: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
@@ -64,10 +66,10 @@ const STATUS_COLOR = {
 const REFRESH_MS = 150;
 
 /** One file's line; unchanged lines keep their object, so a batch re-renders only the lines it changed. */
-const FileRowView = memo(function FileRowView({ row, statusClass, badgeClass }: { row: FileRow; statusClass: string; badgeClass: string }) {
+const FileRowView = memo(function FileRowView({ row, nameClass, statusClass, badgeClass }: { row: FileRow; nameClass: string; statusClass: string; badgeClass: string }) {
   return (
     <TableRow data-testid="file-row">
-      <TableCell>
+      <TableCell className={nameClass}>
         {row.name}
         {row.detail ? <div>{row.detail}</div> : null}
       </TableCell>
@@ -244,7 +246,7 @@ export function MergePanel() {
           </TableHeader>
           <TableBody>
             {rows.map((r) => (
-              <FileRowView key={r.name} row={r} statusClass={styles.status} badgeClass={styles.badge} />
+              <FileRowView key={r.name} row={r} nameClass={styles.name} statusClass={styles.status} badgeClass={styles.badge} />
             ))}
           </TableBody>
         </Table>
