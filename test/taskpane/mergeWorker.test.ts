@@ -7,7 +7,7 @@ import { buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
 import { Period } from "../../src/core/period";
 import { MergeClient, MergeFile, MergeStopped } from "../../src/taskpane/merge/mergeClient";
 import { MergeWork, mergeResponder } from "../../src/taskpane/merge/mergeWork";
-import { FileRead, FromWorker, MergeSettings, ToWorker } from "../../src/taskpane/merge/protocol";
+import { FileRead, FromWorker, MergeSettings, PROGRAM_FAULT, ToWorker } from "../../src/taskpane/merge/protocol";
 import { syntheticSubmission } from "../../scripts/syntheticSubmissions";
 
 const loaded = loadBuiltinPackage();
@@ -125,5 +125,16 @@ describe("the pane's side of the merge worker", () => {
     const again = await client.merge(files, loaded.pkg, async () => settings, () => undefined);
     expect(again.units.length).toBe(5);
     expect(workers).toHaveLength(2);
+  });
+
+  it("says so in Vietnamese when the worker cannot start, and can still merge afterwards", async () => {
+    let starts = 0;
+    const client = new MergeClient(() => {
+      if (starts++ === 0) throw new Error("SecurityError: Failed to construct 'Worker'");
+      return new FakeWorker() as unknown as Worker;
+    });
+    const files = asFiles(received());
+    await expect(client.merge(files, loaded.pkg, async () => settings, () => undefined)).rejects.toThrow(PROGRAM_FAULT);
+    expect((await client.merge(files, loaded.pkg, async () => settings, () => undefined)).units.length).toBe(5);
   });
 });

@@ -26,7 +26,12 @@ export class MergeClient {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const w = this.create();
+    let w: Worker;
+    try {
+      w = this.create();
+    } catch {
+      throw new Error(PROGRAM_FAULT);
+    }
     w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     w.onerror = (e) => {
       e.preventDefault();
@@ -95,13 +100,13 @@ export class MergeClient {
         sending = false;
       }
     };
-    this.send({ type: "begin", pkg });
-    if (!files.length) allRead();
-    void pump();
-    const settings = settle();
-    // Awaited below, after every file is read; a refusal meanwhile is not an unhandled one.
-    settings.catch(() => undefined);
     try {
+      this.send({ type: "begin", pkg });
+      if (!files.length) allRead();
+      void pump();
+      const settings = settle();
+      // Awaited below, after every file is read; a refusal meanwhile is not an unhandled one.
+      settings.catch(() => undefined);
       // Every file is read and checked before consolidating; the host's lists are read meanwhile.
       await Promise.race([read, run]);
       this.send({ type: "finish", settings: await settings });
