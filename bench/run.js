@@ -1,5 +1,6 @@
-/* Benchmarks (figures, not assertions): checking one sheet in the core, and merging 130 submissions
- * with `cchc merge` against Python's openpyxl merely loading the same files. Run: npm run bench */
+/* Benchmarks (figures, not assertions): checking one sheet in the core; merging 130 submissions
+ * with `cchc merge` against Python's openpyxl merely loading the same files; the same merge in the task
+ * pane's page against the CLI at 130 and 500 files; the CLI's peak memory on 5 000 files. Run: npm run bench */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
@@ -34,19 +35,23 @@ const readMs = ms(t0) / runs;
 console.log(`Kiểm tra một trang cỡ báo cáo mẫu (seed 004, 207 dòng): ${checkMs.toFixed(2)} ms (đọc .xlsx: ${readMs.toFixed(2)} ms)`);
 
 // 2. A province: 130 submissions (departments and districts; stamped, hand-made, typed, text).
-const corpus = path.join(ROOT, "bench", "out", "corpus");
-fs.rmSync(corpus, { recursive: true, force: true });
-fs.mkdirSync(corpus, { recursive: true });
 const period = { kind: "q1", year: 2024 };
 const dept = catalog.byId.get("so-nganh-2023");
 const district = catalog.byId.get("cap-huyen-2023");
-for (let i = 0; i < 130; i++) {
-  const t = i % 3 === 2 ? district : dept;
-  const name = t === dept ? `Sở số ${i + 1}` : `UBND huyện số ${i + 1}`;
-  const bytes = syntheticSubmission(t, name, i, period, { asText: i % 4 === 1, unstamped: i % 2 === 0 });
-  fs.writeFileSync(path.join(corpus, `bao-cao-${String(i + 1).padStart(3, "0")}.xlsx`), bytes);
+/** `n` submissions written to bench/out/<dir>; their paths. */
+function corpusOf(n, dir) {
+  const corpus = path.join(ROOT, "bench", "out", dir);
+  fs.rmSync(corpus, { recursive: true, force: true });
+  fs.mkdirSync(corpus, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const t = i % 3 === 2 ? district : dept;
+    const name = t === dept ? `Sở số ${i + 1}` : `UBND huyện số ${i + 1}`;
+    const bytes = syntheticSubmission(t, name, i, period, { asText: i % 4 === 1, unstamped: i % 2 === 0 });
+    fs.writeFileSync(path.join(corpus, `bao-cao-${String(i + 1).padStart(4, "0")}.xlsx`), bytes);
+  }
+  return fs.readdirSync(corpus).map((f) => path.join(corpus, f));
 }
-const files = fs.readdirSync(corpus).map((f) => path.join(corpus, f));
+const files = corpusOf(130, "corpus");
 const out = path.join(ROOT, "bench", "out", "tong-hop.xlsx");
 
 // The machine may be shared: both sides run alternately, several times, and each is judged by its
@@ -106,13 +111,70 @@ if (mergeCerts) {
     `  với NODE_EXTRA_CA_CERTS=${extraCerts} của máy này: ${mergeCerts.wall.toFixed(2)} s (CPU ${mergeCerts.cpu.toFixed(2)} s); riêng việc khởi động Node (node -e 0): ${start(process.env).toFixed(2)} s thay vì ${start(cleanEnv).toFixed(2)} s`,
   );
 }
-if (py.status !== 0) {
-  console.log("Không có openpyxl (apt-get install python3-openpyxl): bỏ qua phép so sánh.");
-  process.exit(0);
+if (py.status !== 0) console.log("Không có openpyxl (apt-get install python3-openpyxl): bỏ qua phép so sánh.");
+else openpyxlRatio();
+function openpyxlRatio() {
+  const load = best(loadRuns);
+  console.log(`openpyxl chỉ mở 130 tệp: ${load.wall.toFixed(2)} s (CPU ${load.cpu.toFixed(2)} s), bộ nhớ đỉnh ${load.rssMb.toFixed(0)} MB`);
+  console.log(`Tỷ lệ cchc merge / openpyxl load (tốt nhất của ${RUNS} lần chạy xen kẽ, tải máy ${load1.toFixed(1)}):`);
+  console.log(`  theo thời gian thực ${(merge.wall / load.wall).toFixed(2)}, theo thời gian CPU ${(merge.cpu / load.cpu).toFixed(2)} (mục tiêu ≤ 0,4; bộ nhớ đỉnh < 300 MB)`);
+  if (mergeCerts)
+    console.log(`  với NODE_EXTRA_CA_CERTS: theo thời gian thực ${(mergeCerts.wall / load.wall).toFixed(2)}, theo thời gian CPU ${(mergeCerts.cpu / load.cpu).toFixed(2)}`);
 }
-const load = best(loadRuns);
-console.log(`openpyxl chỉ mở 130 tệp: ${load.wall.toFixed(2)} s (CPU ${load.cpu.toFixed(2)} s), bộ nhớ đỉnh ${load.rssMb.toFixed(0)} MB`);
-console.log(`Tỷ lệ cchc merge / openpyxl load (tốt nhất của ${RUNS} lần chạy xen kẽ, tải máy ${load1.toFixed(1)}):`);
-console.log(`  theo thời gian thực ${(merge.wall / load.wall).toFixed(2)}, theo thời gian CPU ${(merge.cpu / load.cpu).toFixed(2)} (mục tiêu ≤ 0,4; bộ nhớ đỉnh < 300 MB)`);
-if (mergeCerts)
-  console.log(`  với NODE_EXTRA_CA_CERTS: theo thời gian thực ${(mergeCerts.wall / load.wall).toFixed(2)}, theo thời gian CPU ${(mergeCerts.cpu / load.cpu).toFixed(2)}`);
+
+// 3. The task pane's page against the CLI on the same files, alternately; each judged by its best run.
+// 4. The CLI on a national period's 5 000 files: its peak memory.
+async function pageAgainstCli() {
+  const { openPage } = require("./page");
+  let page;
+  try {
+    page = await openPage();
+  } catch (e) {
+    console.log(`Không đo được trang web: ${e.message}`);
+    return;
+  }
+  const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS || 3);
+  const perFile = {};
+  try {
+    for (const n of [130, 500]) {
+      const set = n === 130 ? files : corpusOf(n, `corpus-${n}`);
+      const args = [path.join(ROOT, "bin", "cchc.js"), "merge", ...set, "-o", path.join(ROOT, "bench", "out", `tong-hop-${n}.xlsx`)];
+      const pages = [];
+      const clis = [];
+      for (let i = 0; i < PAGE_RUNS; i++) {
+        pages.push(await page.merge(set));
+        clis.push(once("node", args, cleanEnv));
+      }
+      const p = Math.min(...pages.map((r) => r.seconds));
+      const c = best(clis).wall;
+      // Judged like the times, by the best run: on a shared machine a task also waits for the core.
+      const longest = Math.min(...pages.map((r) => r.longestTaskMs));
+      const ms = (x) => (x ? `${x.toFixed(0)} ms` : "< 50 ms");
+      perFile[n] = (1000 * p) / n;
+      console.log(
+        `Trang web tổng hợp ${n} tệp: ${p.toFixed(2)} s (${perFile[n].toFixed(1)} ms/tệp), cchc merge ${c.toFixed(2)} s; trang/CLI ${(p / c).toFixed(2)} (mục tiêu ≤ 1,5); ` +
+          `tác vụ dài nhất trên luồng chính khi tổng hợp ${ms(longest)} (mục tiêu ≤ 100 ms; từng lần: ${pages.map((r) => ms(r.longestTaskMs)).join(", ")})`,
+      );
+      if (!/Đã tổng hợp/.test(pages[0].message)) console.log(`  Trang web báo: ${pages[0].message}`);
+    }
+  } finally {
+    await page.close();
+  }
+  const growth = perFile[500] / perFile[130] - 1;
+  console.log(`  Thời gian mỗi tệp ở 500 tệp so với 130 tệp: ${growth >= 0 ? "+" : ""}${(100 * growth).toFixed(0)} % (mục tiêu trong ±20 %)`);
+}
+
+async function nationalPeriod() {
+  const n = Number(process.env.BENCH_NATIONAL || 5000);
+  const set = corpusOf(n, `corpus-${n}`);
+  const r = once("node", [path.join(ROOT, "bin", "cchc.js"), "merge", ...set, "-o", path.join(ROOT, "bench", "out", `tong-hop-${n}.xlsx`)], cleanEnv);
+  console.log(`cchc merge ${n} tệp: ${r.wall.toFixed(1)} s (CPU ${r.cpu.toFixed(1)} s), bộ nhớ đỉnh ${r.rssMb.toFixed(0)} MB (mục tiêu < 500 MB)`);
+  fs.rmSync(path.join(ROOT, "bench", "out", `corpus-${n}`), { recursive: true, force: true });
+}
+
+pageAgainstCli()
+  .then(nationalPeriod)
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

@@ -6,7 +6,7 @@ import { ParsedWorkbookParts, XlsxReadError, readXlsx } from "../adapters/xlsx/r
 import { nativeDeflater, nativeInflateRaw } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { checkReceivedFile } from "../adapters/receivedFile";
-import { MergeInput, consolidate } from "../core/consolidate/consolidate";
+import { MergeInput, consolidate, mergeInput } from "../core/consolidate/consolidate";
 import { describeSuspect } from "../core/consolidate/suspect";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows, submissionSummary } from "../core/layout/mergeLayouts";
 import { ExpectedUnit } from "../core/recognize/unitEvidence";
@@ -113,9 +113,9 @@ export async function runMerge(args: string[]): Promise<number> {
       ({ bytes, modified } = readRegularFile(file));
     } catch (e) {
       if (!(e instanceof InputFileError)) throw e;
-      return { fileName, result: { ok: false, fileName, reason: e.message } };
+      return mergeInput(fileName, { ok: false, fileName, reason: e.message });
     }
-    return { fileName, modified, result: checkReceivedFile(bytes, fileName, catalog, ruleSet, nativeInflateRaw, { parsed }) };
+    return mergeInput(fileName, checkReceivedFile(bytes, fileName, catalog, ruleSet, nativeInflateRaw, { parsed }), modified);
   });
   for (const file of values.assign ?? []) {
     const name = basename(file.slice(0, file.lastIndexOf("=")).trim());

@@ -33,6 +33,8 @@ const TAB_NAMES: Record<TabId, string> = { insert: "Chèn biểu mẫu", check: 
 export function App({ workbook }: { workbook: Workbook }) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>("insert");
+  // Once opened, the merge panel stays mounted (hidden on other tabs): a merge goes on meanwhile.
+  const [mergeOpened, setMergeOpened] = useState(false);
   return (
     <FluentProvider theme={webLightTheme}>
       <WorkbookProvider value={workbook}>
@@ -51,7 +53,10 @@ export function App({ workbook }: { workbook: Workbook }) {
             </MessageBar>
           ) : (
             <PackageProvider>
-              <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)} aria-label="Chức năng">
+              <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, d) => {
+                  setTab(d.value as TabId);
+                  if (d.value === "merge") setMergeOpened(true);
+                }} aria-label="Chức năng">
                 <Tab value="insert">Chèn biểu mẫu</Tab>
                 <Tab value="check">Kiểm tra</Tab>
                 <Tab value="merge">Tổng hợp</Tab>
@@ -60,7 +65,11 @@ export function App({ workbook }: { workbook: Workbook }) {
               <section aria-label={TAB_NAMES[tab]}>
                 {tab === "insert" && <InsertPanel onOpenPackage={() => setTab("package")} />}
                 {tab === "check" && <CheckPanel />}
-                {tab === "merge" && <MergePanel />}
+                {mergeOpened && (
+                  <div hidden={tab !== "merge"}>
+                    <MergePanel />
+                  </div>
+                )}
                 {tab === "package" && <PackagePanel />}
               </section>
             </PackageProvider>

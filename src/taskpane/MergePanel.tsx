@@ -12,19 +12,17 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Text,
   Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
-import { checkReceivedFile } from "../adapters/receivedFile";
-import { Consolidation, FileStatus, MergeInput, consolidate } from "../core/consolidate/consolidate";
-import { MERGE_SHEET, buildMergeLayouts, submissionSummary } from "../core/layout/mergeLayouts";
+import { memo, useEffect, useState } from "react";
+import { MERGE_SHEET, submissionSummary } from "../core/layout/mergeLayouts";
 import { Period, PeriodKind, periodLabel } from "../core/period";
 import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
 import { PackageBadge } from "./PackageBadge";
 import { usePackage } from "./PackageContext";
-import { readFileBytes } from "./download";
 import { FilePicker } from "./FilePicker";
 import { UnresolvedFiles } from "./UnresolvedFiles";
 import { MergeSummary } from "./MergeSummary";
@@ -32,20 +30,20 @@ import { Workbook, useWorkbook } from "./workbook/Workbook";
 import { ProvinceReportPanel } from "./ProvinceReportPanel";
 import { PreviousPeriodPicker } from "./PreviousPeriodPicker";
 import { ConsolidatedFigures } from "../core/compare/consolidated";
-import { withPrevious } from "../core/compare/source";
+import { MergeClient, MergeStopped } from "./merge/mergeClient";
+import { startMergeWorker } from "./merge/startWorker";
+import { FileRow, Progress, progressText, settledRows, waitingRows, withReads } from "./merge/mergeProgress";
+import { FileRead, MergeOutcome, MergeWritable } from "./merge/protocol";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  table: { tableLayout: "auto" },
+  // Fixed: a line that changes is laid out alone, not every line of a province's table again.
+  table: { tableLayout: "fixed" },
+  name: { overflowWrap: "anywhere" },
   status: { whiteSpace: "nowrap", width: "9.5em" },
   badge: { whiteSpace: "nowrap" },
+  progress: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
 });
-
-interface FileRow {
-  name: string;
-  status: "waiting" | FileStatus;
-  detail?: string;
-}
 
 const STATUS_TEXT: Record<FileRow["status"], string> = {
   waiting: "đang chờ",
@@ -56,7 +54,34 @@ const STATUS_TEXT: Record<FileRow["status"], string> = {
   unresolved: "chưa rõ đơn vị",
 };
 
-const STATUS_COLOR = { waiting: "informative", read: "success", rejected: "danger", duplicate: "warning", otherPeriod: "warning", unresolved: "danger" } as const;
+const STATUS_COLOR = {
+  waiting: "informative",
+  read: "success",
+  rejected: "danger",
+  duplicate: "warning",
+  otherPeriod: "warning",
+  unresolved: "danger",
+} as const;
+
+/** How often the status table and the progress line take in the files read meanwhile. */
+const REFRESH_MS = 150;
+
+/** One file's line; unchanged lines keep their object, so a batch re-renders only the lines it changed. */
+const FileRowView = memo(function FileRowView({ row, nameClass, statusClass, badgeClass }: { row: FileRow; nameClass: string; statusClass: string; badgeClass: string }) {
+  return (
+    <TableRow data-testid="file-row">
+      <TableCell className={nameClass}>
+        {row.name}
+        {row.detail ? <div>{row.detail}</div> : null}
+      </TableCell>
+      <TableCell className={statusClass}>
+        <Badge color={STATUS_COLOR[row.status]} appearance="tint" className={badgeClass}>
+          {STATUS_TEXT[row.status]}
+        </Badge>
+      </TableCell>
+    </TableRow>
+  );
+});
 
 /** The consolidation an earlier merge left in this workbook, where the host keeps one. */
 function previousInWorkbook(workbook: Workbook) {
@@ -72,18 +97,15 @@ function previousInWorkbook(workbook: Workbook) {
   };
 }
 
-/** Lets the browser paint between files so the progress bar moves. */
-const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
-
 export function MergePanel() {
   const styles = useStyles();
   const workbook = useWorkbook();
   const pkg = usePackage().effective;
   const [files, setFiles] = useState<File[]>([]);
   const [rows, setRows] = useState<FileRow[]>([]);
-  const [progress, setProgress] = useState<number>();
-  const [result, setResult] = useState<Consolidation>();
-  const [message, setMessage] = useState<{ intent: "success" | "error" | "warning"; text: string }>();
+  const [progress, setProgress] = useState<Progress>();
+  const [result, setResult] = useState<MergeOutcome>();
+  const [message, setMessage] = useState<{ intent: "success" | "error" | "warning" | "info"; text: string }>();
   const [unitsText, setUnitsText] = useState("");
   const [assignments, setAssignments] = useState<Record<string, string>>({});
   const [previous, setPrevious] = useState<ConsolidatedFigures>();
@@ -91,6 +113,10 @@ export function MergePanel() {
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const yearValid = isValidYear(year);
   const period: Period | undefined = periodKind === "auto" || !yearValid ? undefined : { kind: periodKind, year: Number(year) };
+  // The worker starts with the first merge and ends with the panel.
+  const [client] = useState(() => new MergeClient(startMergeWorker));
+  useEffect(() => () => client.stop(), [client]);
+  const busy = progress !== undefined;
 
   function addFiles(list: File[]) {
     const merged = [...files, ...list.filter((f) => !files.some((x) => x.name === f.name && x.size === f.size))];
@@ -100,38 +126,63 @@ export function MergePanel() {
     setMessage(undefined);
   }
 
+  /** The merge sheets or file, where the host takes them. */
+  function deliver(w: MergeWritable): Promise<string> {
+    if (w.bytes && workbook.writeMergeFile) return workbook.writeMergeFile(w.bytes, w.fileName);
+    return workbook.writeMerge(w.layouts ?? [], w.fileName);
+  }
+
   async function onMerge() {
-    const { catalog, ruleSet } = pkg;
+    const total = files.length;
     setMessage(undefined);
-    setProgress(0);
-    const inputs: MergeInput[] = [];
-    for (let i = 0; i < files.length; i++) {
-      const f = files[i];
-      inputs.push({ fileName: f.name, result: checkReceivedFile(await readFileBytes(f), f.name, catalog, ruleSet), modified: f.lastModified });
-      setProgress((i + 1) / files.length);
-      await nextFrame();
-    }
-    let expected = unitsText
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .map((name) => ({ name }));
-    try {
+    setResult(undefined);
+    setRows(waitingRows);
+    setProgress({ phase: "reading", read: 0, total, failed: 0 });
+    // Files read meanwhile, taken into the table in batches: one render per batch, not per file.
+    let batch: FileRead[] = [];
+    let read = 0;
+    let failed = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      const taken = batch;
+      batch = [];
+      setRows((rs) => withReads(rs, taken));
+      setProgress(read === total ? { phase: "merging", total } : { phase: "reading", read, total, failed });
+    };
+    const onRead = (f: FileRead) => {
+      read++;
+      if (!f.ok) failed++;
+      batch.push(f);
+      if (read === total) {
+        clearTimeout(timer);
+        flush();
+      } else timer ??= setTimeout(flush, REFRESH_MS);
+    };
+    const settle = async () => {
+      let expected = unitsText
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((name) => ({ name }));
       if (!expected.length) expected = await workbook.readExpectedUnits();
       // Choices made in this pane win over those typed into the workbook's status sheet.
       const stored = await workbook.readAssignments();
-      const merged = consolidate(inputs, { expected, period, assignments: { ...stored, ...assignments }, unitTypes: pkg.unitTypes, rules: ruleSet.rules });
-      const c = previous ? withPrevious(merged, previous, ruleSet) : merged;
+      return { expected, period, previous, assignments: { ...stored, ...assignments }, output: workbook.writeMergeFile ? ("xlsx" as const) : ("sheets" as const) };
+    };
+    try {
+      const c = await client.merge(files, pkg.pkg, settle, onRead);
+      clearTimeout(timer);
       setResult(c);
-      setRows(c.files.map((f) => ({ name: f.fileName, status: f.status, detail: f.reason })));
+      setRows((rs) => settledRows(rs, c.files));
       // Unresolved files still get the workbook: its status sheet lists them with a unit choice.
       if (!c.units.length && !c.files.some((f) => f.status === "unresolved")) {
         setMessage({ intent: "error", text: "Không có tệp nào tổng hợp được." });
         return;
       }
-      const layouts = buildMergeLayouts(c, { outliers: ruleSet.outliers });
-      const changed = previous ? c.units.filter((u) => u.findings.some((f) => f.rule.startsWith("previous."))).map((u) => u.unitName) : [];
-      const where = await workbook.writeMerge(layouts, `tong-hop-cchc${c.period ? `-${c.period.kind}-${c.period.year}` : ""}.xlsx`);
+      setProgress({ phase: "writing" });
+      const changed = c.units.filter((u) => u.changedSincePrevious).map((u) => u.unitName);
+      const where = await deliver(c);
       // The counts and names are in the summary under the message; the message says what was done and where.
       const problems = c.files.some((f) => f.status !== "read") || c.missing.length > 0 || c.units.some((u) => u.errors > 0);
       setMessage({
@@ -141,7 +192,11 @@ export function MergePanel() {
         }`,
       });
     } catch (e) {
-      setMessage({ intent: "error", text: e instanceof Error ? e.message : "Không tổng hợp được." });
+      clearTimeout(timer);
+      if (e instanceof MergeStopped) {
+        setRows(waitingRows);
+        setMessage({ intent: "info", text: "Đã dừng tổng hợp; chưa ghi kết quả nào. Bấm nút tổng hợp để bắt đầu lại." });
+      } else setMessage({ intent: "error", text: e instanceof Error ? e.message : "Không tổng hợp được." });
     } finally {
       setProgress(undefined);
     }
@@ -149,7 +204,7 @@ export function MergePanel() {
 
   return (
     <div className={styles.panel}>
-      <FilePicker label="Chọn các tệp báo cáo đã nhận (.xlsx), báo cáo Word (.docx) hoặc bảng tính (.ods)" multiple onFiles={addFiles} disabled={progress !== undefined} />
+      <FilePicker label="Chọn các tệp báo cáo đã nhận (.xlsx), báo cáo Word (.docx) hoặc bảng tính (.ods)" multiple onFiles={addFiles} disabled={busy} />
       <Field label={workbook.expectedUnitsLabel}>
         <Textarea value={unitsText} onChange={(_e, d) => setUnitsText(d.value)} rows={3} resize="vertical" />
       </Field>
@@ -162,14 +217,22 @@ export function MergePanel() {
       {periodKind !== "auto" && <YearField label="Năm tổng hợp" value={year} onChange={setYear} />}
       <PreviousPeriodPicker
         consolidatedOnly
-        disabled={progress !== undefined}
+        disabled={busy}
         onChange={(s) => setPrevious(s?.kind === "consolidated" ? s.consolidated : undefined)}
         fromWorkbook={previousInWorkbook(workbook)}
       />
-      <Button appearance="primary" disabled={!files.length || progress !== undefined || (periodKind !== "auto" && !yearValid)} onClick={() => void onMerge()}>
+      <Button appearance="primary" disabled={!files.length || busy || (periodKind !== "auto" && !yearValid)} onClick={() => void onMerge()}>
         {workbook.mergeLabel(files.length)}
       </Button>
-      {progress !== undefined && <ProgressBar value={progress} aria-label="Tiến độ đọc tệp" />}
+      {progress && (
+        <div className={styles.progress}>
+          <Text data-testid="merge-progress" aria-live="polite">
+            {progressText(progress)}
+          </Text>
+          <ProgressBar value={progress.phase === "reading" ? progress.read / progress.total : undefined} aria-label="Tiến độ tổng hợp" />
+          {progress.phase !== "writing" && <Button onClick={() => client.stop()}>Dừng</Button>}
+        </div>
+      )}
       {message && (
         <MessageBar intent={message.intent}>
           <MessageBarBody data-testid="merge-message">{message.text}</MessageBarBody>
@@ -186,24 +249,14 @@ export function MergePanel() {
           </TableHeader>
           <TableBody>
             {rows.map((r) => (
-              <TableRow key={r.name} data-testid="file-row">
-                <TableCell>
-                  {r.name}
-                  {r.detail ? <div>{r.detail}</div> : null}
-                </TableCell>
-                <TableCell className={styles.status}>
-                  <Badge color={STATUS_COLOR[r.status]} appearance="tint" className={styles.badge}>
-                    {STATUS_TEXT[r.status]}
-                  </Badge>
-                </TableCell>
-              </TableRow>
+              <FileRowView key={r.name} row={r} nameClass={styles.name} statusClass={styles.status} badgeClass={styles.badge} />
             ))}
           </TableBody>
         </Table>
       )}
       {result && (
         <MergeSummary
-          consolidation={result}
+          outcome={result}
           unresolved={
             <UnresolvedFiles
               files={result.files.filter((f) => f.status === "unresolved" || f.assigned)}
@@ -211,15 +264,18 @@ export function MergePanel() {
               assignments={assignments}
               onAssign={(file, unit) => setAssignments({ ...assignments, [file]: unit })}
               onRemerge={() => void onMerge()}
-              busy={progress !== undefined}
+              busy={busy}
             />
           }
         />
       )}
       {result && result.units.length > 0 && (
         <ProvinceReportPanel
-          consolidation={result}
-          deliver={(report) => workbook.writeMerge([...buildMergeLayouts(result), report], `bao-cao-cua-tinh${result.period ? `-${result.period.kind}-${result.period.year}` : ""}.xlsx`)}
+          makeReport={async (templateId, heading) => {
+            const out = await client.report(templateId, workbook.writeMergeFile ? "xlsx" : "sheets", heading);
+            await deliver(out);
+            return out.report;
+          }}
         />
       )}
       {result && submissionSummary(result).length > 0 && (

@@ -1,6 +1,6 @@
 import { Badge, Text, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import { ReactNode, useState } from "react";
-import { Consolidation } from "../core/consolidate/consolidate";
+import { MergeTally } from "../core/consolidate/summary";
 import { SUMMARY_KINDS, SUMMARY_LABEL, SUMMARY_TONE, SummaryEntry, SummaryKind, inSummary, summarizeMerge } from "../core/consolidate/summary";
 
 const useStyles = makeStyles({
@@ -26,10 +26,10 @@ function badgeText(e: SummaryEntry): string {
  * nộp), each a filter of the list under it; problem files first with their error count; files of unclear
  * sender resolved right here (`unresolved`).
  */
-export function MergeSummary({ consolidation, unresolved }: { consolidation: Consolidation; unresolved?: ReactNode }) {
+export function MergeSummary({ outcome, unresolved }: { outcome: MergeTally; unresolved?: ReactNode }) {
   const styles = useStyles();
   const [filter, setFilter] = useState<SummaryKind>();
-  const { counts, entries } = summarizeMerge(consolidation);
+  const { counts, entries } = summarizeMerge(outcome);
   const shown = filter ? entries.filter((e) => inSummary(e, filter)) : entries;
   return (
     <section className={styles.section} aria-label="Kết quả tổng hợp" data-testid="merge-summary">

@@ -17,11 +17,9 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { isValueRow } from "../core/catalog/schema";
-import { Consolidation } from "../core/consolidate/consolidate";
-import { ReportHeading, buildReportLayout } from "../core/layout/reportLayout";
+import { ReportHeading } from "../core/layout/reportLayout";
 import { reportDateText } from "../core/layout/templateLayout";
-import { SheetLayout } from "../core/layout/sheetLayout";
-import { ProvinceReport, buildProvinceReport, missingRowName } from "../core/report/provinceReport";
+import { ProvinceReport, missingRowName } from "../core/report/provinceReport";
 import { FindingsList } from "./FindingsList";
 import { usePackage } from "./PackageContext";
 
@@ -47,12 +45,13 @@ function rememberedHeading(): ReportHeading {
 }
 
 /**
- * "Lập báo cáo của tỉnh" after a merge: the province's own appendix in a chosen template, handed to
- * `deliver` (the merge panel hands it, with the merge sheets, to the workbook: Excel or a download).
+ * "Lập báo cáo của tỉnh" after a merge: the province's own appendix in a chosen template, made by
+ * `makeReport` (the merge panel has the merge worker build it from the last merge and hands it, with the
+ * merge sheets, to the workbook: Excel or a download).
  */
-export function ProvinceReportPanel({ consolidation, deliver }: { consolidation: Consolidation; deliver: (report: SheetLayout) => Promise<unknown> }) {
+export function ProvinceReportPanel({ makeReport }: { makeReport: (templateId: string, heading: ReportHeading) => Promise<ProvinceReport> }) {
   const styles = useStyles();
-  const { catalog, ruleSet } = usePackage().effective;
+  const { catalog } = usePackage().effective;
   // The template that says who reports each row is the natural default.
   const preferred = catalog.templates.find((t) => t.rows.some((r) => isValueRow(r) && r.reporter)) ?? catalog.templates[0];
   const [templateId, setTemplateId] = useState(preferred?.id ?? "");
@@ -73,9 +72,7 @@ export function ProvinceReportPanel({ consolidation, deliver }: { consolidation:
     setBusy(true);
     setError(undefined);
     try {
-      const r = buildProvinceReport(consolidation, t, ruleSet);
-      await deliver(buildReportLayout(r, heading));
-      setReport(r);
+      setReport(await makeReport(t.id, heading));
     } catch (e) {
       setReport(undefined);
       setError(e instanceof Error ? e.message : "Không lập được báo cáo của tỉnh.");

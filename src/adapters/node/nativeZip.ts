@@ -2,14 +2,19 @@ import { crc32, deflateRawSync, inflateRawSync } from "zlib";
 import { InflateLimitError, InflateRaw } from "../xlsx/zip";
 import { Deflater } from "../xlsx/zipWrite";
 
+/** Output chunks zlib allocates at most at once, whatever size an archive declares. */
+const MAX_CHUNK = 8 * 1024 * 1024;
+
 /**
  * Node's native zlib: several times faster than the pure-JS inflate the browser uses. zlib stops as
- * soon as the output passes `maxOutputLength`, so a bomb costs the limit, not its full size.
+ * soon as the output passes `maxOutputLength`, so a bomb costs the limit, not its full size. The
+ * declared size sizes zlib's output chunk, so a part is inflated into one buffer instead of 16 KB pieces.
  */
-export const nativeInflateRaw: InflateRaw = (data, maxOutput) => {
-  if (maxOutput === undefined || !Number.isFinite(maxOutput)) return inflateRawSync(data);
+export const nativeInflateRaw: InflateRaw = (data, maxOutput, size) => {
+  const chunkSize = size === undefined ? undefined : Math.min(MAX_CHUNK, Math.max(64, size + 1));
+  if (maxOutput === undefined || !Number.isFinite(maxOutput)) return inflateRawSync(data, { chunkSize });
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutput) });
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutput), chunkSize });
   } catch (e) {
     if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new InflateLimitError();
     throw e;

@@ -1,12 +1,13 @@
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { FileLimitError, LIMITS, Limits, fileTooLarge, partTooLarge } from "../limits";
 
 /**
  * Raw DEFLATE decompression; Node passes its native zlib, browsers use fflate. Given `maxOutput`, an
  * implementation stops as soon as the output would exceed it and throws InflateLimitError (an
  * implementation that ignores it is still bounded afterwards, but only after the work is done).
+ * `size` is the unpacked size the archive declares: a hint to allocate the output once, never trusted.
  */
-export type InflateRaw = (data: Uint8Array, maxOutput?: number) => Uint8Array;
+export type InflateRaw = (data: Uint8Array, maxOutput?: number, size?: number) => Uint8Array;
 
 export class ZipError extends Error {}
 
@@ -25,8 +26,19 @@ const u32 = (b: Uint8Array, o: number): number => (b[o] | (b[o + 1] << 8) | (b[o
 
 const INPUT_CHUNK = 64 * 1024;
 
-/** fflate's streaming inflate, stopped at `maxOutput`: a 2 GB bomb costs `maxOutput` bytes, not 2 GB. */
-export const fflateInflateRaw: InflateRaw = (data, maxOutput = Infinity) => {
+/** DEFLATE's largest expansion: a 258-byte match costs at least about two bits. */
+const MAX_DEFLATE_RATIO = 1032;
+
+/**
+ * fflate's inflate into one buffer of the declared size where even the largest expansion of these
+ * bytes stays within `maxOutput` (so a false size costs no more than the budget, and is detected by the
+ * spare byte); otherwise streamed and stopped at `maxOutput`: a 2 GB bomb costs `maxOutput` bytes, not 2 GB.
+ */
+export const fflateInflateRaw: InflateRaw = (data, maxOutput = Infinity, size) => {
+  if (size !== undefined && data.length > 0 && data.length * MAX_DEFLATE_RATIO <= maxOutput) {
+    const out = inflateSync(data, { out: new Uint8Array(size + 1) });
+    if (out.length <= size) return out;
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   const inflate = new Inflate((chunk) => {
@@ -184,7 +196,7 @@ export class ZipReader {
     if (e.method === 0) out = data;
     else if (e.method === 8) {
       try {
-        out = this.inflateRaw(data, max);
+        out = this.inflateRaw(data, max, e.size);
       } catch (err) {
         if (err instanceof InflateLimitError) throw refuse();
         throw new ZipError(`inflate: ${err instanceof Error ? err.message : String(err)}`);

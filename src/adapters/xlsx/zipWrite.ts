@@ -23,7 +23,12 @@ export function crc32(data: Uint8Array): number {
   return ~c >>> 0;
 }
 
-export const fflateDeflater: Deflater = { deflateRaw: (data) => deflateSync(data, { level: 6 }), crc32 };
+/** fflate's deflate at `level` (0–9). */
+export function fflateDeflaterAt(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9): Deflater {
+  return { deflateRaw: (data) => deflateSync(data, { level }), crc32 };
+}
+
+export const fflateDeflater: Deflater = fflateDeflaterAt(6);
 
 const LOCAL_HEADER = 30;
 const CENTRAL_HEADER = 46;

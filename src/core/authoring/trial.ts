@@ -59,7 +59,7 @@ export function tryProposal(p: Proposal, pkg: LoadedPackage, files: { fileName: 
 }
 
 /** For each rate, the pair of count rows whose quotient gives it in most reports, when it is not the pair in use. */
-function rateCorrections(p: Proposal, reports: { values: Map<string, IndicatorValue> }[]): RateCorrection[] {
+function rateCorrections(p: Proposal, reports: { values: Map<string, Pick<IndicatorValue, "number">> }[]): RateCorrection[] {
   const rows = p.template.rows.filter(isValueRow);
   const counts = rows.filter((r) => r.kind === "count" || r.kind === "money");
   const out: RateCorrection[] = [];

@@ -4,6 +4,7 @@ import { CellPlace, placeOf } from "../grid";
 import { Period, cumulativeComparable, periodLabel, samePeriod, windowMonths } from "../period";
 import { IndicatorValue, messagesOf, shortLabel } from "../rules/evaluate";
 import { MessageTable, fill } from "../rules/messages";
+import type { KeptValue } from "../consolidate/consolidate";
 import { PreviousRule, RuleSet } from "../rules/schema";
 import { formatNumberVi } from "../text";
 
@@ -22,7 +23,7 @@ export interface CurrentFigures {
   /** Set for a table of a Word document: how rows are numbered (see placeOf). */
   place?: CellPlace;
   period?: Period;
-  values: Map<string, IndicatorValue>;
+  values: Map<string, KeptValue>;
 }
 
 /**
@@ -160,7 +161,7 @@ function adjacentSwap(a: string, b: string): boolean {
 /** Every figure equal to the previous file's, with enough non-zero figures that it cannot be chance. */
 function sameFile(rule: PreviousRule, current: CurrentFigures, previous: PreviousFigures, say: (nonZero: number) => string): Finding | undefined {
   let nonZero = 0;
-  let first: IndicatorValue | undefined;
+  let first: KeptValue | undefined;
   for (const [id, v] of current.values) {
     const prev = previous.values.get(id);
     if (v.number === undefined && prev === undefined) continue;
@@ -189,7 +190,7 @@ function sectionsOf(t: Template): Map<string, string> {
 }
 
 /** A unit's own earlier submission, as checked, for comparison. */
-export function figuresOfSubmission(values: Map<string, IndicatorValue>, fileName: string, period?: Period): PreviousFigures {
+export function figuresOfSubmission(values: Map<string, KeptValue>, fileName: string, period?: Period): PreviousFigures {
   const numbers = new Map<string, number>();
   for (const [id, v] of values) if (v.number !== undefined) numbers.set(id, v.number);
   return { fileName, period, values: numbers };

@@ -9,12 +9,43 @@ import { IndicatorValue } from "../rules/evaluate";
 import { Rule } from "../rules/schema";
 import { SuspectRule, findSuspectRules, withoutSuspect } from "./suspect";
 import { compareVi, foldText } from "../text";
+import { Submission } from "../recognize/submission";
+
+/** What the merge and its sheets use of one indicator's value: never the row's cells. */
+export type KeptValue = Pick<IndicatorValue, "row" | "read" | "number" | "cell"> & { sheetRow: { r: number } };
+
+/** What the merge keeps of one checked file: its identity, values by indicator and findings, not its grid. */
+export type KeptResult =
+  | { ok: false; reason: string }
+  | {
+      ok: true;
+      format?: SourceFormat;
+      submission: Pick<Submission, "sheetName" | "template" | "period" | "unitCandidates" | "place">;
+      values: Map<string, KeptValue>;
+      findings: Finding[];
+    };
 
 /** One received file after checking, with when it was last modified (to keep the newer of two). */
 export interface MergeInput {
   fileName: string;
-  result: CheckResult;
+  result: KeptResult;
   modified?: number;
+}
+
+/**
+ * The part of a check result a merge holds until the end: a whole province's files are read before
+ * any is consolidated, so a file's parsed rows and cells must be free to go once it is checked.
+ */
+export function mergeInput(fileName: string, result: CheckResult, modified?: number): MergeInput {
+  if (!result.ok) return { fileName, modified, result: { ok: false, reason: result.reason } };
+  const { sheetName, template, period, unitCandidates, place } = result.submission;
+  const values = new Map<string, KeptValue>();
+  for (const [id, v] of result.values) values.set(id, { row: v.row, read: v.read, number: v.number, cell: v.cell, sheetRow: { r: v.sheetRow.r } });
+  return {
+    fileName,
+    modified,
+    result: { ok: true, format: result.format, submission: { sheetName, template, period, unitCandidates, place }, values, findings: result.findings },
+  };
 }
 
 export interface UnitSubmission {
@@ -28,7 +59,7 @@ export interface UnitSubmission {
   sheetName: string;
   template: Template;
   period?: Period;
-  values: Map<string, IndicatorValue>;
+  values: Map<string, KeptValue>;
   findings: Finding[];
   errors: number;
   warnings: number;
@@ -260,7 +291,7 @@ function mostCommonPeriod(periods: (Period | undefined)[]): Period | undefined {
   return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.p;
 }
 
-function valueOf(v: IndicatorValue | undefined): number | string | null {
+function valueOf(v: KeptValue | undefined): number | string | null {
   if (!v) return null;
   const r = v.read;
   return r.type === "number" ? r.value : r.type === "blank" ? null : r.text;
@@ -271,7 +302,7 @@ function shown(x: number | string | null): string {
 }
 
 /** Indicators whose value differs between two files of one unit, in the newer file's order. */
-function changedValues(older: Map<string, IndicatorValue>, newer: Map<string, IndicatorValue>): ValueChange[] {
+function changedValues(older: Map<string, KeptValue>, newer: Map<string, KeptValue>): ValueChange[] {
   const out: ValueChange[] = [];
   for (const id of new Set([...newer.keys(), ...older.keys()])) {
     const a = older.get(id);
@@ -283,7 +314,7 @@ function changedValues(older: Map<string, IndicatorValue>, newer: Map<string, In
 }
 
 /** A number the merge counts: what the unit typed, even when a rule flags it. */
-export function mergeNumber(v: IndicatorValue | undefined): number | undefined {
+export function mergeNumber(v: KeptValue | undefined): number | undefined {
   return v && v.read.type === "number" ? v.read.value : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { Consolidation } from "./consolidate";
+import { FileOutcome } from "./consolidate";
 
 /** What a merge says at a glance: each kind a count and a filter of the file list. */
 export type SummaryKind = "submitted" | "withErrors" | "unresolved" | "duplicate" | "otherPeriod" | "rejected" | "missing";
@@ -47,8 +47,15 @@ export interface MergeSummary {
 /** The kinds that make a file a problem, worst first; the order of the list. */
 const RANK: Record<SummaryKind, number> = { rejected: 0, unresolved: 1, missing: 2, withErrors: 3, duplicate: 4, otherPeriod: 5, submitted: 6 };
 
+/** What the counts are made of: a consolidation, or a merge's outcome as the task pane receives it. */
+export interface MergeTally {
+  files: FileOutcome[];
+  units: { fileName: string; unitName: string; errors: number; warnings: number }[];
+  missing: string[];
+}
+
 /** Counts and the file list of a consolidation; a submitted file with errors counts as both submitted and with errors. */
-export function summarizeMerge(c: Consolidation): MergeSummary {
+export function summarizeMerge(c: MergeTally): MergeSummary {
   const byFile = new Map(c.units.map((u) => [u.fileName, u]));
   const entries: SummaryEntry[] = c.files.map((f) => {
     const u = f.status === "read" ? byFile.get(f.fileName) : undefined;

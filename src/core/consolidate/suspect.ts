@@ -23,7 +23,7 @@ export const SUSPECT_MIN_UNITS = 3;
 
 export interface CheckedUnit {
   name: string;
-  values: Map<string, IndicatorValue>;
+  values: Map<string, Pick<IndicatorValue, "number">>;
   findings: Finding[];
 }
 

@@ -195,7 +195,7 @@ const UNITS_FIRST_ROW = 3; // 1-based: the units sheet lists units from row 3
 const UNITS_SLACK = 100;
 
 /** Who has not reported, for a summary: units with a file waiting for the officer's choice, then units with no file at all. */
-export function submissionSummary(c: Consolidation): string[] {
+export function submissionSummary(c: Pick<Consolidation, "waiting" | "missing" | "repeatedUnits">): string[] {
   const out: string[] = [];
   if (c.waiting.length) out.push(`${WAITING_STATUS} (${c.waiting.length}): ${c.waiting.join("; ")}`);
   if (c.missing.length) out.push(`Chưa nộp (${c.missing.length}): ${c.missing.join("; ")}`);

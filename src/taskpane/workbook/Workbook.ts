@@ -76,6 +76,11 @@ export interface Workbook {
   readSheet?(name: string): Promise<Grid | undefined>;
   /** Writes the merge result; resolves to the sentence that says where it went. */
   writeMerge(layouts: SheetLayout[], fileName: string): Promise<string>;
+  /**
+   * Present where the host takes the merge as an .xlsx file: the merge worker builds the bytes off the
+   * main thread and this delivers them; resolves like writeMerge.
+   */
+  writeMergeFile?(bytes: Uint8Array, fileName: string): Promise<string>;
   readonly packageStorage: PackageStorage;
 }
 

@@ -16,6 +16,10 @@ const browserPackageStorage: PackageStorage = {
 
 /** The plain web page: templates and merge results are downloaded as .xlsx; checks read uploaded files. */
 export function fileWorkbook(download: (bytes: Uint8Array, fileName: string) => void = downloadBytes): Workbook {
+  const writeMergeFile = async (bytes: Uint8Array, fileName: string): Promise<string> => {
+    download(bytes, fileName);
+    return "Đã tải về tệp tổng hợp.";
+  };
   return {
     description: "Đang chạy dưới dạng trang web (tải tệp lên, tải kết quả về)",
     insertLabel: "Tải biểu mẫu (.xlsx)",
@@ -27,10 +31,8 @@ export function fileWorkbook(download: (bytes: Uint8Array, fileName: string) => 
     expectedUnitsLabel: "Danh sách đơn vị phải báo cáo (mỗi dòng một đơn vị; để trống để dùng các đơn vị đã nộp)",
     readExpectedUnits: async () => [],
     readAssignments: async () => ({}),
-    async writeMerge(layouts, fileName) {
-      download(writeXlsx(layouts), fileName);
-      return "Đã tải về tệp tổng hợp.";
-    },
+    writeMerge: (layouts, fileName) => writeMergeFile(writeXlsx(layouts), fileName),
+    writeMergeFile,
     packageStorage: browserPackageStorage,
   };
 }
