@@ -2,7 +2,7 @@ import { Template, ValueRow, isValueRow } from "../catalog/schema";
 import { Finding } from "../findings";
 import { CellPlace, placeOf } from "../grid";
 import { Period, cumulativeComparable, periodLabel, samePeriod, windowMonths } from "../period";
-import { IndicatorValue, messagesOf, shortLabel } from "../rules/evaluate";
+import { messagesOf, shortLabel } from "../rules/evaluate";
 import { MessageTable, fill } from "../rules/messages";
 import type { KeptValue } from "../consolidate/consolidate";
 import { PreviousRule, RuleSet } from "../rules/schema";
