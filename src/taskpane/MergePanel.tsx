@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { memo, useEffect, useState } from "react";
+import { describeSuspect } from "../core/consolidate/suspect";
 import { MERGE_SHEET, submissionSummary } from "../core/layout/mergeLayouts";
 import { Period, PeriodKind, periodLabel } from "../core/period";
 import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
@@ -278,6 +279,15 @@ export function MergePanel() {
           }}
         />
       )}
+      {result?.suspect?.length ? (
+        <MessageBar intent="warning">
+          <MessageBarBody data-testid="merge-suspect">
+            {result.suspect.map((s) => (
+              <div key={s.rule}>{describeSuspect(s)}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {result && submissionSummary(result).length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody data-testid="merge-missing">
