@@ -46,7 +46,7 @@ describe("a merge in the page runs in a worker", () => {
     expect(await page.getByTestId("file-row").count()).toBe(130);
 
     const bytes = readFileSync(await download.path());
-    const direct = consolidate(files.map((f) => mergeInput(basename(f), checkReceivedFile(readFileSync(f), basename(f), catalog, ruleSet))));
+    const direct = consolidate(files.map((f) => mergeInput(basename(f), checkReceivedFile(readFileSync(f), basename(f), catalog, ruleSet))), { rules: ruleSet.rules });
     expect(values(bytes)).toEqual(values(writeXlsx(buildMergeLayouts(direct, { outliers: ruleSet.outliers }))));
   });
 });

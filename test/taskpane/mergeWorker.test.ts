@@ -45,7 +45,7 @@ describe("the merge worker's work, called directly", () => {
     for (const i of [files.length - 1, ...files.keys()].slice(0, files.length)) reads.push(work.add(i, files[i].name, files[i].bytes));
     expect(reads.filter((r) => !r.ok)).toEqual([{ index: files.length - 1, ok: false, reason: expect.stringMatching(/\S/) }]);
     const outcome = work.finish(settings);
-    const direct = consolidate(files.map((f) => mergeInput(f.name, checkReceivedFile(f.bytes, f.name, catalog, ruleSet))));
+    const direct = consolidate(files.map((f) => mergeInput(f.name, checkReceivedFile(f.bytes, f.name, catalog, ruleSet))), { rules: ruleSet.rules });
     expect(values(outcome.bytes!)).toEqual(values(writeXlsx(buildMergeLayouts(direct, { outliers: ruleSet.outliers }))));
     expect(outcome.units.map((u) => u.unitName)).toEqual(direct.units.map((u) => u.unitName));
     expect(outcome.files.find((f) => f.fileName === "ghi-chu.xlsx")?.status).toBe("rejected");
