@@ -255,6 +255,25 @@ export function MergePanel() {
           </TableBody>
         </Table>
       )}
+      {/* The count table lists who sent nothing; these say what it cannot: units with a waiting file, repeated list lines, suspect rules. */}
+      {result?.suspect?.length ? (
+        <MessageBar intent="warning">
+          <MessageBarBody data-testid="merge-suspect">
+            {result.suspect.map((s) => (
+              <div key={s.rule}>{describeSuspect(s)}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {result && submissionSummary({ ...result, missing: [] }).length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody data-testid="merge-waiting">
+            {submissionSummary({ ...result, missing: [] }).map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {result && (
         <MergeSummary
           outcome={result}
@@ -278,24 +297,6 @@ export function MergePanel() {
             return out.report;
           }}
         />
-      )}
-      {result?.suspect?.length ? (
-        <MessageBar intent="warning">
-          <MessageBarBody data-testid="merge-suspect">
-            {result.suspect.map((s) => (
-              <div key={s.rule}>{describeSuspect(s)}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {result && submissionSummary(result).length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody data-testid="merge-missing">
-            {submissionSummary(result).map((line) => (
-              <div key={line}>{line}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
       )}
     </div>
   );
