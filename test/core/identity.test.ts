@@ -5,13 +5,14 @@ import { checkGrids } from "../../src/core/check/check";
 import { MergeInput, consolidate } from "../../src/core/consolidate/consolidate";
 import { buildTemplateLayout } from "../../src/core/layout/templateLayout";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows } from "../../src/core/layout/mergeLayouts";
-import { UnitCandidate, decideUnit, fileNameUnits, sameUnit, titleCandidates } from "../../src/core/recognize/unitEvidence";
+import { UnitCandidate, decideUnit, fileNameClaims, fileNameUnits, sameUnit, titleCandidates } from "../../src/core/recognize/unitEvidence";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { unitVocabulary } from "../../src/core/recognize/unitNames";
 import { IDENTITY_PREFIX, decodeIdentity } from "../../src/core/identity";
 import { catalog, FIXTURES, fixture, ruleSet } from "../support/data";
 import { DISTRICTS, PLANNED_ID, PLANNED_IN_SEED, copiedDistrict, elevenCopies } from "../support/copiedDistricts";
+import { mailBytes } from "../support/mailbox";
 
 function input(fileName: string, bytes: Uint8Array, modified = 0): MergeInput {
   return { fileName, modified, result: checkReceivedFile(bytes, fileName, catalog, ruleSet) };
@@ -262,6 +263,76 @@ describe("sent twice", () => {
     expect(c.files.find((f) => f.status === "duplicate")).toMatchObject({ fileName: "a.xlsx", changed: [] });
     expect(c.files.find((f) => f.status === "duplicate")?.reason).toContain("giống hệt");
     expect(c.rows.find((r) => r.indicator?.id === PLANNED_ID)!.indicator!.total).toBe(PLANNED_IN_SEED);
+  });
+});
+
+describe("two files given to one unit, one of them named for another", () => {
+  const ME_LINH = "UBND xã Mê Linh";
+  /** A xã's report whose "Kèm theo" line names `title`, with numbers of its own (`seed`). */
+  const sheet = (fileName: string, title: string | undefined, seed: number, modified: number): MergeInput =>
+    input(fileName, mailBytes({ file: fileName, sender: "UBND xã Tân Hà", title, withList: "merged", withoutList: "merged" }, seed), modified);
+  const planned = (i: MergeInput): number | undefined => {
+    const v = i.result.ok ? i.result.values.get(PLANNED_ID)?.read : undefined;
+    return v?.type === "number" ? v.value : undefined;
+  };
+  const statusOf = (c: ReturnType<typeof consolidate>, fileName: string) => c.files.find((f) => f.fileName === fileName);
+
+  it("reads unit-shaped names from a file name, and nothing from noise", () => {
+    expect(fileNameClaims("xa Chieng Mai - quy 3.xlsx")).toEqual(["Xã Chieng Mai"]);
+    expect(fileNameClaims("UBND_phuong_3.xlsx")).toEqual(["Phường 3"]);
+    expect(fileNameClaims("Sở Nội vụ gửi UBND tỉnh.xlsx".normalize("NFD"))).toEqual(["Sở Noi Vu"]);
+    expect(fileNameClaims("BC xa Me Linh (ban sua).xlsx")).toEqual(["Xã Me Linh"]);
+    for (const noise of ["Book1.xlsx", "bao cao q3.xlsx", "final_v2.xlsx", "HTB.xlsx", "Bao hiem xa hoi tinh.xlsx", "Tuy Phong lan 2.xlsx", "gui xa Me Linh.xlsx"])
+      expect([noise, fileNameClaims(noise)]).toEqual([noise, []]);
+  });
+
+  it("decides alone as before; against another file of the unit, a file named for another unit waits", () => {
+    const title = [{ name: ME_LINH, source: "title" as const, where: "A3" }];
+    expect(decideUnit(title, { fileName: "xa Chieng Mai.xlsx" })).toMatchObject({ resolved: true, name: ME_LINH });
+    const d = decideUnit(title, { fileName: "xa Chieng Mai.xlsx", rivals: ["Me Linh.xlsx"] });
+    expect(d).toMatchObject({ resolved: false, candidates: [{ name: ME_LINH, source: "title" }, { name: "Xã Chieng Mai", source: "fileName" }] });
+    // File names that agree with the unit, with each other, or say nothing: one unit sending twice.
+    expect(decideUnit(title, { fileName: "xa-me-linh-lan-2.xlsx", rivals: ["Me Linh.xlsx"] })).toMatchObject({ resolved: true });
+    expect(decideUnit(title, { fileName: "xa-sach-2.xlsx", rivals: ["xa-sach-1.xlsx"] })).toMatchObject({ resolved: true });
+    expect(decideUnit(title, { fileName: "Book1 (2).xlsx", rivals: ["Me Linh.xlsx"] })).toMatchObject({ resolved: true });
+  });
+
+  it.each([
+    ["newer", 2],
+    ["older", 0],
+  ])("a copy of the neighbour's file kept its title and is %s: it waits, the neighbour's figures stay", (_, copyModified) => {
+    const own = sheet("Me Linh_BC quy 3.xlsx", ME_LINH, 1, 1);
+    const copy = sheet("xa Chieng Mai - quy 3.xlsx", ME_LINH, 2, copyModified);
+    expect(planned(copy)).not.toBe(planned(own));
+    const c = consolidate([own, copy]);
+    expect(c.units.map((u) => [u.unitName, u.fileName])).toEqual([[ME_LINH, own.fileName]]);
+    expect(c.rows.find((r) => r.indicator?.id === PLANNED_ID)!.indicator!.values.get(ME_LINH)).toBe(planned(own));
+    const held = statusOf(c, copy.fileName)!;
+    expect(held.status).toBe("unresolved");
+    expect(held.candidates!.map((x) => [x.name, x.source])).toEqual([
+      [ME_LINH, "title"],
+      ["Xã Chieng Mai", "fileName"],
+    ]);
+    expect(held.reason).toContain("tên tệp ghi “Xã Chieng Mai”");
+    expect(c.files.filter((f) => f.status === "duplicate")).toEqual([]);
+    // The name read from the file name is offered as a unit to choose.
+    expect(c.expected.map((e) => e.name)).toContain("Xã Chieng Mai");
+  });
+
+  it.each([
+    ["names that agree", "xa Me Linh - quy 3.xlsx", "UBND xa Me Linh (ban sua).xlsx"],
+    ["a name and noise", "Me Linh.xlsx", "Me Linh lan 2.xlsx"],
+    ["noise only", "Book1.xlsx", "bao cao q3 final_v2.xlsx"],
+    ["initials that match nothing", "HTB_Q3.xlsx", "Book1 (2).xlsx"],
+  ])("a genuine resubmission with %s is still “Đơn vị gửi hai lần”", (_, first, second) => {
+    const older = sheet(first, ME_LINH, 1, 1);
+    const newer = sheet(second, ME_LINH, 2, 2);
+    const c = consolidate([older, newer]);
+    expect(c.units.map((u) => u.fileName)).toEqual([second]);
+    expect(c.files.filter((f) => f.status === "unresolved")).toEqual([]);
+    expect(statusOf(c, first)).toMatchObject({ status: "duplicate", unitName: ME_LINH });
+    expect(statusOf(c, first)!.reason).toContain("Đơn vị gửi hai lần");
+    expect(c.rows.find((r) => r.indicator?.id === PLANNED_ID)!.indicator!.values.get(ME_LINH)).toBe(planned(newer));
   });
 });
 

@@ -117,7 +117,7 @@ export const MAILBOX: Mail[] = [
   { file: "z5864203557311_8c1d0b7e5f2a4e19.xlsx", sender: "UBND xã Đạ Huoai", title: "UBND xã Đạ Huoai", withList: "merged", withoutList: "merged" },
   { file: nfd("Đinh Trang Thượng.xlsx"), sender: "UBND xã Đinh Trang Thượng", title: "UBND xã Đinh Trang Thượng", withList: "merged", withoutList: "merged" },
   // Filled in a copy of xã Tuy Phong's file, title left as it was; older than Tuy Phong's own file.
-  { file: "xa Ham Thuan Bac.xlsx", sender: "UBND xã Hàm Thuận Bắc", title: "UBND xã Tuy Phong", withList: "wait", withoutList: "duplicate", modified: 1 },
+  { file: "xa Ham Thuan Bac.xlsx", sender: "UBND xã Hàm Thuận Bắc", title: "UBND xã Tuy Phong", withList: "wait", withoutList: "wait", modified: 1 },
   { file: "xa Hoa Ninh - BC quy 3.2026.xlsx", sender: "UBND xã Hòa Ninh", title: "UBND xã Hòa Ninh", withList: "merged", withoutList: "merged" },
   { file: "z5864203560001_0f3a9c.xlsx", sender: "UBND xã Hòa Ninh", withList: "wait", withoutList: "wait" },
   { file: "xa_hoa_ninh_dong_Q3.xlsx", sender: "UBND xã Hòa Ninh Đông", withList: "merged", withoutList: "wait" },

@@ -3,7 +3,7 @@ import { CheckResult, SourceFormat } from "../check/check";
 import { Finding, countBySeverity } from "../findings";
 import { UnitType, findUnitType, unitTypeOfName } from "../package/package";
 import { Period, periodLabel, samePeriod } from "../period";
-import { ExpectedUnit, UnitCandidate, decideUnit, matchExpected, sameUnit } from "../recognize/unitEvidence";
+import { DecideContext, ExpectedUnit, UnitCandidate, decideUnit, matchExpected, sameUnit } from "../recognize/unitEvidence";
 import { unitKey } from "../recognize/unitNames";
 import { IndicatorValue } from "../rules/evaluate";
 import { Rule } from "../rules/schema";
@@ -144,6 +144,22 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
   const { list: expectedList, repeated } = uniqueUnits(opts.expected ?? []);
   // Without a list, a file name can only point to a unit another file of the batch names.
   const known = expectedList.length ? [] : batchNames(inputs);
+  const decided = inputs.map((input) => {
+    const r = input.result;
+    if (!r.ok) return undefined;
+    const ctx: DecideContext = { fileName: input.fileName, expected: expectedList, known, assigned: opts.assignments?.[input.fileName] };
+    return { ctx, candidates: r.submission.unitCandidates, period: r.submission.period, decision: decideUnit(r.submission.unitCandidates, ctx) };
+  });
+  // Files of one period given to one unit are weighed again against each other's names: two senders, or one sending twice.
+  const sameUnitFiles = new Map<string, NonNullable<(typeof decided)[number]>[]>();
+  for (const d of decided) {
+    if (!d?.decision.resolved) continue;
+    const key = `${unitKey(d.decision.name)}|${d.period ? `${d.period.kind}-${d.period.year}` : ""}`;
+    sameUnitFiles.set(key, [...(sameUnitFiles.get(key) ?? []), d]);
+  }
+  for (const group of sameUnitFiles.values())
+    if (group.length > 1)
+      for (const d of group) d.decision = decideUnit(d.candidates, { ...d.ctx, rivals: group.filter((x) => x !== d).map((x) => x.ctx.fileName) });
   inputs.forEach((input, order) => {
     const r = input.result;
     if (!r.ok) {
@@ -151,8 +167,7 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
       return;
     }
     const s = r.submission;
-    const assigned = opts.assignments?.[input.fileName];
-    const decision = decideUnit(s.unitCandidates, { fileName: input.fileName, expected: expectedList, known, assigned });
+    const decision = decided[order]!.decision;
     if (!decision.resolved) {
       const { candidates, reason, suggestion } = decision;
       held.push({ fileName: input.fileName, period: s.period, unitTypeLabel: s.template.unitTypeLabel, outcome: { fileName: input.fileName, status: "unresolved", reason, candidates, suggestion } });

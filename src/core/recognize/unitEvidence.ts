@@ -47,7 +47,7 @@ interface Parts {
 }
 
 /** The kind of body (see catalog/unit-names.json) that `words` start with at `at`, if any. */
-function kindAt(words: readonly string[], at: number): { words: string[]; place: boolean } | undefined {
+function kindAt(words: readonly string[], at: number): { words: string[]; place: boolean; label: string } | undefined {
   return VOCABULARY.kinds.find((k) => wordsAt(words, at, k.words));
 }
 
@@ -289,6 +289,47 @@ export function fileNameUnits(fileName: string, known: readonly string[]): strin
   return hits;
 }
 
+/**
+ * The unit-shaped names a file name gives on its own, known or not: a kind word that starts a name, then the
+ * name's own words ("xa Ham Thuan Bac" → "Xã Ham Thuan Bac", "UBND_phuong_3" → "Phường 3"). A kind inside a
+ * longer name ("Bao hiem xa hoi") starts nothing; noise words end the name.
+ */
+export function fileNameClaims(fileName: string): string[] {
+  const f = fileWords(fileName);
+  const out: string[] = [];
+  for (let i = 0; i < f.words.length; i++) {
+    const kind = kindAt(f.words, i);
+    if (!kind || !f.plainAfter[i] || f.insideKind[i] || f.afterRecipient[i] || (i > 0 && f.plainBefore[i - 1])) continue;
+    let j = i + kind.words.length;
+    const name: string[] = [];
+    // A place may be a number ("phường 3"); elsewhere a number is noise.
+    if (kind.place && /^\d{1,3}$/.test(f.words[j] ?? "")) name.push(f.words[j++]);
+    while (j < f.words.length && f.plainAfter[j]) name.push(f.words[j++]);
+    const claim = [kind.label.charAt(0).toUpperCase() + kind.label.slice(1), ...name.map((w) => w.charAt(0).toUpperCase() + w.slice(1))].join(" ");
+    if (name.length && isUnitClaim(claim)) out.push(claim);
+    i = j - 1;
+  }
+  return out;
+}
+
+/** A name read from a file name that stands for `unit`: the same unit, or its name cut short ("phuong Lam Vien"). */
+function agreesWith(claim: string, unit: string): boolean {
+  const [c, u] = [parts(claim), parts(unit)];
+  return sameUnit(claim, unit) || (c.type === u.type && startsWith(u.words, c.words));
+}
+
+/**
+ * What a file name says against the unit its sheet names, when other files of the batch are given to that unit
+ * too: a unit-shaped name that is not that unit and that the other files' names do not give. Two senders, not
+ * one unit sending twice (a neighbour's file filled in and its title left as it was).
+ */
+function otherSender(fileName: string, unit: string, rivals: readonly string[]): string | undefined {
+  if (fileNameUnits(fileName, [unit]).length) return undefined;
+  const claims = fileNameClaims(fileName);
+  if (claims.some((c) => agreesWith(c, unit))) return undefined;
+  return claims.find((c) => !rivals.some((r) => fileNameClaims(r).some((x) => sameUnit(x, c))));
+}
+
 /** The names of a list of units, once per list (a merge reads every file against the same list). */
 const expectedNames = oncePer((expected: ExpectedUnit[]): string[] => expected.map((e) => e.name));
 
@@ -302,6 +343,8 @@ export interface DecideContext {
   known?: readonly string[];
   /** The officer's choice for this file. */
   assigned?: string;
+  /** The names of the batch's other files whose evidence gives them to the same unit as this one. */
+  rivals?: readonly string[];
 }
 
 /**
@@ -354,9 +397,21 @@ export function decideUnit(candidates: UnitCandidate[], ctx: DecideContext): Uni
   // The strongest source names the unit; among title lines the last ("Kèm theo … của …" sits under the heading).
   const rank = (c: UnitCandidate, i: number): number => PRIORITY.indexOf(c.source) * 1000 - i;
   const best = groups[0].map((c, i) => ({ c, r: rank(c, i) })).sort((a, b) => a.r - b.r)[0].c;
-  if (!expected.length) return { resolved: true, name: best.name, source: best.source };
+  const resolved = (name: string): UnitDecision => {
+    const rivals = ctx.rivals ?? [];
+    const other = rivals.length ? otherSender(ctx.fileName, name, rivals) : undefined;
+    if (!other) return { resolved: true, name, source: best.source };
+    const said = [...new Set(groups[0].map((c) => SOURCE_LABEL[c.source]))].join(", ");
+    return {
+      resolved: false,
+      candidates: [...groups[0], { name: other, source: "fileName", where: "tên tệp" }],
+      reason: `${said.charAt(0).toUpperCase()}${said.slice(1)} ghi “${name}”, tên tệp ghi “${other}”, và tệp “${rivals.join("”, “")}” cũng là của “${name}”: có thể đơn vị khác đã điền vào bản sao báo cáo của “${name}”. Chưa tổng hợp; chọn đơn vị gửi tệp này.`,
+      suggestion: matchExpected(other, expected)?.name,
+    };
+  };
+  if (!expected.length) return resolved(best.name);
   const match = groups[0].map((c) => matchExpected(c.name, expected)).find((e) => e);
-  if (match) return { resolved: true, name: match.name, source: best.source };
+  if (match) return resolved(match.name);
   const suggestion = closestExpected(best.name, expected);
   return {
     resolved: false,

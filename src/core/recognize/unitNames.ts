@@ -27,7 +27,8 @@ export type UnitNameWords = z.infer<typeof UnitNameWords>;
 
 /** The vocabulary, folded: every list as word sequences. */
 export interface UnitVocabulary {
-  kinds: { words: string[]; place: boolean }[];
+  /** `label` is the kind as written in the data ("xã"), to show a name read from a file name. */
+  kinds: { words: string[]; place: boolean; label: string }[];
   shortForms: { short: string[]; full: string[] }[];
   fillers: Set<string>;
   fileNoise: string[][];
@@ -45,7 +46,7 @@ export function unitVocabulary(data: unknown): UnitVocabulary {
   const d = parsed.data;
   const longestFirst = <T extends { length: number }>(a: T, b: T): number => b.length - a.length;
   return {
-    kinds: d.kinds.map((k) => ({ words: words(k.words), place: k.place })).sort((a, b) => longestFirst(a.words, b.words)),
+    kinds: d.kinds.map((k) => ({ words: words(k.words), place: k.place, label: k.words })).sort((a, b) => longestFirst(a.words, b.words)),
     shortForms: d.shortForms.map((s) => ({ short: words(s.short), full: words(s.full) })).sort((a, b) => longestFirst(a.short, b.short)),
     fillers: new Set(d.fillers.flatMap(words)),
     fileNoise: d.fileNoise.map(noiseWords).sort(longestFirst),
