@@ -6,7 +6,7 @@ import { ParsedWorkbookParts, XlsxReadError, readXlsx } from "../adapters/xlsx/r
 import { nativeDeflater, nativeInflateRaw } from "../adapters/node/nativeZip";
 import { writeXlsx } from "../adapters/xlsx/write";
 import { checkReceivedFile } from "../adapters/receivedFile";
-import { MergeInput, consolidate, mergeInput } from "../core/consolidate/consolidate";
+import { MergeInput, SharedPlaces, consolidate, mergeInput } from "../core/consolidate/consolidate";
 import { describeSuspect } from "../core/consolidate/suspect";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows, submissionSummary } from "../core/layout/mergeLayouts";
 import { ExpectedUnit } from "../core/recognize/unitEvidence";
@@ -105,6 +105,7 @@ export async function runMerge(args: string[]): Promise<number> {
   }
   // One merge reads many workbooks of the same producers: their common parts are parsed once.
   const parsed = new ParsedWorkbookParts();
+  const places = new SharedPlaces();
   const inputs: MergeInput[] = positionals.map((file) => {
     const fileName = basename(file);
     let bytes: Uint8Array;
@@ -115,7 +116,7 @@ export async function runMerge(args: string[]): Promise<number> {
       if (!(e instanceof InputFileError)) throw e;
       return mergeInput(fileName, { ok: false, fileName, reason: e.message });
     }
-    return mergeInput(fileName, checkReceivedFile(bytes, fileName, catalog, ruleSet, nativeInflateRaw, { parsed }), modified);
+    return mergeInput(fileName, checkReceivedFile(bytes, fileName, catalog, ruleSet, nativeInflateRaw, { parsed }), modified, places);
   });
   for (const file of values.assign ?? []) {
     const name = basename(file.slice(0, file.lastIndexOf("=")).trim());

@@ -2,7 +2,7 @@ import { readXlsx } from "../../src/adapters/xlsx/read";
 import { writeXlsx } from "../../src/adapters/xlsx/write";
 import { isValueRow } from "../../src/core/catalog/schema";
 import { checkReceivedFile } from "../../src/adapters/receivedFile";
-import { MergeInput, consolidate } from "../../src/core/consolidate/consolidate";
+import { MergeInput, SharedPlaces, consolidate, mergeInput } from "../../src/core/consolidate/consolidate";
 import { FINDINGS_SHEET, MERGE_SHEET, STATUS_SHEET, UNITS_SHEET, buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
 import { Period } from "../../src/core/period";
 import { syntheticSubmission, syntheticValue } from "../../scripts/syntheticSubmissions";
@@ -104,5 +104,29 @@ describe("consolidating a province", () => {
     const findings = grids[2].rows.map((r) => r.map((x) => x?.value));
     expect(findings.some((r) => r[1] === "Sở Nông nghiệp và PTNT" && r[4] === "D173")).toBe(true);
     expect(grids[3].rows.slice(2).map((r) => r[0]?.value)).toContain("Sở Ngoại vụ");
+  });
+});
+
+describe("what a merge keeps of each file", () => {
+  it("holds the sheet rows of its values once for every file given the same places", () => {
+    const files = ["Sở Tài chính tỉnh Điện Biên", "Sở Văn hóa tỉnh Điện Biên"].map((name, i) =>
+      checkReceivedFile(syntheticSubmission(dept, name, i, Q1), `bc-${i}.xlsx`, catalog, ruleSet),
+    );
+    const kept = (places?: SharedPlaces) =>
+      files.map((f, i) => {
+        const r = mergeInput(`bc-${i}.xlsx`, f, 0, places).result;
+        if (!r.ok) throw new Error(r.reason);
+        return r.values;
+      });
+    const [a, b] = kept(new SharedPlaces());
+    expect(a.size).toBeGreaterThan(50);
+    for (const [id, v] of a) {
+      expect(b.get(id)!.sheetRow).toBe(v.sheetRow);
+      expect(b.get(id)!.cell).toBe(v.cell);
+    }
+    const [c, d] = kept();
+    const [id, v] = [...c][0];
+    expect(d.get(id)!.sheetRow).not.toBe(v.sheetRow);
+    expect(d.get(id)!.sheetRow).toEqual(v.sheetRow);
   });
 });

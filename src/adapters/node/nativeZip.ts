@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync, inflateRawSync } from "zlib";
+import { constants, crc32, deflateRawSync, inflateRawSync } from "zlib";
 import { InflateLimitError, InflateRaw } from "../xlsx/zip";
 import { Deflater } from "../xlsx/zipWrite";
 
@@ -23,6 +23,19 @@ export const nativeInflateRaw: InflateRaw = (data, maxOutput, size) => {
 
 /**
  * Node's native zlib for the zip writer. A low level: a consolidation's XML packs about three times
- * faster than at level 6, for a fifth more bytes.
+ * faster than at level 6, for a fifth more bytes. Each piece is deflated on its own and ends on a byte
+ * boundary (a sync flush), so the pieces joined are one stream, closed by an empty final block.
  */
-export const nativeDeflater: Deflater = { deflateRaw: (data) => deflateRawSync(data, { level: 2 }), crc32 };
+export const nativeDeflater: Deflater = {
+  stream() {
+    const packed: Uint8Array[] = [];
+    return {
+      push: (piece) => packed.push(deflateRawSync(piece, { level: 2, finishFlush: constants.Z_SYNC_FLUSH })),
+      end: () => {
+        packed.push(deflateRawSync(new Uint8Array(0), { level: 2 }));
+        return packed;
+      },
+    };
+  },
+  crc32: (data, previous) => crc32(data, previous),
+};

@@ -11,7 +11,7 @@ import {
   withinExcel,
 } from "../../core/layout/sheetLayout";
 import { esc } from "../xml";
-import { Deflater, fflateDeflater, writeZip } from "./zipWrite";
+import { Deflater, ZipBuilder, ZipPart, fflateDeflater } from "./zipWrite";
 
 /**
  * Writes sheet layouts as a real .xlsx (Office Open XML) that Excel and LibreOffice open without repair;
@@ -20,61 +20,70 @@ import { Deflater, fflateDeflater, writeZip } from "./zipWrite";
 export function writeXlsx(sheets: SheetLayout[], deflater: Deflater = fflateDeflater): Uint8Array {
   if (sheets.length === 0) throw new Error("Không có trang tính nào để ghi.");
   const strings = new SharedStrings();
-  const files: Record<string, Uint8Array> = {};
-  sheets.forEach((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(withinExcel(s), strings);
-  });
-  files["[Content_Types].xml"] = strToU8(contentTypes(sheets.length));
-  files["_rels/.rels"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+  // The shared strings are filled by the sheets, so they come after them.
+  const zip = new ZipBuilder(deflater);
+  sheets.forEach((s, i) => sheetXml(withinExcel(s), strings, new PartText(zip.part(`xl/worksheets/sheet${i + 1}.xml`))));
+  zip.add("[Content_Types].xml", strToU8(contentTypes(sheets.length)));
+  zip.add(
+    "_rels/.rels",
+    strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+    ),
   );
-  files["docProps/core.xml"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Thống kê CCHC</dc:title><dc:creator>CCHC</dc:creator></cp:coreProperties>`,
+  zip.add(
+    "docProps/core.xml",
+    strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Thống kê CCHC</dc:title><dc:creator>CCHC</dc:creator></cp:coreProperties>`,
+    ),
   );
-  files["docProps/app.xml"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>CCHC</Application></Properties>`,
+  zip.add(
+    "docProps/app.xml",
+    strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>CCHC</Application></Properties>`,
+    ),
   );
-  files["xl/workbook.xml"] = strToU8(workbookXml(sheets));
-  files["xl/_rels/workbook.xml.rels"] = strToU8(workbookRels(sheets.length));
-  files["xl/styles.xml"] = strToU8(stylesXml());
-  files["xl/sharedStrings.xml"] = strings.xml();
-  return writeZip(files, deflater);
+  zip.add("xl/workbook.xml", strToU8(workbookXml(sheets)));
+  zip.add("xl/_rels/workbook.xml.rels", strToU8(workbookRels(sheets.length)));
+  zip.add("xl/styles.xml", strToU8(stylesXml()));
+  strings.xml(new PartText(zip.part("xl/sharedStrings.xml")));
+  return zip.finish();
 }
 
 const encoder = new TextEncoder();
 
+/** The bytes of a part's text, handed to the zip a piece at a time (about a megabyte). */
+const PIECE = 1 << 20;
+
 /**
- * A part encoded as it is written, a row at a time: a consolidation's sheets are hundreds of thousands
- * of short strings, which would otherwise all stay alive until joined.
+ * A part's text encoded and deflated as it is written, a row at a time: a consolidation's sheets are
+ * tens of megabytes of XML, which would otherwise be held whole until the part is packed.
  */
-class PartBytes {
-  private buffer: Uint8Array;
+class PartText {
+  private readonly buffer = new Uint8Array(PIECE);
   private length = 0;
 
-  /**
-   * `expected`: about the part's size, so a large sheet is not copied again at each doubling; a capacity
-   * too large costs nothing until written (the pages stay untouched).
-   */
-  constructor(expected = 0) {
-    this.buffer = new Uint8Array(Math.max(1 << 16, expected));
-  }
+  constructor(private readonly part: ZipPart) {}
 
   push(s: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (this.length + 3 * s.length > this.buffer.length) this.grow(this.length + 3 * s.length);
+    if (this.length + 3 * s.length > PIECE) {
+      this.flush();
+      if (3 * s.length > PIECE) {
+        this.part.write(encoder.encode(s));
+        return;
+      }
+    }
     this.length += encoder.encodeInto(s, this.buffer.subarray(this.length)).written;
   }
 
-  bytes(): Uint8Array {
-    return this.buffer.subarray(0, this.length);
+  close(): void {
+    this.flush();
+    this.part.close();
   }
 
-  private grow(needed: number): void {
-    let size = this.buffer.length * 2;
-    while (size < needed) size *= 2;
-    const bigger = new Uint8Array(size);
-    bigger.set(this.buffer.subarray(0, this.length));
-    this.buffer = bigger;
+  private flush(): void {
+    this.part.write(this.buffer.subarray(0, this.length));
+    this.length = 0;
   }
 }
 
@@ -92,16 +101,13 @@ class SharedStrings {
     }
     return i;
   }
-  xml(): Uint8Array {
-    let expected = 256;
-    for (const s of this.list) expected += 40 + 3 * s.length;
-    const part = new PartBytes(expected);
+  xml(part: PartText): void {
     part.push(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">`,
     );
     for (const s of this.list) part.push(`<si><t xml:space="preserve">${esc(s)}</t></si>`);
     part.push("</sst>");
-    return part.bytes();
+    part.close();
   }
 }
 
@@ -126,15 +132,9 @@ function cellXml(r: number, c: number, cell: LayoutCell, strings: SharedStrings)
   return `<c r="${ref}"${s} t="s"><v>${strings.id(v)}</v></c>`;
 }
 
-function sheetXml(sh: SheetLayout, strings: SharedStrings): Uint8Array {
+function sheetXml(sh: SheetLayout, strings: SharedStrings, out: PartText): void {
   let lastCol = sh.columns.length - 1;
-  let cellCount = 0;
-  for (const row of sh.rows) {
-    lastCol = Math.max(lastCol, row.length - 1);
-    cellCount += row.length;
-  }
-  // A written cell takes 20-50 bytes (a consolidation's sheets: 30 and 45 on average).
-  const out = new PartBytes(4096 + 64 * cellCount);
+  for (const row of sh.rows) lastCol = Math.max(lastCol, row.length - 1);
   const dim = `A1:${address(Math.max(sh.rows.length - 1, 0), Math.max(lastCol, 0))}`;
   out.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`,
@@ -181,7 +181,7 @@ function sheetXml(sh: SheetLayout, strings: SharedStrings): Uint8Array {
   const fit = sh.printScale ? `scale="${sh.printScale}"` : `fitToWidth="1" fitToHeight="0"`;
   out.push(`<pageSetup paperSize="9" orientation="${sh.landscape ? "landscape" : "portrait"}" ${fit}/>`);
   out.push("</worksheet>");
-  return out.bytes();
+  out.close();
 }
 
 /** The frozen rows above and columns left of the scrolling pane, as Excel writes them. */

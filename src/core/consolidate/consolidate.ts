@@ -36,16 +36,38 @@ export interface MergeInput {
  * The part of a check result a merge holds until the end: a whole province's files are read before
  * any is consolidated, so a file's parsed rows and cells must be free to go once it is checked.
  */
-export function mergeInput(fileName: string, result: CheckResult, modified?: number): MergeInput {
+export function mergeInput(fileName: string, result: CheckResult, modified?: number, places = new SharedPlaces()): MergeInput {
   if (!result.ok) return { fileName, modified, result: { ok: false, reason: result.reason } };
   const { sheetName, template, period, unitCandidates, place } = result.submission;
   const values = new Map<string, KeptValue>();
-  for (const [id, v] of result.values) values.set(id, { row: v.row, read: v.read, number: v.number, cell: v.cell, sheetRow: { r: v.sheetRow.r } });
+  for (const [id, v] of result.values) values.set(id, { row: v.row, read: v.read, number: v.number, cell: places.cell(v.cell), sheetRow: places.row(v.sheetRow.r) });
   return {
     fileName,
     modified,
     result: { ok: true, format: result.format, submission: { sheetName, template, period, unitCandidates, place }, values, findings: result.findings },
   };
+}
+
+/**
+ * The cell addresses and sheet rows of kept values, held once for a whole merge: files of one template
+ * repeat the same few hundred, and each file's own copies would stay alive until the end.
+ */
+export class SharedPlaces {
+  private readonly cells = new Map<string, string>();
+  private readonly rows = new Map<number, { readonly r: number }>();
+
+  cell(address: string): string {
+    const known = this.cells.get(address);
+    if (known !== undefined) return known;
+    this.cells.set(address, address);
+    return address;
+  }
+
+  row(r: number): { readonly r: number } {
+    let row = this.rows.get(r);
+    if (!row) this.rows.set(r, (row = { r }));
+    return row;
+  }
 }
 
 export interface UnitSubmission {
