@@ -166,6 +166,7 @@ async function pageAgainstCli() {
 
 async function nationalPeriod() {
   const n = Number(process.env.BENCH_NATIONAL || 5000);
+  if (!n) return; // BENCH_NATIONAL=0 skips it
   const set = corpusOf(n, `corpus-${n}`);
   const r = once("node", [path.join(ROOT, "bin", "cchc.js"), "merge", ...set, "-o", path.join(ROOT, "bench", "out", `tong-hop-${n}.xlsx`)], cleanEnv);
   console.log(`cchc merge ${n} tệp: ${r.wall.toFixed(1)} s (CPU ${r.cpu.toFixed(1)} s), bộ nhớ đỉnh ${r.rssMb.toFixed(0)} MB (mục tiêu < 500 MB)`);
