@@ -203,6 +203,8 @@ export function MergePanel() {
     }
   }
 
+  // The count table lists who sent nothing; the bar adds units with a waiting file and repeated list lines.
+  const waitingLines = result ? submissionSummary({ ...result, missing: [] }) : [];
   return (
     <div className={styles.panel}>
       <FilePicker label="Chọn các tệp báo cáo đã nhận (.xlsx), báo cáo Word (.docx) hoặc bảng tính (.ods)" multiple onFiles={addFiles} disabled={busy} />
@@ -265,10 +267,10 @@ export function MergePanel() {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {result && submissionSummary({ ...result, missing: [] }).length > 0 && (
+      {waitingLines.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody data-testid="merge-waiting">
-            {submissionSummary({ ...result, missing: [] }).map((line) => (
+            {waitingLines.map((line) => (
               <div key={line}>{line}</div>
             ))}
           </MessageBarBody>
