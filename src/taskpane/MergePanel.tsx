@@ -35,6 +35,7 @@ import { MergeClient, MergeStopped } from "./merge/mergeClient";
 import { startMergeWorker } from "./merge/startWorker";
 import { FileRow, Progress, progressText, settledRows, waitingRows, withReads } from "./merge/mergeProgress";
 import { FileRead, MergeOutcome, MergeWritable } from "./merge/protocol";
+import { useListLimit } from "./ListLimit";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -44,6 +45,8 @@ const useStyles = makeStyles({
   status: { whiteSpace: "nowrap", width: "9.5em" },
   badge: { whiteSpace: "nowrap" },
   progress: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
+  // The bar steps with each batch: a width transition would lay the pane out again on every frame.
+  bar: { transitionProperty: "none" },
 });
 
 const STATUS_TEXT: Record<FileRow["status"], string> = {
@@ -118,10 +121,12 @@ export function MergePanel() {
   const [client] = useState(() => new MergeClient(startMergeWorker));
   useEffect(() => () => client.stop(), [client]);
   const busy = progress !== undefined;
+  const { limit, more } = useListLimit(rows.length);
 
   function addFiles(list: File[]) {
     const merged = [...files, ...list.filter((f) => !files.some((x) => x.name === f.name && x.size === f.size))];
     setFiles(merged);
+    client.prepare();
     setRows(merged.map((f) => ({ name: f.name, status: "waiting" })));
     setResult(undefined);
     setMessage(undefined);
@@ -232,7 +237,7 @@ export function MergePanel() {
           <Text data-testid="merge-progress" aria-live="polite">
             {progressText(progress)}
           </Text>
-          <ProgressBar value={progress.phase === "reading" ? progress.read / progress.total : undefined} aria-label="Tiến độ tổng hợp" />
+          <ProgressBar value={progress.phase === "reading" ? progress.read / progress.total : undefined} bar={{ className: styles.bar }} aria-label="Tiến độ tổng hợp" />
           {progress.phase !== "writing" && <Button onClick={() => client.stop()}>Dừng</Button>}
         </div>
       )}
@@ -243,6 +248,7 @@ export function MergePanel() {
       )}
       {result && <PackageBadge />}
       {rows.length > 0 && !result && (
+        <>
         <Table size="small" aria-label="Trạng thái từng tệp" className={styles.table}>
           <TableHeader>
             <TableRow>
@@ -251,11 +257,13 @@ export function MergePanel() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {rows.map((r) => (
+            {rows.slice(0, limit).map((r) => (
               <FileRowView key={r.name} row={r} nameClass={styles.name} statusClass={styles.status} badgeClass={styles.badge} />
             ))}
           </TableBody>
         </Table>
+        {more}
+        </>
       )}
       {/* The count table lists who sent nothing; these say what it cannot: units with a waiting file, repeated list lines, suspect rules. */}
       {result?.suspect?.length ? (

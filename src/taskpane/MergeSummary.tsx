@@ -1,6 +1,7 @@
 import { Badge, Text, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import { ReactNode, useState } from "react";
 import { MergeTally } from "../core/consolidate/summary";
+import { useListLimit } from "./ListLimit";
 import { SUMMARY_KINDS, SUMMARY_LABEL, SUMMARY_TONE, SummaryEntry, SummaryKind, inSummary, summarizeMerge } from "../core/consolidate/summary";
 
 const useStyles = makeStyles({
@@ -31,6 +32,7 @@ export function MergeSummary({ outcome, unresolved }: { outcome: MergeTally; unr
   const [filter, setFilter] = useState<SummaryKind>();
   const { counts, entries } = summarizeMerge(outcome);
   const shown = filter ? entries.filter((e) => inSummary(e, filter)) : entries;
+  const { limit, more } = useListLimit(shown.length);
   return (
     <section className={styles.section} aria-label="Kết quả tổng hợp" data-testid="merge-summary">
       <Text as="h2" size={400} weight="semibold">
@@ -59,7 +61,7 @@ export function MergeSummary({ outcome, unresolved }: { outcome: MergeTally; unr
       {(!filter || filter === "unresolved") && unresolved}
       <Text size={200}>{filter ? `${SUMMARY_LABEL[filter]}: ${shown.length} (bấm lại để xem tất cả)` : `Tất cả: ${entries.length}, tệp có vấn đề đứng trước`}</Text>
       <ul className={styles.list} aria-label="Danh sách tệp và đơn vị">
-        {shown.map((e) => (
+        {shown.slice(0, limit).map((e) => (
           <li key={`${e.kind}-${e.name}`} className={styles.entry} data-testid={e.kind === "missing" ? "summary-missing" : "file-row"}>
             <div className={styles.line}>
               <Text weight="semibold">{e.kind === "missing" ? e.name : (e.unitName ?? e.name)}</Text>
@@ -76,6 +78,7 @@ export function MergeSummary({ outcome, unresolved }: { outcome: MergeTally; unr
           </li>
         ))}
       </ul>
+      {more}
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
 import { Period } from "../../src/core/period";
 import { syntheticSubmission } from "../../scripts/syntheticSubmissions";
 import { catalog, ruleSet } from "../support/data";
-import { standalonePages } from "./harness";
+import { screenshot, standalonePages } from "./harness";
 
 const pages = standalonePages();
 
@@ -36,6 +36,9 @@ describe("a merge in the page runs in a worker", () => {
     const files = province();
     await page.getByRole("tab", { name: "Tổng hợp" }).click();
     await page.getByLabel(/Chọn các tệp báo cáo đã nhận/).setInputFiles(files);
+    // A province's list shows its first 100 lines, and more on request.
+    expect(await page.getByTestId("file-row").count()).toBe(100);
+    expect(await page.getByTestId("list-more").textContent()).toBe("Hiện 30 dòng còn lại");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tổng hợp 130 tệp và tải về" }).click()]);
     // Meanwhile: another tab works, then the merge tab is back with its result.
     await page.getByRole("tab", { name: "Kiểm tra" }).click();
@@ -43,7 +46,12 @@ describe("a merge in the page runs in a worker", () => {
     expect(await page.getByTestId("merge-message").isVisible()).toBe(false);
     await page.getByRole("tab", { name: "Tổng hợp" }).click();
     await page.getByTestId("merge-message").filter({ hasText: "Đã tổng hợp 130 đơn vị (6 tháng đầu năm 2026)" }).waitFor();
-    expect(await page.getByTestId("file-row").count()).toBe(130);
+    const summary = page.getByTestId("merge-summary");
+    expect(await summary.getByTestId("file-row").count()).toBe(100);
+    await screenshot(page, "tong-hop-130-tep");
+    await summary.getByTestId("list-more").click();
+    expect(await summary.getByTestId("file-row").count()).toBe(130);
+    expect(await summary.getByTestId("list-more").count()).toBe(0);
 
     const bytes = readFileSync(await download.path());
     const direct = consolidate(files.map((f) => mergeInput(basename(f), checkReceivedFile(readFileSync(f), basename(f), catalog, ruleSet))), { rules: ruleSet.rules });

@@ -127,6 +127,26 @@ describe("the pane's side of the merge worker", () => {
     expect(workers).toHaveLength(2);
   });
 
+  it("starts the worker as files are chosen, once, and merges in that worker", async () => {
+    const workers: FakeWorker[] = [];
+    const client = new MergeClient(() => (workers.push(new FakeWorker()), workers.at(-1) as unknown as Worker));
+    client.prepare();
+    client.prepare();
+    expect(workers).toHaveLength(1);
+    expect(workers[0].transferred).toHaveLength(0);
+    const outcome = await client.merge(asFiles(received()), loaded.pkg, async () => settings, () => undefined);
+    expect(outcome.units.length).toBe(5);
+    expect(workers).toHaveLength(1);
+  });
+
+  it("leaves a worker that cannot start to the merge, which says so", async () => {
+    const client = new MergeClient(() => {
+      throw new Error("SecurityError: Failed to construct 'Worker'");
+    });
+    expect(() => client.prepare()).not.toThrow();
+    await expect(client.merge(asFiles(received()), loaded.pkg, async () => settings, () => undefined)).rejects.toThrow(PROGRAM_FAULT);
+  });
+
   it("says so in Vietnamese when the worker cannot start, and can still merge afterwards", async () => {
     let starts = 0;
     const client = new MergeClient(() => {

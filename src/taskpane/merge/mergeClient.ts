@@ -42,6 +42,18 @@ export class MergeClient {
     return w;
   }
 
+  /**
+   * Starts the worker ahead of a merge (the pane calls it as files are chosen), so that loading its
+   * script overlaps the officer's choices instead of delaying the first file.
+   */
+  prepare(): void {
+    try {
+      this.started();
+    } catch {
+      // The merge itself reports a worker that cannot start.
+    }
+  }
+
   private receive(m: FromWorker): void {
     const p = this.pending;
     if (!p) return;
