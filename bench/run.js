@@ -135,6 +135,7 @@ async function pageAgainstCli() {
   }
   const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS || 3);
   const perFile = {};
+  const cliPerFile = {};
   try {
     for (const n of [130, 500]) {
       const set = n === 130 ? files : corpusOf(n, `corpus-${n}`);
@@ -151,6 +152,7 @@ async function pageAgainstCli() {
       const longest = Math.min(...pages.map((r) => r.longestTaskMs));
       const ms = (x) => (x ? `${x.toFixed(0)} ms` : "< 50 ms");
       perFile[n] = (1000 * p) / n;
+      cliPerFile[n] = (1000 * c) / n;
       console.log(
         `Trang web tổng hợp ${n} tệp: ${p.toFixed(2)} s (${perFile[n].toFixed(1)} ms/tệp), cchc merge ${c.toFixed(2)} s; trang/CLI ${(p / c).toFixed(2)} (mục tiêu ≤ 1,5); ` +
           `tác vụ dài nhất trên luồng chính khi tổng hợp ${ms(longest)} (mục tiêu ≤ 100 ms; từng lần: ${pages.map((r) => ms(r.longestTaskMs)).join(", ")})`,
@@ -160,8 +162,14 @@ async function pageAgainstCli() {
   } finally {
     await page.close();
   }
-  const growth = perFile[500] / perFile[130] - 1;
-  console.log(`  Thời gian mỗi tệp ở 500 tệp so với 130 tệp: ${growth >= 0 ? "+" : ""}${(100 * growth).toFixed(0)} % (mục tiêu trong ±20 %)`);
+  // The page must not grow per file as files are added; a fall is the fixed costs (starting, the first
+  // files run before the engine has compiled the code, building the workbook) spread over more files,
+  // which the CLI shows too.
+  const change = (t) => {
+    const g = t[500] / t[130] - 1;
+    return `${g >= 0 ? "+" : "−"}${Math.abs(100 * g).toFixed(0)} %`;
+  };
+  console.log(`  Thời gian mỗi tệp ở 500 tệp so với 130 tệp: trang web ${change(perFile)}, cchc merge ${change(cliPerFile)} (mục tiêu: trang web không tăng quá 20 %)`);
 }
 
 async function nationalPeriod() {
