@@ -153,6 +153,8 @@ export function standalonePages(): { page: () => Page; downloaded: (action: () =
   return {
     page: () => page,
     async downloaded(action) {
+      // A button that an opening panel is still moving can take the click at its old place on a busy machine.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
       const [download] = await Promise.all([page.waitForEvent("download"), action()]);
       const file = join(mkdtempSync(join(tmpdir(), "cchc-dl-")), download.suggestedFilename());
       await download.saveAs(file);
