@@ -6,7 +6,8 @@ import { SheetRow } from "../recognize/submission";
 import { ruleIndicators } from "../rules/indicators";
 import { Rule } from "../rules/schema";
 import { foldText, similarity } from "../text";
-import { Confidence, Relations, inferRelations } from "./relations";
+import { Confidence, Relations, inferRelations, itemLevel } from "./relations";
+import { defaultVocabulary } from "./vocabulary";
 
 /** Same threshold as recognising a received report: a label this close is the same indicator. */
 const FUZZY_MIN = 0.8;
@@ -128,6 +129,35 @@ function knownRows(p: LoadedPackage): KnownRow[] {
 
 const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)$/;
 
+/** The tiers of government a folded label names ("cấp tỉnh", "UBND xã"). */
+function levelsOf(folded: string): Set<string> {
+  const t = ` ${folded} `;
+  return new Set(defaultVocabulary().levels.filter((l) => l.phrases.some((p) => t.includes(` ${p} `))).map((l) => l.label));
+}
+
+/** A folded label without the tier it names ("… UBND cấp huyện …" and "… UBND cấp xã …" read alike). */
+function withoutTier(folded: string): string {
+  let t = ` ${folded.replace(/^[-+•\s]+/, "")} `;
+  for (const l of defaultVocabulary().levels) for (const p of l.phrases) t = t.split(` ${p} `).join(" ");
+  return t.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Why a known row that resembles a label is of another tier, or undefined: the label names one tier, the
+ * known row another, the known row's template splits the same group by tier (“- … cấp tỉnh”, “- … cấp
+ * xã”) and the two labels differ beyond the tier, so the resemblance is the shared wording of siblings,
+ * not the same indicator. A label that only swaps the tier (“… của UBND cấp huyện” reworded “… của UBND
+ * cấp xã” for communes) is the unit's own figure, the same indicator.
+ */
+function otherTier(key: string, k: KnownRow, known: KnownRow[]): string | undefined {
+  const mine = levelsOf(key);
+  const theirs = levelsOf(k.names[0]);
+  if (!mine.size || !theirs.size || [...mine].some((l) => theirs.has(l))) return undefined;
+  if (withoutTier(key) === withoutTier(k.names[0])) return undefined;
+  const split = known.some((o) => o.template === k.template && o !== k && o.group === k.group && o.section === k.section && [...levelsOf(o.names[0])].some((l) => mine.has(l)));
+  return split ? `“${k.row.label.replace(/^[-–+•\s]+/, "")}” (${k.template.id}) là ${[...theirs].join(", ")}, dòng này là ${[...mine].join(", ")}` : undefined;
+}
+
 /** "Không = 0, Có = 1" → codes; undefined when the unit lists fewer than two. */
 export function parseCodes(unit: string): Code[] | undefined {
   const codes: Code[] = [];
@@ -158,7 +188,7 @@ function hasChildren(rows: SheetRow[], i: number): boolean {
   if (!next) return false;
   if (/:\s*$/.test(r.label)) return true;
   if (ROMAN.test(next.stt)) return false;
-  return depth(next) > depth(r) || (/^[-–+•]/.test(next.label) && !/^[-–+•]/.test(r.label));
+  return depth(next) > depth(r) || itemLevel(next) > itemLevel(r);
 }
 
 function slug(label: string, max = 48): string {
@@ -262,6 +292,11 @@ export function proposeTemplate(grid: Grid, pkg: LoadedPackage, opts: AuthorOpti
           continue;
         }
         if (targetKind === "section" || targetKind === "group") continue;
+        const tier = c.score < 1 ? otherTier(key, c.k, known) : undefined;
+        if (tier) {
+          skipped.push(tier);
+          continue;
+        }
       } else if (targetKind && targetKind !== "section" && targetKind !== "group") continue;
       match = c;
       break;
