@@ -8,9 +8,11 @@ import { readXlsx } from "../../src/adapters/xlsx/read";
 import { proposeTemplate } from "../../src/core/authoring/author";
 import { RelRow, inferRelations } from "../../src/core/authoring/relations";
 import { isValueRow } from "../../src/core/catalog/schema";
+import { consolidate, mergeInput } from "../../src/core/consolidate/consolidate";
 import { addTemplate } from "../../src/core/package/package";
+import { titleCandidates } from "../../src/core/recognize/unitEvidence";
 import { QT_ROWS, qtTemplateXlsx, submissionXlsx } from "../support/quangTri";
-import { baseNumbers, quangTriCases } from "../support/quangTriSubmissions";
+import { QT_GUIDANCE_LINE, QT_UNITS, baseNumbers, quangTriCases } from "../support/quangTriSubmissions";
 
 const builtin = loadBuiltinPackage();
 const sheet = readXlsx(qtTemplateXlsx())[0];
@@ -64,5 +66,46 @@ describe("Quảng Trị's commune appendix", () => {
     if (!r.ok) throw new Error(r.reason);
     expect(r.submission.template.id).toBe(template.id);
     expect(r.values.get(idOf("hsNhan"))?.number).toBe(baseNumbers(14).hsNhan);
+  });
+});
+
+describe("who sent each Quảng Trị file", () => {
+  const names = (lines: string[]) => titleCandidates(lines.map((text, i) => ({ text, where: `A${i + 1}` }))).map((c) => c.name);
+
+  test("the guidance line copied with the table names its issuer, not the sender; a report's line names the sender", () => {
+    expect(names([QT_GUIDANCE_LINE])).toEqual([]);
+    expect(names(["(Kèm theo Hướng dẫn số 125/HD-SNV ngày 05/01/2026", "của Sở Nội vụ tỉnh Quảng Trị)"])).toEqual([]);
+    expect(names(["(Kèm theo Báo cáo số 12/BC-UBND ngày 10/6/2026 của UBND xã Cam Lộ)"])).toEqual(["UBND xã Cam Lộ"]);
+  });
+
+  test("a place ending the title after its period or a dash is the sender, named as written in a sentence", () => {
+    expect(names(["BIỂU THỐNG KÊ SỐ LIỆU CCHC 6 THÁNG ĐẦU NĂM 2026 PHƯỜNG BA ĐỒN"])).toEqual(["Phường Ba Đồn"]);
+    expect(names(["BÁO CÁO SỐ LIỆU CCHC QUÝ II VÀ 6 THÁNG ĐẦU NĂM 2026 - PHƯỜNG ĐÔNG HÀ"])).toEqual(["Phường Đông Hà"]);
+    expect(names(["THỐNG KÊ SỐ LIỆU CCHC NĂM 2026 CỦA UBND XÃ ÁI TỬ"])).toEqual(["UBND xã Ái Tử"]);
+    expect(names(["ỦY BAN NHÂN DÂN THỊ XÃ VĨNH CHÂU"])).toEqual(["Ủy ban nhân dân thị xã Vĩnh Châu"]);
+    expect(names(["SỞ TÀI CHÍNH TỈNH SÓC TRĂNG"])).toEqual(["Sở Tài chính tỉnh Sóc Trăng"]);
+  });
+
+  test("merged with the province's list: every file's sender, the newer of two, other periods set aside, sums and rates right", () => {
+    const cases = quangTriCases();
+    const inputs = cases.map((k, i) => mergeInput(k.sub.file, checkReceivedFile(submissionXlsx(k.sub), k.sub.file, pkg.catalog, pkg.ruleSet), i));
+    const c = consolidate(inputs, { period: { kind: "h1", year: 2026 }, expected: QT_UNITS.map((name) => ({ name })), unitTypes: pkg.unitTypes });
+    const status = Object.fromEntries(c.files.map((f) => [f.fileName, [f.status, f.unitName]]));
+    for (const k of cases) {
+      if (k.truth.period !== "h1-2026") expect(status[k.sub.file][0]).toBe("otherPeriod");
+      else if (k.sub.file === "BC CCHC Q2.2026 - Xa Tan Lap.xlsx") expect(status[k.sub.file]).toEqual(["duplicate", k.truth.unit]);
+      else expect(status[k.sub.file]).toEqual(["read", k.truth.unit]);
+    }
+    expect(c.missing.sort()).toEqual(["UBND xã Bố Trạch", "UBND xã Cửa Việt", "UBND xã Gio Linh", "UBND xã Quảng Ninh"]);
+    const merged = cases.filter((k) => status[k.sub.file][0] === "read");
+    const total = (key: string) => merged.reduce((s, k) => s + (k.truth.numbers[key] ?? 0), 0);
+    const row = (key: string) => c.rows.find((r) => r.indicator?.id === idOf(key))!.indicator!;
+    for (const key of ["hsNhan", "hsGiai", "hsSoHoa", "vbDi", "vbKySo", "pakn", "tonTai"]) expect(row(key).total).toBe(total(key));
+    expect(row("kinhPhi").total).toBeCloseTo(total("kinhPhi"), 6);
+    // Rates: 100 × Σ numerators / Σ denominators, never the mean of the units' rates.
+    expect(row("tlKySo").total).toBeCloseTo((100 * total("vbKySo")) / total("vbDi"), 2);
+    expect(row("tlDungHan").total).toBeCloseTo((100 * total("hsDungHan")) / total("hsGiai"), 2);
+    // "-" and "x" are nothing reported, not zero.
+    expect(row("pakn").reported).toBe(merged.length - 1);
   });
 });

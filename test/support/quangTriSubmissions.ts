@@ -67,7 +67,10 @@ function typedFrom(numbers: Record<string, number | null>, overrides: Partial<Re
   return out;
 }
 
-const h1Title = (unit: string): string[] => ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", `BIỂU THỐNG KÊ SỐ LIỆU CẢI CÁCH HÀNH CHÍNH 6 THÁNG ĐẦU NĂM 2026 CỦA ${unit.toUpperCase()}`];
+/** The guidance's line, copied with the table into the units' files. */
+export const QT_GUIDANCE_LINE = "(Kèm theo Hướng dẫn số 125/HD-SNV ngày 05/01/2026 của Sở Nội vụ tỉnh Quảng Trị)";
+
+const h1Title = (unit: string): string[] => ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", `BIỂU THỐNG KÊ SỐ LIỆU CẢI CÁCH HÀNH CHÍNH 6 THÁNG ĐẦU NĂM 2026 CỦA ${unit.toUpperCase()}`, QT_GUIDANCE_LINE];
 
 export interface Case {
   sub: Submission;
@@ -98,7 +101,7 @@ export function quangTriCases(): Case[] {
   add("CAMLO_6T2026.xlsx", 1, () => ({ heading: ["ỦY BAN NHÂN DÂN", "XÃ CAM LỘ", "BIỂU THỐNG KÊ SỐ LIỆU CẢI CÁCH HÀNH CHÍNH", "Kỳ báo cáo: từ 15/12/2025 đến 14/6/2026"] }));
   // Hiếu Giang: "Bao cao.xlsx", unit only in the signature block.
   add("Bao cao.xlsx", 2, () => ({
-    heading: ["BIỂU THỐNG KÊ SỐ LIỆU CẢI CÁCH HÀNH CHÍNH", "6 tháng đầu năm 2026"],
+    heading: ["BIỂU THỐNG KÊ SỐ LIỆU CẢI CÁCH HÀNH CHÍNH", "6 tháng đầu năm 2026", QT_GUIDANCE_LINE],
     extra: { footer: ["TM. UBND XÃ HIẾU GIANG", "CHỦ TỊCH", "", "Trần Văn Nam"] },
   }));
   // Đông Hà: "Quý II và 6 tháng đầu năm 2026" (the six-month report).
