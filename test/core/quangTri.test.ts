@@ -7,6 +7,7 @@ import { checkReceivedFile } from "../../src/adapters/receivedFile";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { proposeTemplate } from "../../src/core/authoring/author";
 import { RelRow, inferRelations } from "../../src/core/authoring/relations";
+import { proposalSeverity } from "../../src/core/authoring/review";
 import { isValueRow } from "../../src/core/catalog/schema";
 import { consolidate, mergeInput } from "../../src/core/consolidate/consolidate";
 import { addTemplate } from "../../src/core/package/package";
@@ -52,6 +53,13 @@ describe("Quảng Trị's commune appendix", () => {
     const rel = inferRelations(rows);
     expect(rel.wholes.get(1)?.whole).toBe(0);
     expect(rel.wholes.get(2)?.whole).toBe(0);
+  });
+
+  test("an inferred warning that an existing error rule already says is shown at the severity reports will meet", () => {
+    const solved = ruleOn("hsGiai")!;
+    expect(solved).toMatchObject({ confidence: "likely", existing: "ho-so.da-giai-quyet<=tiep-nhan", existingSeverity: "error" });
+    expect(proposalSeverity(solved)).toMatch(/^mức lỗi của quy tắc có sẵn “ho-so.da-giai-quyet<=tiep-nhan”/);
+    expect(proposalSeverity(ruleOn("hsDungHan")!)).toBe("mức lỗi (cách trình bày của bảng nêu rõ)");
   });
 
   test("a commune's own one-stop centre is not the province centre of the province template's tiered items", () => {

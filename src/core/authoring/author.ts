@@ -73,6 +73,8 @@ export interface RuleProposal {
   rule: Rule;
   /** Already in the package's rule set (same indicators): not added again. */
   existing?: string;
+  /** The existing rule's severity: it is the one reports meet, whatever this proposal's confidence. */
+  existingSeverity?: Rule["severity"];
   /** Struck out by the reviewer: not added. */
   dropped?: boolean;
   evidence: string;
@@ -576,7 +578,7 @@ function inferRules(drafts: Draft[], relations: Relations, ties: Map<number, Tie
   const out: RuleProposal[] = [];
   const add = (rule: Rule, evidence: string, confidence: Confidence) => {
     const existing = sameRule(rule, pkg.ruleSet.rules);
-    out.push({ rule, evidence, confidence, existing: existing?.id });
+    out.push({ rule, evidence, confidence, existing: existing?.id, existingSeverity: existing?.severity });
   };
   let n = 0;
   const ruleId = (kind: string) => `${templateId}.${kind}-${++n}`;
