@@ -10,6 +10,7 @@ import { RelRow, inferRelations } from "../../src/core/authoring/relations";
 import { proposalSeverity } from "../../src/core/authoring/review";
 import { isValueRow } from "../../src/core/catalog/schema";
 import { consolidate, mergeInput } from "../../src/core/consolidate/consolidate";
+import { STATUS_SHEET, buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
 import { addTemplate } from "../../src/core/package/package";
 import { titleCandidates } from "../../src/core/recognize/unitEvidence";
 import { QT_ROWS, qtTemplateXlsx, submissionXlsx } from "../support/quangTri";
@@ -115,5 +116,10 @@ describe("who sent each Quảng Trị file", () => {
     expect(row("tlDungHan").total).toBeCloseTo((100 * total("hsDungHan")) / total("hsGiai"), 2);
     // "-" and "x" are nothing reported, not zero.
     expect(row("pakn").reported).toBe(merged.length - 1);
+    // A listed unit that sent only another period's report: not reported, and the status says what it sent.
+    const statusRows = buildMergeLayouts(c).find((l) => l.name === STATUS_SHEET)!.rows.map((r) => r.map((x) => String(x.value ?? "")));
+    const gioLinh = statusRows.find((r) => r[1] === "UBND xã Gio Linh")!;
+    expect(gioLinh[2]).toBe("Chưa nộp");
+    expect(gioLinh[8]).toBe("Đã gửi báo cáo khác kỳ (“Gio Linh - Quy II 2026.xlsx”); chưa có báo cáo kỳ này.");
   });
 });
