@@ -56,8 +56,9 @@ export function parsePeriod(text: string): Period | undefined {
   if (quarter) return { kind: ROMAN[quarter[1]], year: y };
   // The second half-year is no reporting period: never read it as the first.
   if (/\b6\s*thang\s*cuoi\b/.test(t)) return undefined;
-  if (/\b6\s*thang\b/.test(t)) return { kind: "h1", year: y };
-  if (/\b9\s*thang\b/.test(t)) return { kind: "m9", year: y };
+  // "6T2026", "BC_6T_2026" in file names: "T" for tháng.
+  if (/\b6\s*thang\b/.test(t) || /(?:^|[^a-z0-9])6t(?![a-z])/.test(t)) return { kind: "h1", year: y };
+  if (/\b9\s*thang\b/.test(t) || /(?:^|[^a-z0-9])9t(?![a-z])/.test(t)) return { kind: "m9", year: y };
   if (/\bnam\s*20\d{2}\b/.test(t)) return { kind: "year", year: y };
   return undefined;
 }

@@ -20,6 +20,8 @@ describe("periods and units from titles and file names", () => {
     ["Thời gian: từ 01/01/2026 đến 30/06/2026", { kind: "h1", year: 2026 }],
     ["từ 15/12/2025 đến hết ngày 14/12/2026", { kind: "year", year: 2026 }],
     ["từ 1/7/2026 đến 30/9/2026", { kind: "q3", year: 2026 }],
+    ["TANLAP_6T2026.xlsx", { kind: "h1", year: 2026 }],
+    ["BC CCHC 9T.2026 - Xa Cam Lo.xlsx", { kind: "m9", year: 2026 }],
   ])("%s", (text, expected) => {
     expect(parsePeriod(text)).toEqual(expected);
   });
@@ -27,6 +29,7 @@ describe("periods and units from titles and file names", () => {
   it("reads no period from the second half-year, nor from dates that bound no reporting window", () => {
     expect(parsePeriod("6 tháng cuối năm 2026")).toBeUndefined();
     expect(parsePeriod("từ 05/01/2026 đến 20/02/2026")).toBeUndefined();
+    expect(parsePeriod("Bao cao 16T2026.xlsx")).toBeUndefined();
   });
 
   it("writes titles as the templates print them", () => {
