@@ -85,6 +85,10 @@ describe("who sent each Quảng Trị file", () => {
     expect(names([QT_GUIDANCE_LINE])).toEqual([]);
     expect(names(["(Kèm theo Hướng dẫn số 125/HD-SNV ngày 05/01/2026", "của Sở Nội vụ tỉnh Quảng Trị)"])).toEqual([]);
     expect(names(["(Kèm theo Báo cáo số 12/BC-UBND ngày 10/6/2026 của UBND xã Cam Lộ)"])).toEqual(["UBND xã Cam Lộ"]);
+    // The template's title names a tier of government, not a unit.
+    expect(names(["PHỤ LỤC THỐNG KÊ KẾT QUẢ THỰC HIỆN CẢI CÁCH HÀNH CHÍNH CỦA UBND XÃ, PHƯỜNG, ĐẶC KHU"])).toEqual([]);
+    expect(names(["THỐNG KÊ SỐ LIỆU CCHC CỦA UBND CẤP XÃ"])).toEqual([]);
+    expect(names(["BIỂU THỐNG KÊ CCHC CỦA UBND XÃ/PHƯỜNG"])).toEqual([]);
   });
 
   test("a place ending the title after its period or a dash is the sender, named as written in a sentence", () => {

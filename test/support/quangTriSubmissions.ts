@@ -1,5 +1,5 @@
 /** Submissions of Quảng Trị's communes and wards to its 2026 appendix, with what a careful reader knows of each. */
-import { QT_ROWS, Submission, Typed } from "./quangTri";
+import { QT_GUIDANCE_TITLE, QT_ROWS, Submission, Typed } from "./quangTri";
 
 export interface Truth {
   /** Who sent it, as on the province's list. */
@@ -99,9 +99,9 @@ export function quangTriCases(): Case[] {
   });
   // Cam Lộ: unit only in the letterhead, split over two lines; period as a date range.
   add("CAMLO_6T2026.xlsx", 1, () => ({ heading: ["ỦY BAN NHÂN DÂN", "XÃ CAM LỘ", "BIỂU THỐNG KÊ SỐ LIỆU CẢI CÁCH HÀNH CHÍNH", "Kỳ báo cáo: từ 15/12/2025 đến 14/6/2026"] }));
-  // Hiếu Giang: "Bao cao.xlsx", unit only in the signature block.
+  // Hiếu Giang: "Bao cao.xlsx", the template's own title kept ("… CỦA UBND XÃ, PHƯỜNG, ĐẶC KHU"), unit only in the signature block.
   add("Bao cao.xlsx", 2, () => ({
-    heading: ["BIỂU THỐNG KÊ SỐ LIỆU CẢI CÁCH HÀNH CHÍNH", "6 tháng đầu năm 2026", QT_GUIDANCE_LINE],
+    heading: [QT_GUIDANCE_TITLE, "6 tháng đầu năm 2026", QT_GUIDANCE_LINE],
     extra: { footer: ["TM. UBND XÃ HIẾU GIANG", "CHỦ TỊCH", "", "Trần Văn Nam"] },
   }));
   // Đông Hà: "Quý II và 6 tháng đầu năm 2026" (the six-month report).

@@ -55,6 +55,7 @@ function kindAt(words: readonly string[], at: number): { words: string[]; place:
 const GENERIC = /^(tinh|cac|co quan|don vi|dia phuong|to chuc|nganh)\b/;
 
 const partsCache = new Map<string, Parts>();
+const KIND_WORDS = new Set(VOCABULARY.kinds.flatMap((k) => k.words));
 
 /** A name split into its kind ("huyen", "so") and its distinctive words; "UBND huyện X" = "huyện X". */
 function parts(name: string): Parts {
@@ -64,7 +65,9 @@ function parts(name: string): Parts {
   const all = k ? k.split(" ") : [];
   const kind = kindAt(all, 0);
   const words = all.slice(kind?.words.length ?? 0);
-  const claim = !!k && k !== "uy ban nhan dan" && !GENERIC.test(k) && /[a-z]/.test(k) && words.length > 0;
+  // "UBND xã, phường, đặc khu", "UBND cấp xã": a tier of government, not one of its units.
+  const tierOnly = words.every((w) => w === "cap" || w === "cac" || KIND_WORDS.has(w));
+  const claim = !!k && k !== "uy ban nhan dan" && !GENERIC.test(k) && /[a-z]/.test(k) && words.length > 0 && !tierOnly;
   p = { all, type: kind?.words.join(" ") ?? "", words, place: !!kind?.place, claim };
   if (partsCache.size >= 20_000) partsCache.clear();
   partsCache.set(name, p);
