@@ -69,6 +69,21 @@ describe("Quảng Trị's commune appendix", () => {
     expect(row.status).toBe("new");
   });
 
+  test("items each of a different kind (trực tuyến / trực tiếp) share out their total: a sum above it is found; no correct report is marked", () => {
+    const rule = proposal.ruleReview.find((r) => r.rule.type === "compare" && r.rule.left.length === 2 && r.rule.left.includes(idOf("hsTrucTuyen")))!;
+    expect(rule.rule).toMatchObject({ severity: "warning", right: [idOf("hsNhan")] });
+    for (const k of quangTriCases()) {
+      const r = checkReceivedFile(submissionXlsx(k.sub), k.sub.file, pkg.catalog, pkg.ruleSet);
+      if (!r.ok) throw new Error(r.reason);
+      const marked = [...new Set(r.findings.map((f) => QT_ROWS.find((x) => x[3] && f.indicator === idOf(x[0]))?.[0]))];
+      expect([k.sub.file, marked.sort()]).toEqual([k.sub.file, [...k.truth.errors].sort()]);
+    }
+    const aiTu = quangTriCases().find((k) => k.sub.file === "Ai Tu - 6 thang.xlsx")!;
+    const r = checkReceivedFile(submissionXlsx(aiTu.sub), aiTu.sub.file, pkg.catalog, pkg.ruleSet);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.findings.find((f) => f.rule === rule.rule.id)?.message).toContain("500 + 350 = 850");
+  });
+
   test("the submissions to it read their own figures", () => {
     const lao = quangTriCases().find((k) => k.sub.file === "Lao Bao.xlsx")!;
     const r = checkReceivedFile(submissionXlsx(lao.sub), lao.sub.file, pkg.catalog, pkg.ruleSet);

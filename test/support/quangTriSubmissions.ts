@@ -8,7 +8,7 @@ export interface Truth {
   period: string;
   /** The numbers the file states (null: nothing stated). */
   numbers: Record<string, number | null>;
-  /** Keys of rows a checker must flag, with the rule's nature. */
+  /** Keys of the rows a checker must flag (where its findings are anchored). */
   errors: string[];
 }
 
@@ -126,8 +126,9 @@ export function quangTriCases(): Case[] {
   });
   // Ái Tử: a real arithmetic error (parts above the total) and a rate that disagrees with its parts.
   add("Ai Tu - 6 thang.xlsx", 10, (n) => {
-    n.hsNhan = 700; n.tlKeHoach = 80; // parts 500 + 350 = 850; 10/12 = 83,33 %
-    return { heading: h1Title("UBND xã Ái Tử"), errors: ["hsNhan", "tlKeHoach"] };
+    n.hsNhan = 700; n.tlKeHoach = 80; // items 500 + 350 = 850; 6/12 = 50 %
+    // Flagged where each finding is anchored: the rate; the items above their total; solved above received.
+    return { heading: h1Title("UBND xã Ái Tử"), errors: ["tlKeHoach", "hsTrucTuyen", "hsGiai"] };
   });
   // Phường Quảng Trị: money with a decimal comma, counts with a thousands dot.
   add("P.Quang Tri.xlsx", 11, (n) => {

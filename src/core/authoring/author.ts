@@ -645,7 +645,41 @@ function inferRules(drafts: Draft[], relations: Relations, ties: Map<number, Tie
         );
     }
   });
+  // Items under one total that each name a different kind of one exclusive set ("trực tuyến", "trực tiếp")
+  // share it out: their sum above the total is wrong. The kinds are read from the wording, so a warning.
+  const partsOf = new Map<number, number[]>();
+  for (const p of relations.wholes.values())
+    if (p.confidence === "stated" && drafts[p.part].id && drafts[p.whole].id) partsOf.set(p.whole, [...(partsOf.get(p.whole) ?? []), p.part]);
+  for (const [w, parts] of partsOf) {
+    const set = parts.length >= 2 ? exclusiveSet(parts.map((j) => drafts[j].src.label)) : undefined;
+    if (!set) continue;
+    const names = parts.map((j) => `“${short(drafts[j])}”`).join(" + ");
+    add(
+      {
+        id: ruleId("tong-bo-phan"),
+        type: "compare",
+        severity: "warning",
+        description: `Tổng ${names} không thể lớn hơn “${short(drafts[w])}”.`,
+        left: parts.map((j) => drafts[j].id!),
+        operator: "<=",
+        right: [drafts[w].id!],
+        missing: { left: "skipIfAllMissing", right: "skipIfAnyMissing" },
+      },
+      `các dòng dưới “${short(drafts[w])}” (${relations.wholes.get(parts[0])!.evidence}) mỗi dòng một loại khác nhau: ${set.join(" / ")}`,
+      "likely",
+    );
+  }
   return out;
+}
+
+/** The exclusive set of kinds the labels name one each, all different ("trực tuyến", "trực tiếp"), if any. */
+function exclusiveSet(labels: string[]): string[] | undefined {
+  const folded = labels.map((l) => ` ${foldText(l)} `);
+  for (const set of defaultVocabulary().exclusive) {
+    const named = folded.map((f) => set.filter((k) => f.includes(` ${k} `)));
+    if (named.every((n) => n.length === 1) && new Set(named.map((n) => n[0])).size === labels.length) return set;
+  }
+  return undefined;
 }
 
 /** An existing rule saying the same about the same indicators. */
