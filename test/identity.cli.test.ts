@@ -57,7 +57,7 @@ describe("cchc merge: who sent a file", () => {
     expect(u.candidates).toEqual([
       { name: "UBND huyện Kế Sách", source: "title" },
       { name: "UBND huyện Kế Sách", source: "fileName" },
-      { name: "Huyện cù lao dung", source: "title" },
+      { name: "Huyện Cù Lao Dung", source: "title" },
       { name: "Ủy ban nhân dân huyện Cù Lao Dung", source: "title" },
     ]);
     expect(u.reason).toContain("khác nhau");

@@ -43,14 +43,44 @@ export function parsePeriod(text: string): Period | undefined {
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[đĐ]/g, "d")
     .toLowerCase();
+  const range = periodOfDates(t);
+  if (range) return range;
   const year = /(?:^|\D)(20\d{2})(?!\d)/.exec(t);
   if (!year) return undefined;
   const y = Number(year[1]);
+  // "Quý II và 6 tháng đầu năm", "Quý IV và năm 2026": one report for both, whose period is the longer window.
+  if (/\bquy\s*(ii|2)\b(\s*nam\s*20\d{2})?\s*(va|,|-)\s*6\s*thang\b/.test(t)) return { kind: "h1", year: y };
+  if (/\bquy\s*(iii|3)\b(\s*nam\s*20\d{2})?\s*(va|,|-)\s*9\s*thang\b/.test(t)) return { kind: "m9", year: y };
+  if (/\bquy\s*(iv|4)\b(\s*nam\s*20\d{2})?\s*(va|,|-)\s*(ca\s*)?nam\b/.test(t)) return { kind: "year", year: y };
   const quarter = /\bquy\s*(iv|iii|ii|i|[1-4])\b/.exec(t) ?? /(?:^|[^a-z])q\s*([1-4])(?![0-9])/.exec(t);
   if (quarter) return { kind: ROMAN[quarter[1]], year: y };
-  if (/\b6\s*thang\b/.test(t)) return { kind: "h1", year: y };
-  if (/\b9\s*thang\b/.test(t)) return { kind: "m9", year: y };
+  // The second half-year is no reporting period: never read it as the first.
+  if (/\b6\s*thang\s*cuoi\b/.test(t)) return undefined;
+  // "6T2026", "BC_6T_2026" in file names: "T" for tháng.
+  if (/\b6\s*thang\b/.test(t) || /(?:^|[^a-z0-9])6t(?![a-z])/.test(t)) return { kind: "h1", year: y };
+  if (/\b9\s*thang\b/.test(t) || /(?:^|[^a-z0-9])9t(?![a-z])/.test(t)) return { kind: "m9", year: y };
   if (/\bnam\s*20\d{2}\b/.test(t)) return { kind: "year", year: y };
+  return undefined;
+}
+
+const DATE_RANGE = /\btu\s*(?:ngay\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(20\d{2})\s*(?:den|toi)\s*(?:het\s*)?(?:ngay\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(20\d{2})/;
+
+/**
+ * "Kỳ báo cáo: từ 15/12/2025 đến 14/6/2026" (or by calendar months, 01/01–30/06): the period whose
+ * reporting window starts and ends within about half a month of those dates; undefined when none does.
+ */
+function periodOfDates(t: string): Period | undefined {
+  const m = DATE_RANGE.exec(t);
+  if (!m) return undefined;
+  const [d1, m1, y1, d2, m2, y2] = m.slice(1).map(Number);
+  // Months counted from 15/12 of the year before the end date's year.
+  const at = (d: number, mo: number, y: number): number => (y - y2) * 12 + mo + (d - 15) / 30;
+  const from = at(d1, m1, y1);
+  const to = at(d2, m2, y2);
+  for (const kind of PERIODS) {
+    const w = REPORTING_WINDOWS[kind];
+    if (Math.abs(from - w.fromMonth) <= 0.6 && Math.abs(to - w.toMonth) <= 0.6) return { kind, year: y2 };
+  }
   return undefined;
 }
 

@@ -33,8 +33,8 @@ describe("reading who sent a file", () => {
       "của Ủy ban nhân dân huyện Cù Lao Dung)",
     ].map((text, i) => ({ text, where: `A${i + 1}` }));
     expect(titleCandidates(lines).map((c) => [c.name, c.where])).toEqual([
-      ["Sở nội vụ", "A2"],
-      ["Huyện cù lao dung", "A3"],
+      ["Sở Nội vụ", "A2"],
+      ["Huyện Cù Lao Dung", "A3"],
       ["UBND huyện Kế Sách", "A6"],
       ["Ủy ban nhân dân huyện Cù Lao Dung", "A7"],
     ]);
@@ -83,9 +83,9 @@ describe("reading the whole sheet", () => {
     const r = checkGrids(grids, catalog, ruleSet, "bao-cao.xlsx");
     if (!r.ok) throw new Error(r.reason);
     expect(r.submission.unitCandidates.map((c) => [c.name, c.source, c.where])).toEqual([
-      ["Huyện cù lao dung", "title", "A3"],
+      ["Huyện Cù Lao Dung", "title", "A3"],
       ["Ủy ban nhân dân huyện Cù Lao Dung", "title", "A5"],
-      ["ỦY BAN NHÂN DÂN HUYỆN KẾ SÁCH".charAt(0) + "ỦY BAN NHÂN DÂN HUYỆN KẾ SÁCH".slice(1).toLowerCase(), "signature", `D${rows.length - 1}`],
+      ["Ủy ban nhân dân huyện Kế Sách", "signature", `D${rows.length - 1}`],
     ]);
     expect(r.submission.unitName).toBeUndefined();
   });
@@ -192,7 +192,7 @@ describe("eleven districts copied from Cù Lao Dung's file", () => {
     expect(keSach.candidates!.map((x) => [x.name, x.source, x.where])).toEqual([
       ["UBND huyện Kế Sách", "title", "A4"],
       ["UBND huyện Kế Sách", "fileName", "tên tệp"],
-      ["Huyện cù lao dung", "title", "A3"],
+      ["Huyện Cù Lao Dung", "title", "A3"],
       ["Ủy ban nhân dân huyện Cù Lao Dung", "title", "A5"],
     ]);
     expect(keSach.suggestion).toBe("UBND huyện Kế Sách");

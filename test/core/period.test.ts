@@ -9,8 +9,27 @@ describe("periods and units from titles and file names", () => {
     ["NĂM 2023 CỦA SỞ THÔNG TIN VÀ TRUYỀN THÔNG", { kind: "year", year: 2023 }],
     ["6 tháng đầu năm 2024", { kind: "h1", year: 2024 }],
     ["bao-cao-cchc-Q3-2022.xlsx", { kind: "q3", year: 2022 }],
+    // One report for a quarter and the longer window it closes: the longer window is its period.
+    ["BÁO CÁO SỐ LIỆU CCHC QUÝ II VÀ 6 THÁNG ĐẦU NĂM 2026 - PHƯỜNG ĐÔNG HÀ", { kind: "h1", year: 2026 }],
+    ["Báo cáo quý III và 9 tháng năm 2026", { kind: "m9", year: 2026 }],
+    ["BÁO CÁO CCHC QUÝ IV VÀ NĂM 2026", { kind: "year", year: 2026 }],
+    ["Quý IV năm 2026", { kind: "q4", year: 2026 }],
+    // The window written as dates, by the 15/12 reporting year or by calendar months.
+    ["Kỳ báo cáo: từ 15/12/2025 đến 14/6/2026", { kind: "h1", year: 2026 }],
+    ["(Số liệu từ ngày 15/3/2026 đến ngày 14/6/2026)", { kind: "q2", year: 2026 }],
+    ["Thời gian: từ 01/01/2026 đến 30/06/2026", { kind: "h1", year: 2026 }],
+    ["từ 15/12/2025 đến hết ngày 14/12/2026", { kind: "year", year: 2026 }],
+    ["từ 1/7/2026 đến 30/9/2026", { kind: "q3", year: 2026 }],
+    ["TANLAP_6T2026.xlsx", { kind: "h1", year: 2026 }],
+    ["BC CCHC 9T.2026 - Xa Cam Lo.xlsx", { kind: "m9", year: 2026 }],
   ])("%s", (text, expected) => {
     expect(parsePeriod(text)).toEqual(expected);
+  });
+
+  it("reads no period from the second half-year, nor from dates that bound no reporting window", () => {
+    expect(parsePeriod("6 tháng cuối năm 2026")).toBeUndefined();
+    expect(parsePeriod("từ 05/01/2026 đến 20/02/2026")).toBeUndefined();
+    expect(parsePeriod("Bao cao 16T2026.xlsx")).toBeUndefined();
   });
 
   it("writes titles as the templates print them", () => {

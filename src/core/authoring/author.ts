@@ -6,7 +6,8 @@ import { SheetRow } from "../recognize/submission";
 import { ruleIndicators } from "../rules/indicators";
 import { Rule } from "../rules/schema";
 import { foldText, similarity } from "../text";
-import { Confidence, Relations, inferRelations } from "./relations";
+import { Confidence, Relations, inferRelations, itemLevel } from "./relations";
+import { defaultVocabulary } from "./vocabulary";
 
 /** Same threshold as recognising a received report: a label this close is the same indicator. */
 const FUZZY_MIN = 0.8;
@@ -72,6 +73,8 @@ export interface RuleProposal {
   rule: Rule;
   /** Already in the package's rule set (same indicators): not added again. */
   existing?: string;
+  /** The existing rule's severity: it is the one reports meet, whatever this proposal's confidence. */
+  existingSeverity?: Rule["severity"];
   /** Struck out by the reviewer: not added. */
   dropped?: boolean;
   evidence: string;
@@ -128,6 +131,35 @@ function knownRows(p: LoadedPackage): KnownRow[] {
 
 const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)$/;
 
+/** The tiers of government a folded label names ("cấp tỉnh", "UBND xã"). */
+function levelsOf(folded: string): Set<string> {
+  const t = ` ${folded} `;
+  return new Set(defaultVocabulary().levels.filter((l) => l.phrases.some((p) => t.includes(` ${p} `))).map((l) => l.label));
+}
+
+/** A folded label without the tier it names ("… UBND cấp huyện …" and "… UBND cấp xã …" read alike). */
+function withoutTier(folded: string): string {
+  let t = ` ${folded.replace(/^[-+•\s]+/, "")} `;
+  for (const l of defaultVocabulary().levels) for (const p of l.phrases) t = t.split(` ${p} `).join(" ");
+  return t.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Why a known row that resembles a label is of another tier, or undefined: the label names one tier, the
+ * known row another, the known row's template splits the same group by tier (“- … cấp tỉnh”, “- … cấp
+ * xã”) and the two labels differ beyond the tier, so the resemblance is the shared wording of siblings,
+ * not the same indicator. A label that only swaps the tier (“… của UBND cấp huyện” reworded “… của UBND
+ * cấp xã” for communes) is the unit's own figure, the same indicator.
+ */
+function otherTier(key: string, k: KnownRow, known: KnownRow[]): string | undefined {
+  const mine = levelsOf(key);
+  const theirs = levelsOf(k.names[0]);
+  if (!mine.size || !theirs.size || [...mine].some((l) => theirs.has(l))) return undefined;
+  if (withoutTier(key) === withoutTier(k.names[0])) return undefined;
+  const split = known.some((o) => o.template === k.template && o !== k && o.group === k.group && o.section === k.section && [...levelsOf(o.names[0])].some((l) => mine.has(l)));
+  return split ? `“${k.row.label.replace(/^[-–+•\s]+/, "")}” (${k.template.id}) là ${[...theirs].join(", ")}, dòng này là ${[...mine].join(", ")}` : undefined;
+}
+
 /** "Không = 0, Có = 1" → codes; undefined when the unit lists fewer than two. */
 export function parseCodes(unit: string): Code[] | undefined {
   const codes: Code[] = [];
@@ -158,7 +190,7 @@ function hasChildren(rows: SheetRow[], i: number): boolean {
   if (!next) return false;
   if (/:\s*$/.test(r.label)) return true;
   if (ROMAN.test(next.stt)) return false;
-  return depth(next) > depth(r) || (/^[-–+•]/.test(next.label) && !/^[-–+•]/.test(r.label));
+  return depth(next) > depth(r) || itemLevel(next) > itemLevel(r);
 }
 
 function slug(label: string, max = 48): string {
@@ -262,6 +294,11 @@ export function proposeTemplate(grid: Grid, pkg: LoadedPackage, opts: AuthorOpti
           continue;
         }
         if (targetKind === "section" || targetKind === "group") continue;
+        const tier = c.score < 1 ? otherTier(key, c.k, known) : undefined;
+        if (tier) {
+          skipped.push(tier);
+          continue;
+        }
       } else if (targetKind && targetKind !== "section" && targetKind !== "group") continue;
       match = c;
       break;
@@ -541,7 +578,7 @@ function inferRules(drafts: Draft[], relations: Relations, ties: Map<number, Tie
   const out: RuleProposal[] = [];
   const add = (rule: Rule, evidence: string, confidence: Confidence) => {
     const existing = sameRule(rule, pkg.ruleSet.rules);
-    out.push({ rule, evidence, confidence, existing: existing?.id });
+    out.push({ rule, evidence, confidence, existing: existing?.id, existingSeverity: existing?.severity });
   };
   let n = 0;
   const ruleId = (kind: string) => `${templateId}.${kind}-${++n}`;
@@ -608,7 +645,41 @@ function inferRules(drafts: Draft[], relations: Relations, ties: Map<number, Tie
         );
     }
   });
+  // Items under one total that each name a different kind of one exclusive set ("trực tuyến", "trực tiếp")
+  // share it out: their sum above the total is wrong. The kinds are read from the wording, so a warning.
+  const partsOf = new Map<number, number[]>();
+  for (const p of relations.wholes.values())
+    if (p.confidence === "stated" && drafts[p.part].id && drafts[p.whole].id) partsOf.set(p.whole, [...(partsOf.get(p.whole) ?? []), p.part]);
+  for (const [w, parts] of partsOf) {
+    const set = parts.length >= 2 ? exclusiveSet(parts.map((j) => drafts[j].src.label)) : undefined;
+    if (!set) continue;
+    const names = parts.map((j) => `“${short(drafts[j])}”`).join(" + ");
+    add(
+      {
+        id: ruleId("tong-bo-phan"),
+        type: "compare",
+        severity: "warning",
+        description: `Tổng ${names} không thể lớn hơn “${short(drafts[w])}”.`,
+        left: parts.map((j) => drafts[j].id!),
+        operator: "<=",
+        right: [drafts[w].id!],
+        missing: { left: "skipIfAllMissing", right: "skipIfAnyMissing" },
+      },
+      `các dòng dưới “${short(drafts[w])}” (${relations.wholes.get(parts[0])!.evidence}) mỗi dòng một loại khác nhau: ${set.join(" / ")}`,
+      "likely",
+    );
+  }
   return out;
+}
+
+/** The exclusive set of kinds the labels name one each, all different ("trực tuyến", "trực tiếp"), if any. */
+function exclusiveSet(labels: string[]): string[] | undefined {
+  const folded = labels.map((l) => ` ${foldText(l)} `);
+  for (const set of defaultVocabulary().exclusive) {
+    const named = folded.map((f) => set.filter((k) => f.includes(` ${k} `)));
+    if (named.every((n) => n.length === 1) && new Set(named.map((n) => n[0])).size === labels.length) return set;
+  }
+  return undefined;
 }
 
 /** An existing rule saying the same about the same indicators. */

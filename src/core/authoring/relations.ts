@@ -46,9 +46,15 @@ export interface Relations {
 const isHeading = (r: RelRow) => r.kind === "section" || r.kind === "group";
 const isAmount = (r: RelRow) => r.kind === "count" || r.kind === "money";
 
-function dashLevel(label: string): number {
-  const m = /^\s*([-–•+])/.exec(label);
-  return !m ? 0 : m[1] === "+" ? 2 : 1;
+/**
+ * How deep a row sits as an item of the row above it: "a)", "b." lettered items 1, "- " items 2, "+ " items
+ * 3; 0 for a numbered or plain row. The marker may open the label or stand alone in the STT column.
+ */
+export function itemLevel(r: { stt: string; label: string }): number {
+  const stt = r.stt.trim();
+  if (/^[a-zđ][).]$/i.test(stt)) return 1;
+  const m = /^\s*([-–•+])/.exec(r.label) ?? /^([-–•+])$/.exec(stt);
+  return !m ? 0 : m[1] === "+" ? 3 : 2;
 }
 
 const cleanStt = (stt: string) => stt.trim().replace(/\.+$/, "");
@@ -104,20 +110,20 @@ export function inferRelations(rows: RelRow[], vocab: RelationVocabulary = defau
   const byStt = new Map<string, number>();
   rows.forEach((r, i) => {
     const stt = cleanStt(r.stt);
-    const d = dashLevel(r.label);
+    const d = itemLevel(r);
     let p: number | undefined;
     let why = "";
     if (d) {
       for (let j = i - 1; j >= 0; j--) {
-        if (isHeading(rows[j]) || dashLevel(rows[j].label) < d) {
+        if (isHeading(rows[j]) || itemLevel(rows[j]) < d) {
           p = j;
           break;
         }
       }
-      why = `gạch đầu dòng dưới “${rows[p ?? 0]?.label.trim()}”`;
+      why = `${d === 1 ? `mục ${r.stt.trim()}` : "gạch đầu dòng"} dưới “${rows[p ?? 0]?.label.trim()}”`;
     } else if (!stt && startsPart(i)) {
       for (let j = i - 1; j >= 0; j--) {
-        if (isHeading(rows[j]) || (!dashLevel(rows[j].label) && !startsPart(j))) {
+        if (isHeading(rows[j]) || (!itemLevel(rows[j]) && !startsPart(j))) {
           p = j;
           break;
         }
@@ -128,7 +134,7 @@ export function inferRelations(rows: RelRow[], vocab: RelationVocabulary = defau
       why = `STT ${stt} nằm trong mục ${stt.slice(0, stt.lastIndexOf("."))}`;
     } else if (!stt && i > 0) {
       if (!isHeading(rows[i - 1]) && endsList(i - 1)) p = i - 1;
-      else if (!rows[i - 1].stt && !dashLevel(rows[i - 1].label) && parent[i - 1] !== undefined && how[i - 1].startsWith("liệt kê")) p = parent[i - 1];
+      else if (!rows[i - 1].stt && !itemLevel(rows[i - 1]) && parent[i - 1] !== undefined && how[i - 1].startsWith("liệt kê")) p = parent[i - 1];
       if (p !== undefined) why = `liệt kê sau “${rows[p].label.trim()}”`;
     }
     if (stt) byStt.set(stt, i);
@@ -163,6 +169,10 @@ export function inferRelations(rows: RelRow[], vocab: RelationVocabulary = defau
     for (let j = i - 1; j >= 0 && sectionOf[j] === sectionOf[i]; j--) {
       // An item under a total is not the whole of a later row: its total is.
       if (!isAmount(rows[j]) || !sameUnit(i, j) || wholes.get(j)?.confidence === "stated") continue;
+      // A row narrower than its own whole ("trực tiếp" of all received) is the whole of a later row only
+      // when that row is narrowed the same way; otherwise the later row belongs with the broader whole.
+      const narrowedBy = narrowing(j);
+      if (narrowedBy.length && !narrowedBy.every((x) => expanded[i].has(x))) continue;
       const why = subsetWhy(j, i);
       if (why) {
         wholes.set(i, { part: i, whole: j, confidence: "likely", evidence: why });
@@ -170,6 +180,11 @@ export function inferRelations(rows: RelRow[], vocab: RelationVocabulary = defau
       }
     }
   });
+
+  function narrowing(j: number): string[] {
+    const w = wholes.get(j)?.whole;
+    return w === undefined ? [] : [...own[j]].filter((x) => !expanded[w].has(x) && !words.isGeneric(x));
+  }
 
   function subsetWhy(w: number, p: number): string | undefined {
     const [tw, tp] = [words.meaningful(expanded[w]), expanded[p]];
@@ -298,7 +313,7 @@ export function inferRelations(rows: RelRow[], vocab: RelationVocabulary = defau
     const out: number[] = [];
     for (let j = i + 1; j < rows.length; j++) {
       if (parent[j] === i && isAmount(rows[j])) out.push(j);
-      else if (r.stt && !rows[j].stt && !dashLevel(rows[j].label) && isAmount(rows[j]) && out.length === j - i - 1) out.push(j);
+      else if (r.stt && !rows[j].stt && !itemLevel(rows[j]) && isAmount(rows[j]) && out.length === j - i - 1) out.push(j);
       else if (isHeading(rows[j]) || (rows[j].stt && !cleanStt(rows[j].stt).startsWith(`${cleanStt(r.stt)}.`))) break;
     }
     if (out.length) details.set(i, out);

@@ -36,7 +36,7 @@ export function reviewText(p: Proposal): string {
   }
   lines.push("", "Quy tắc suy ra:");
   for (const r of p.ruleReview) {
-    lines.push(`  [${ruleStatus(r).toLowerCase()}] ${r.rule.id}: ${r.rule.description} — ${CONFIDENCE_LABELS[r.confidence]}`);
+    lines.push(`  [${ruleStatus(r).toLowerCase()}] ${r.rule.id}: ${r.rule.description} — ${proposalSeverity(r)}`);
     lines.push(`          căn cứ: ${r.evidence}`);
   }
   if (!p.ruleReview.length) lines.push("  (không có)");
@@ -55,6 +55,13 @@ export const CONFIDENCE_LABELS: Record<RuleProposal["confidence"], string> = {
   stated: "mức lỗi (cách trình bày của bảng nêu rõ)",
   likely: "mức cảnh báo (suy từ lời văn, cần xem lại)",
 };
+
+/** How a proposal marks a report: an existing rule keeps its own severity, which the reviewer must see. */
+export function proposalSeverity(r: RuleProposal): string {
+  const inferred = r.confidence === "stated" ? "error" : "warning";
+  if (!r.existing || !r.existingSeverity || r.existingSeverity === inferred) return CONFIDENCE_LABELS[r.confidence];
+  return `${r.existingSeverity === "error" ? "mức lỗi" : "mức cảnh báo"} của quy tắc có sẵn “${r.existing}” (áp dụng cho báo cáo theo biểu mẫu này), dù suy ra ở ${CONFIDENCE_LABELS[r.confidence]}`;
+}
 
 /** The trial on filled reports as text for the CLI: per rule, how many reports fail it; then the corrections. */
 export function trialText(t: Trial): string {
@@ -104,7 +111,7 @@ export function buildReviewLayout(p: Proposal): SheetLayout {
     ]);
   }
   rows.push([], [t(`QUY TẮC KIỂM TRA SUY RA (ghi “${DROP}” ở cột B để không thêm quy tắc)`, "bold")], ["Mã quy tắc", "Thêm mới / Bỏ", "Nội dung", "Căn cứ"].map((h) => t(h, "header")));
-  for (const r of p.ruleReview) rows.push([t(r.rule.id), t(ruleStatus(r)), t(r.rule.description), t(`${CONFIDENCE_LABELS[r.confidence]}; ${r.evidence}`)]);
+  for (const r of p.ruleReview) rows.push([t(r.rule.id), t(ruleStatus(r)), t(r.rule.description), t(`${proposalSeverity(r)}; ${r.evidence}`)]);
   if (p.untiedRates.length) {
     rows.push([], [t("TỶ LỆ CHƯA GẮN TỬ SỐ, MẪU SỐ (chọn trong ô “Tạo biểu mẫu từ trang tính” hoặc dùng --tie)", "bold")]);
     for (const u of p.untiedRates) rows.push([t(u.id), t(""), t(u.label), t(`${u.why}; có thể dùng: ${u.candidates.map((c) => c.id).join(", ")}`)]);

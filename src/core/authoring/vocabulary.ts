@@ -28,6 +28,10 @@ export const RelationVocabulary = z
     subsetPairs: z.array(z.object({ whole: z.array(Phrase).min(1), part: z.array(Phrase).min(1), /** Shown as evidence, with diacritics. */ label: z.string().min(1) }).strict()),
     /** Words that narrow a count to a subset of the same things ("trực tuyến", "ký số"). */
     qualifiers: z.array(Phrase),
+    /** Tiers of government a label may name ("cấp tỉnh", "UBND xã"): a row of one tier is not the same indicator as its sibling of another. */
+    levels: z.array(z.object({ label: z.string().min(1), phrases: z.array(Phrase).min(1) }).strict()),
+    /** Words that split things into kinds no thing has two of ("trực tuyến" / "trực tiếp"): items each naming a different one share out their total. */
+    exclusive: z.array(z.array(Phrase).min(2)),
   })
   .strict();
 

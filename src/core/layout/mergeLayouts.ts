@@ -234,6 +234,9 @@ function statusSheet(c: Consolidation): SheetLayout {
   const waiting = new Set(c.waiting);
   const waitingFiles = (name: string): string[] =>
     c.files.filter((f) => f.status === "unresolved" && f.candidates?.some((x) => sameUnit(x.name, name))).map((f) => `“${f.fileName}”`);
+  // A listed unit that sent only another period's report has not reported this period; the note says what it sent.
+  const otherPeriodFiles = (name: string): string[] =>
+    c.files.filter((f) => f.status === "otherPeriod" && f.unitName && sameUnit(f.unitName, name)).map((f) => `“${f.fileName}”`);
   const listed = new Set<string>();
   const choices: string[] = [];
   const assignedFiles = new Set(c.files.filter((f) => f.assigned).map((f) => f.fileName));
@@ -259,7 +262,9 @@ function statusSheet(c: Consolidation): SheetLayout {
         ? text(`Nộp bằng tệp ${FORMAT_LABELS[u.format]} (.${u.format})`, "wrap")
         : !u && waiting.has(name)
           ? text(`Tệp ghi tên đơn vị này, đang chờ chọn đơn vị: ${waitingFiles(name).join("; ")}.`, "wrap")
-          : { style: "wrap" },
+          : !u && otherPeriodFiles(name).length
+            ? text(`Đã gửi báo cáo khác kỳ (${otherPeriodFiles(name).join("; ")}); chưa có báo cáo kỳ này.`, "wrap")
+            : { style: "wrap" },
     ]);
   };
   const byKey = new Map(c.units.map((u) => [u.unitKey, u]));

@@ -1,5 +1,5 @@
 import { oncePer } from "../oncePer";
-import { similarity } from "../text";
+import { foldText, similarity } from "../text";
 import { VOCABULARY, unitKey, unitWords, wordsAt } from "./unitNames";
 
 /** Where a unit name was read: our stamp, a title line, the signature block, the file name, or the officer. */
@@ -55,6 +55,7 @@ function kindAt(words: readonly string[], at: number): { words: string[]; place:
 const GENERIC = /^(tinh|cac|co quan|don vi|dia phuong|to chuc|nganh)\b/;
 
 const partsCache = new Map<string, Parts>();
+const KIND_WORDS = new Set(VOCABULARY.kinds.flatMap((k) => k.words));
 
 /** A name split into its kind ("huyen", "so") and its distinctive words; "UBND huyện X" = "huyện X". */
 function parts(name: string): Parts {
@@ -64,7 +65,9 @@ function parts(name: string): Parts {
   const all = k ? k.split(" ") : [];
   const kind = kindAt(all, 0);
   const words = all.slice(kind?.words.length ?? 0);
-  const claim = !!k && k !== "uy ban nhan dan" && !GENERIC.test(k) && /[a-z]/.test(k) && words.length > 0;
+  // "UBND xã, phường, đặc khu", "UBND cấp xã": a tier of government, not one of its units.
+  const tierOnly = words.every((w) => w === "cap" || w === "cac" || KIND_WORDS.has(w));
+  const claim = !!k && k !== "uy ban nhan dan" && !GENERIC.test(k) && /[a-z]/.test(k) && words.length > 0 && !tierOnly;
   p = { all, type: kind?.words.join(" ") ?? "", words, place: !!kind?.place, claim };
   if (partsCache.size >= 20_000) partsCache.clear();
   partsCache.set(name, p);
@@ -102,17 +105,73 @@ const BODY_LINE = /^(?:(?:T\/M|TM|KT|Q|TL)\.?\s+)?((?:ỦY BAN NHÂN DÂN|UBND|S
 
 function tidyUnit(s: string): string {
   const t = s.replace(/\s+/g, " ").replace(/[)\].,;:]+$/, "").trim();
-  // Titles in capitals ("SỞ TÀI CHÍNH TỈNH SÓC TRĂNG") read better in sentence case.
-  if (t === t.toUpperCase()) return t.charAt(0) + t.slice(1).toLowerCase();
-  return t;
+  return t === t.toUpperCase() ? namedCase(t) : t;
 }
 
-/** Every unit name in the lines above the table: "của …", "tại …", "trên địa bàn …", an issuing-body line. */
+const capitalised = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+
+/**
+ * A name written in capitals as it is written in a sentence: short forms stay ("UBND"), kinds of body and
+ * "tỉnh" are lower case, a place's name is capitalised word by word and a body's name at its first word:
+ * "UBND XÃ ÁI TỬ" → "UBND xã Ái Tử", "SỞ TÀI CHÍNH TỈNH SÓC TRĂNG" → "Sở Tài chính tỉnh Sóc Trăng".
+ */
+export function namedCase(capitals: string): string {
+  const raw = capitals.split(" ").filter(Boolean);
+  const folded = raw.map((w) => foldText(w));
+  const shorts = new Set(VOCABULARY.shortForms.filter((f) => f.short.length === 1).map((f) => f.short[0]));
+  const out: string[] = [];
+  let mode: "plain" | "place" | "body" = "plain";
+  let afterKind = false;
+  for (let i = 0; i < raw.length; ) {
+    const kind: (typeof VOCABULARY.kinds)[number] | undefined = !afterKind ? VOCABULARY.kinds.find((k) => (mode !== "place" || k.place) && wordsAt(folded, i, k.words)) : undefined;
+    if (kind) {
+      for (let j = 0; j < kind.words.length; j++) out.push(raw[i + j].toLowerCase());
+      i += kind.words.length;
+      [mode, afterKind] = [kind.place ? "place" : "body", true];
+      continue;
+    }
+    // "ỦY BAN NHÂN DÂN" before the kind is the body's title, not a body named "Nhân dân".
+    const full = mode === "plain" ? VOCABULARY.shortForms.find((f) => f.full.length > 1 && wordsAt(folded, i, f.full)) : undefined;
+    if (full) {
+      for (let j = 0; j < full.full.length; j++) out.push(raw[i + j].toLowerCase());
+      i += full.full.length;
+      continue;
+    }
+    const w = raw[i];
+    if (!afterKind && VOCABULARY.province.has(folded[i])) [mode, afterKind] = ["place", true];
+    else afterKind = false;
+    if (shorts.has(folded[i]) || /\d/.test(w)) out.push(w);
+    else if (mode === "place" && !afterKind) out.push(capitalised(w));
+    else if (mode === "body" && out.length && VOCABULARY.kinds.some((k) => !k.place && k.words.join(" ") === foldText(out[out.length - 1]))) out.push(capitalised(w));
+    else out.push(w.toLowerCase());
+    i++;
+  }
+  const text = out.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A place named at the end of a title, after its period or a dash ("… NĂM 2026 - PHƯỜNG ĐÔNG HÀ"). */
+const TITLE_TAIL = /(?:\b20\d{2}|\s[-–:])\s*[-–:]?\s*((?:(?:ỦY BAN NHÂN DÂN|UBND)\s+)?(?:XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ)\s+[^\d()]{2,60})$/iu;
+
+/** Does the text before "của" cite a document the sender did not issue ("Kèm theo Hướng dẫn số …")? */
+function citesGuidance(text: string): boolean {
+  const w = foldText(text).split(" ");
+  const cites = (phrases: string[][]) => w.some((_x, i) => phrases.some((g) => wordsAt(w, i, g)));
+  return cites(VOCABULARY.guidance) && !cites([["bao", "cao"]]);
+}
+
+/** Every unit name in the lines above the table: "của …", "tại …", "trên địa bàn …", an issuing-body line, a place ending the title. */
 export function titleCandidates(lines: { text: string; where: string }[]): UnitCandidate[] {
   const out: UnitCandidate[] = [];
+  let previous = "";
   for (const { text, where } of lines) {
     const line = text.replace(/\s+/g, " ").trim();
-    const m = TITLE_OF.exec(line) ?? TITLE_AT.exec(line) ?? BODY_LINE.exec(line);
+    const before = previous;
+    previous = line;
+    const of = TITLE_OF.exec(line);
+    // The issuer of the guidance the table came with, on its line or the line it wraps from.
+    if (of && citesGuidance(`${of.index === 0 ? before : ""} ${line.slice(0, of.index)}`)) continue;
+    const m = of ?? TITLE_AT.exec(line) ?? BODY_LINE.exec(line) ?? TITLE_TAIL.exec(line);
     if (!m || /^…|^\.\.\./.test(m[1])) continue;
     const name = tidyUnit(m[1]);
     if (isUnitClaim(name)) out.push({ name, source: "title", where });

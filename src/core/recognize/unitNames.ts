@@ -19,6 +19,8 @@ export const UnitNameWords = z
     fileNoise: z.array(z.string().min(1)),
     /** Words before a recipient ("gửi Sở Nội vụ"): the unit after them did not send the file. */
     recipients: z.array(z.string().min(1)),
+    /** Documents a title line may cite that the sender did not issue ("Kèm theo Hướng dẫn số … của Sở Nội vụ"): their issuer is no sender. */
+    guidance: z.array(z.string().min(1)),
     /** The word before the province's name ("tỉnh"): what follows it only says where the unit is. */
     province: z.array(z.string().min(1)),
   })
@@ -33,6 +35,7 @@ export interface UnitVocabulary {
   fillers: Set<string>;
   fileNoise: string[][];
   recipients: string[][];
+  guidance: string[][];
   province: Set<string>;
 }
 
@@ -51,6 +54,7 @@ export function unitVocabulary(data: unknown): UnitVocabulary {
     fillers: new Set(d.fillers.flatMap(words)),
     fileNoise: d.fileNoise.map(noiseWords).sort(longestFirst),
     recipients: d.recipients.map(words).sort(longestFirst),
+    guidance: d.guidance.map(words),
     province: new Set(d.province.flatMap(words)),
   };
 }
