@@ -124,6 +124,9 @@ export interface Header {
   columns: Submission["columns"];
 }
 
+/** The label column's heading as provinces word it: "Chỉ tiêu thống kê", "Nội dung chỉ tiêu", "Tên chỉ tiêu", "Nội dung". */
+const LABEL_HEADING = /^((noi dung|ten|danh muc)( cac)? )?chi tieu|^noi dung$/;
+
 export function findHeader(grid: Grid): Header | undefined {
   const limit = Math.min(grid.rows.length, 80);
   for (let r = 0; r < limit; r++) {
@@ -133,7 +136,7 @@ export function findHeader(grid: Grid): Header | undefined {
     for (let c = 0; c < row.length && c < 30; c++) {
       const f = foldText(cellText(row[c]));
       if (stt < 0 && (f === "stt" || f === "tt" || f === "so tt")) stt = c;
-      else if (label < 0 && f.startsWith("chi tieu")) label = c;
+      else if (label < 0 && LABEL_HEADING.test(f)) label = c;
     }
     if (stt < 0 || label < 0) continue;
     const next = grid.rows[r + 1] ?? [];
