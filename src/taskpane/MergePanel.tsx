@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { memo, useEffect, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { describeSuspect } from "../core/consolidate/suspect";
 import { MERGE_SHEET, submissionSummary } from "../core/layout/mergeLayouts";
 import { Period, PeriodKind, periodLabel } from "../core/period";
@@ -36,6 +36,7 @@ import { startMergeWorker } from "./merge/startWorker";
 import { FileRow, Progress, progressText, settledRows, waitingRows, withReads } from "./merge/mergeProgress";
 import { FileRead, MergeOutcome, MergeWritable } from "./merge/protocol";
 import { useListLimit } from "./ListLimit";
+import { useFocusAfter } from "./focusAfter";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -122,6 +123,11 @@ export function MergePanel() {
   useEffect(() => () => client.stop(), [client]);
   const busy = progress !== undefined;
   const { limit, more } = useListLimit(rows.length);
+  // The merge button is disabled and Dừng removed while merging: the keyboard focus goes on to the outcome.
+  const messageRef = useRef<HTMLDivElement>(null);
+  const mergeRef = useRef<HTMLButtonElement>(null);
+  const pickRef = useRef<HTMLButtonElement>(null);
+  useFocusAfter(busy, () => messageRef.current ?? mergeRef.current);
 
   function addFiles(list: File[]) {
     const merged = [...files, ...list.filter((f) => !files.some((x) => x.name === f.name && x.size === f.size))];
@@ -130,6 +136,17 @@ export function MergePanel() {
     setRows(merged.map((f) => ({ name: f.name, status: "waiting" })));
     setResult(undefined);
     setMessage(undefined);
+  }
+
+  /** Starts over with no file chosen (a wrong folder picked), keeping the unit list and the period. */
+  function clearFiles() {
+    setFiles([]);
+    setRows([]);
+    setResult(undefined);
+    setMessage(undefined);
+    setAssignments({});
+    // The button pressed goes away with the files: the focus goes to choosing files again.
+    pickRef.current?.focus();
   }
 
   /** The merge sheets or file, where the host takes them. */
@@ -212,7 +229,20 @@ export function MergePanel() {
   const waitingLines = result ? submissionSummary({ ...result, missing: [] }) : [];
   return (
     <div className={styles.panel}>
-      <FilePicker label="Chọn các tệp báo cáo đã nhận (.xlsx), báo cáo Word (.docx) hoặc bảng tính (.ods)" multiple onFiles={addFiles} disabled={busy} />
+      <FilePicker
+        label="Chọn các tệp báo cáo đã nhận (.xlsx), báo cáo Word (.docx) hoặc bảng tính (.ods)"
+        multiple
+        onFiles={addFiles}
+        disabled={busy}
+        chosen={files.length ? `${files.length} tệp (chọn thêm để bổ sung)` : ""}
+        buttonRef={pickRef}
+      >
+        {files.length > 0 && (
+          <Button size="small" disabled={busy} onClick={clearFiles}>
+            Bỏ các tệp đã chọn
+          </Button>
+        )}
+      </FilePicker>
       <Field label={workbook.expectedUnitsLabel}>
         <Textarea value={unitsText} onChange={(_e, d) => setUnitsText(d.value)} rows={3} resize="vertical" />
       </Field>
@@ -229,7 +259,7 @@ export function MergePanel() {
         onChange={(s) => setPrevious(s?.kind === "consolidated" ? s.consolidated : undefined)}
         fromWorkbook={previousInWorkbook(workbook)}
       />
-      <Button appearance="primary" disabled={!files.length || busy || (periodKind !== "auto" && !yearValid)} onClick={() => void onMerge()}>
+      <Button ref={mergeRef} appearance="primary" disabled={!files.length || busy || (periodKind !== "auto" && !yearValid)} onClick={() => void onMerge()}>
         {workbook.mergeLabel(files.length)}
       </Button>
       {progress && (
@@ -243,7 +273,9 @@ export function MergePanel() {
       )}
       {message && (
         <MessageBar intent={message.intent}>
-          <MessageBarBody data-testid="merge-message">{message.text}</MessageBarBody>
+          <MessageBarBody data-testid="merge-message" ref={messageRef} tabIndex={-1}>
+            {message.text}
+          </MessageBarBody>
         </MessageBar>
       )}
       {result && <PackageBadge />}
