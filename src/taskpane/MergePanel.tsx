@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { memo, useEffect, useRef, useState } from "react";
-import { describeSuspect } from "../core/consolidate/suspect";
+import { SuspectRule } from "../core/consolidate/suspect";
 import { MERGE_SHEET, submissionSummary } from "../core/layout/mergeLayouts";
 import { Period, PeriodKind, periodLabel } from "../core/period";
 import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
@@ -48,6 +48,7 @@ const useStyles = makeStyles({
   progress: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
   // The bar steps with each batch: a width transition would lay the pane out again on every frame.
   bar: { transitionProperty: "none" },
+  suspectList: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
 const STATUS_TEXT: Record<FileRow["status"], string> = {
@@ -87,6 +88,36 @@ const FileRowView = memo(function FileRowView({ row, nameClass, statusClass, bad
     </TableRow>
   );
 });
+
+/** Lines of suspect rules shown at first: a template's every rate can fail at once. */
+const SUSPECT_STEP = 5;
+
+/**
+ * Rules most units break, said once with what to do, then one short line each (what the rule says, how
+ * many units fail it), a few at a time: the rule's code and the repeated explanation would fill the pane.
+ */
+function SuspectRules({ rules }: { rules: SuspectRule[] }) {
+  const styles = useStyles();
+  const { limit, more } = useListLimit(rules.length, SUSPECT_STEP);
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody data-testid="merge-suspect">
+        <div>
+          {rules.length} quy tắc có thể sai: hơn nửa số đơn vị đã điền đủ số liệu không đạt, nên báo một lần, không tính là lỗi của từng đơn vị. Hãy xem lại
+          các quy tắc này trong bộ quy tắc của tỉnh (mục “Bộ quy tắc kiểm tra” ở thẻ Kiểm tra).
+        </div>
+        <ul className={styles.suspectList}>
+          {rules.slice(0, limit).map((s) => (
+            <li key={s.rule} data-testid="suspect-rule">
+              {s.description} ({s.failed}/{s.filled} đơn vị không đạt)
+            </li>
+          ))}
+        </ul>
+        {more}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
 
 /** The consolidation an earlier merge left in this workbook, where the host keeps one. */
 function previousInWorkbook(workbook: Workbook) {
@@ -298,15 +329,7 @@ export function MergePanel() {
         </>
       )}
       {/* The count table lists who sent nothing; these say what it cannot: units with a waiting file, repeated list lines, suspect rules. */}
-      {result?.suspect?.length ? (
-        <MessageBar intent="warning">
-          <MessageBarBody data-testid="merge-suspect">
-            {result.suspect.map((s) => (
-              <div key={s.rule}>{describeSuspect(s)}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {result?.suspect?.length ? <SuspectRules rules={result.suspect} /> : null}
       {waitingLines.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody data-testid="merge-waiting">

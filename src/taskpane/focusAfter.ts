@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 
 /**
  * When `busy` ends with the keyboard focus lost (the button pressed was disabled or removed while the work
@@ -10,7 +10,8 @@ export function useFocusAfter(busy: boolean, target: () => HTMLElement | null | 
   const pick = useRef(target);
   pick.current = target;
   const was = useRef(busy);
-  useEffect(() => {
+  // Before the browser paints: the outcome appears with the focus on it, never a frame without.
+  useLayoutEffect(() => {
     const ended = was.current && !busy;
     was.current = busy;
     if (!ended) return;
