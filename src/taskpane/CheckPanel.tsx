@@ -126,6 +126,15 @@ export function CheckPanel() {
       ) : (
         <FilePicker label="Chọn tệp báo cáo cần kiểm tra (.xlsx), báo cáo Word (.docx) hoặc bảng tính (.ods)" multiple={false} disabled={busy} onFiles={(f) => void checkFile(f)} />
       )}
+      {/* An input like the report itself: above the findings, which can run long. */}
+      <PreviousPeriodPicker
+        consolidatedOnly={false}
+        disabled={busy}
+        onChange={(p) => {
+          setPrevious(p);
+          if (last.current) void run(last.current, p);
+        }}
+      />
       {busy && <Spinner label="Đang kiểm tra…" />}
       {notice && (
         <MessageBar intent="warning">
@@ -140,14 +149,6 @@ export function CheckPanel() {
         </MessageBar>
       )}
       {result && result.ok && <CheckSummary result={result} compared={compared} summaryRef={outcome} onSelect={activeSheet ? select : undefined} />}
-      <PreviousPeriodPicker
-        consolidatedOnly={false}
-        disabled={busy}
-        onChange={(p) => {
-          setPrevious(p);
-          if (last.current) void run(last.current, p);
-        }}
-      />
       <RuleSetPanel />
     </div>
   );

@@ -36,6 +36,9 @@ describe("the pane at 320-350 px", () => {
     // More than 20 findings: every section starts closed, the summary says where to look.
     expect(errorCount + warningCount).toBeGreaterThan(20);
     expect(await findings.count()).toBe(0);
+    // The previous period is chosen next: its picker is above the findings, in the first screen of the pane.
+    const previous = await page.getByRole("button", { name: "Chọn tệp kỳ trước…" }).boundingBox();
+    expect(previous && previous.y + previous.height).toBeLessThanOrEqual(page.viewportSize()!.height);
     await screenshot(page, "kiem-tra-1-tom-tat");
     expect(await axeSerious(page)).toEqual([]);
 
