@@ -19,6 +19,8 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
     "& .fui-Field, & .fui-Select, & .fui-Input, & .fui-Textarea, & .fui-Dropdown": { minWidth: 0, maxWidth: "100%" },
     "& select": { minWidth: 0, textOverflow: "ellipsis" },
+    // A badge (a count, a status) stays one line beside the text it marks: that text wraps, never "10/2".
+    "& .fui-Badge": { flexShrink: 0, whiteSpace: "nowrap", overflowWrap: "normal" },
   },
   // Four tabs in a row where the pane is wide enough, else two rows of two aligned in columns.
   tabs: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(8.5em, 1fr))" },

@@ -1,6 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
-import { readXlsx } from "../adapters/xlsx/read";
+import { useRef, useState } from "react";
+import { readReceivedFile } from "../adapters/receivedFile";
 import { AuthoringError, Proposal, RowEdit, proposeTemplate } from "../core/authoring/author";
 import { buildReviewLayout, proposalSummary } from "../core/authoring/review";
 import { Trial, tryProposal } from "../core/authoring/trial";
@@ -12,6 +12,7 @@ import { FilePicker } from "./FilePicker";
 import { usePackage } from "./PackageContext";
 import { useWorkbook } from "./workbook/Workbook";
 import { downloadPackage } from "./PackagePanel";
+import { useFocusAfter } from "./focusAfter";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
@@ -51,6 +52,9 @@ export function AuthorPanel() {
   const [added, setAdded] = useState(false);
   const [tried, setTried] = useState<{ fileName: string; grids: Grid[] }[]>([]);
   const [trial, setTrial] = useState<Trial>();
+  // The confirm button goes away once the template is added: the keyboard focus goes to the download.
+  const downloadRef = useRef<HTMLButtonElement>(null);
+  useFocusAfter(!added, () => downloadRef.current);
 
   const typeId = unitType === NEW_TYPE ? newTypeId.trim() : unitType;
   const typeLabel = unitType === NEW_TYPE ? newTypeLabel.trim() : (pkg.loaded.unitTypes.find((u) => u.id === unitType)?.label ?? "");
@@ -95,12 +99,9 @@ export function AuthorPanel() {
   async function fromFile(files: File[]) {
     const f = files[0];
     if (!f) return;
-    if (/\.docx$/i.test(f.name)) {
-      setMessage({ intent: "error", text: "Chưa đọc được tệp Word (.docx) trong phiên bản này; hãy dán bảng chỉ tiêu vào một trang Excel rồi chọn tệp .xlsx." });
-      return;
-    }
     try {
-      start(readXlsx(await readFileBytes(f)), `tệp “${f.name}”`);
+      // The province's guidance is often a Word document: its tables are read like a sheet's.
+      start(readReceivedFile(await readFileBytes(f), f.name).grids, `tệp “${f.name}”`);
     } catch (e) {
       setMessage({ intent: "error", text: e instanceof Error ? e.message : "Không đọc được tệp." });
     }
@@ -128,7 +129,7 @@ export function AuthorPanel() {
     const read: { fileName: string; grids: Grid[] }[] = [];
     for (const f of files) {
       try {
-        read.push({ fileName: f.name, grids: readXlsx(await readFileBytes(f)) });
+        read.push({ fileName: f.name, grids: readReceivedFile(await readFileBytes(f), f.name).grids });
       } catch (e) {
         setMessage({ intent: "error", text: `Không đọc được tệp “${f.name}”: ${e instanceof Error ? e.message : "tệp bị hỏng."}` });
         return;
@@ -203,7 +204,12 @@ export function AuthorPanel() {
           Đọc bảng chỉ tiêu từ trang tính hiện hành
         </Button>
       )}
-      <FilePicker label="Chọn tệp có bảng chỉ tiêu (.xlsx)" multiple={false} disabled={!ready} accept=".xlsx,.docx" onFiles={(f) => void fromFile(f)} />
+      <FilePicker
+        label="Chọn tệp có bảng chỉ tiêu (.xlsx), văn bản Word (.docx) hoặc bảng tính (.ods)"
+        multiple={false}
+        disabled={!ready}
+        onFiles={(f) => void fromFile(f)}
+      />
       {message && (
         <MessageBar intent={message.intent}>
           <MessageBarBody data-testid="author-message">{message.text}</MessageBarBody>
@@ -211,9 +217,8 @@ export function AuthorPanel() {
       )}
       {proposal && (
         <FilePicker
-          label="Chạy thử các quy tắc trên báo cáo đã điền (.xlsx, kỳ trước hoặc vài báo cáo đã nhận)"
+          label="Chạy thử các quy tắc trên báo cáo đã điền (.xlsx, .docx, .ods; kỳ trước hoặc vài báo cáo đã nhận)"
           multiple
-          accept=".xlsx"
           onFiles={(f) => void tryOn(f)}
         />
       )}
@@ -243,7 +248,7 @@ export function AuthorPanel() {
       )}
       {added && (
         <div className={styles.footer}>
-          <Button appearance="primary" onClick={() => downloadPackage(serializePackage(pkg.loaded), pkg.loaded.pkg.version)}>
+          <Button ref={downloadRef} appearance="primary" onClick={() => downloadPackage(serializePackage(pkg.loaded), pkg.loaded.pkg.version)}>
             Tải bộ biểu mẫu đã cập nhật (.json)
           </Button>
         </div>

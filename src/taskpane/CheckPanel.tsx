@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { RefObject, useEffect, useRef, useState } from "react";
 import { checkReceivedFile } from "../adapters/receivedFile";
 import { CheckResult } from "../core/check/check";
 import { Finding, countBySeverity } from "../core/findings";
@@ -16,6 +16,7 @@ import { PackageBadge } from "./PackageBadge";
 import { usePackage } from "./PackageContext";
 import { PreviousPeriodPicker } from "./PreviousPeriodPicker";
 import { PreviousSource, checkAgainstPrevious } from "../core/compare/source";
+import { useFocusAfter } from "./focusAfter";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -28,6 +29,11 @@ export function CheckPanel() {
   const [result, setResult] = useState<CheckResult>();
   const [notice, setNotice] = useState<string>();
   const [previous, setPrevious] = useState<PreviousSource>();
+  // What the comparison with the previous period added, so a comparison that finds nothing still says so.
+  const [compared, setCompared] = useState<string>();
+  // The picker is disabled while checking: the keyboard focus goes on to the outcome.
+  const outcome = useRef<HTMLDivElement>(null);
+  useFocusAfter(busy, () => outcome.current);
 
   // The last check, so choosing (or dropping) the previous period checks again at once.
   const last = useRef<() => Promise<{ result: CheckResult; notice?: string }>>();
@@ -37,11 +43,16 @@ export function CheckPanel() {
     setBusy(true);
     setResult(undefined);
     setNotice(undefined);
+    setCompared(undefined);
     try {
       const out = await action();
-      const compared = checkAgainstPrevious(out.result, against, ruleSet);
-      setResult(compared.result);
-      setNotice([out.notice, compared.note].filter(Boolean).join(" ") || undefined);
+      const withPrevious = checkAgainstPrevious(out.result, against, ruleSet);
+      setResult(withPrevious.result);
+      setNotice([out.notice, withPrevious.note].filter(Boolean).join(" ") || undefined);
+      if (against && against.kind !== "unreadable" && !withPrevious.note && out.result.ok && withPrevious.result.ok) {
+        const added = withPrevious.result.findings.length - out.result.findings.length;
+        setCompared(added ? `So với kỳ trước: ${added} lỗi/cảnh báo (số liệu giảm hoặc nhảy vọt), có trong danh sách dưới đây.` : "So với kỳ trước: không có số liệu giảm hay nhảy vọt bất thường.");
+      }
     } catch (e) {
       setResult({ ok: false, reason: e instanceof Error ? e.message : "Không kiểm tra được." });
     } finally {
@@ -115,18 +126,7 @@ export function CheckPanel() {
       ) : (
         <FilePicker label="Chọn tệp báo cáo cần kiểm tra (.xlsx), báo cáo Word (.docx) hoặc bảng tính (.ods)" multiple={false} disabled={busy} onFiles={(f) => void checkFile(f)} />
       )}
-      {busy && <Spinner label="Đang kiểm tra…" />}
-      {notice && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
-      {result && !result.ok && (
-        <MessageBar intent="error">
-          <MessageBarBody data-testid="check-error">{result.reason}</MessageBarBody>
-        </MessageBar>
-      )}
-      {result && result.ok && <CheckSummary result={result} onSelect={activeSheet ? select : undefined} />}
+      {/* An input like the report itself: above the findings, which can run long. */}
       <PreviousPeriodPicker
         consolidatedOnly={false}
         disabled={busy}
@@ -135,21 +135,46 @@ export function CheckPanel() {
           if (last.current) void run(last.current, p);
         }}
       />
+      {busy && <Spinner label="Đang kiểm tra…" />}
+      {notice && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && !result.ok && (
+        <MessageBar intent="error">
+          <MessageBarBody data-testid="check-error" ref={outcome} tabIndex={-1}>
+            {result.reason}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result && result.ok && <CheckSummary result={result} compared={compared} summaryRef={outcome} onSelect={activeSheet ? select : undefined} />}
       <RuleSetPanel />
     </div>
   );
 }
 
-function CheckSummary({ result, onSelect }: { result: Extract<CheckResult, { ok: true }>; onSelect?: (sheetName: string, cell: string) => void }) {
+function CheckSummary({
+  result,
+  compared,
+  summaryRef,
+  onSelect,
+}: {
+  result: Extract<CheckResult, { ok: true }>;
+  compared?: string;
+  summaryRef: RefObject<HTMLDivElement>;
+  onSelect?: (sheetName: string, cell: string) => void;
+}) {
   const { submission, findings } = result;
   const c = countBySeverity(findings);
   return (
     <>
       <MessageBar intent={c.errors ? "error" : c.warnings ? "warning" : "success"}>
-        <MessageBarBody data-testid="check-summary">
+        <MessageBarBody data-testid="check-summary" ref={summaryRef} tabIndex={-1}>
           {submission.unitName ?? "Chưa rõ đơn vị"} · {submission.period ? periodLabel(submission.period) : "chưa rõ kỳ"} · {submission.template.name}: {c.errors} lỗi, {c.warnings} cảnh báo.
         </MessageBarBody>
       </MessageBar>
+      {compared && <Text data-testid="check-previous">{compared}</Text>}
       <Text size={200}>{result.format === "docx" ? `Tệp Word, “${submission.sheetName}”` : `Trang “${submission.sheetName}”`}</Text>
       <PackageBadge />
       {result.format === "docx" && <ConvertButton result={result} />}

@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useId, useRef, useState } from "react";
+import { ReactNode, Ref, useId, useRef, useState } from "react";
 
 /** Received reports: workbooks (old .xls too, to explain how to re-save it), Word reports and OpenDocument sheets. */
 const RECEIVED_ACCEPT = [
@@ -29,13 +29,27 @@ const useStyles = makeStyles({
   input: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap", opacity: 0 },
 });
 
-/** A labelled file picker with a Vietnamese button that also accepts files dropped onto it. */
-export function FilePicker(props: { label: string; multiple: boolean; disabled?: boolean; accept?: string; buttonText?: string; onFiles: (files: File[]) => void }) {
+/**
+ * A labelled file picker with a Vietnamese button that also accepts files dropped onto it. `chosen` says
+ * what is chosen where the caller keeps files across picks ("" for nothing); by default the last pick.
+ */
+export function FilePicker(props: {
+  label: string;
+  multiple: boolean;
+  disabled?: boolean;
+  accept?: string;
+  buttonText?: string;
+  chosen?: string;
+  children?: ReactNode;
+  buttonRef?: Ref<HTMLButtonElement>;
+  onFiles: (files: File[]) => void;
+}) {
   const styles = useStyles();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [chosen, setChosen] = useState<string>();
+  const shown = props.chosen ?? chosen;
   const take = (files: File[]) => {
     if (!files.length || props.disabled) return;
     setChosen(files.length === 1 ? files[0].name : `${files.length} tệp`);
@@ -73,10 +87,13 @@ export function FilePicker(props: { label: string; multiple: boolean; disabled?:
           take(files);
         }}
       />
-      <Button disabled={props.disabled} onClick={() => input.current?.click()}>
+      <Button ref={props.buttonRef} disabled={props.disabled} onClick={() => input.current?.click()}>
         {props.buttonText ?? "Chọn tệp…"}
       </Button>
-      <Text size={200}>{chosen ? `Đã chọn: ${chosen}` : props.multiple ? "hoặc kéo thả các tệp vào đây" : "hoặc kéo thả tệp vào đây"}</Text>
+      <Text size={200} data-testid="picker-chosen">
+        {shown ? `Đã chọn: ${shown}` : props.multiple ? "hoặc kéo thả các tệp vào đây" : "hoặc kéo thả tệp vào đây"}
+      </Text>
+      {props.children}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
+import { useFocusAfter } from "./focusAfter";
 import { buildTemplateLayout } from "../core/layout/templateLayout";
 import { PeriodKind } from "../core/period";
 import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
@@ -28,6 +29,9 @@ export function InsertPanel({ onOpenPackage }: { onOpenPackage?: () => void }) {
   const [unitName, setUnitName] = useState("");
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>();
+  // The button is disabled while the template is made: the keyboard focus goes on to what was done.
+  const statusRef = useRef<HTMLDivElement>(null);
+  useFocusAfter(busy, () => statusRef.current);
 
   const yearNumber = Number(year);
   const yearValid = isValidYear(year);
@@ -129,7 +133,9 @@ export function InsertPanel({ onOpenPackage }: { onOpenPackage?: () => void }) {
       )}
       {status && (
         <MessageBar intent={status.intent}>
-          <MessageBarBody>{status.text}</MessageBarBody>
+          <MessageBarBody ref={statusRef} tabIndex={-1}>
+            {status.text}
+          </MessageBarBody>
         </MessageBar>
       )}
     </form>

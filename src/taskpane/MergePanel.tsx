@@ -17,8 +17,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { memo, useEffect, useState } from "react";
-import { describeSuspect } from "../core/consolidate/suspect";
+import { memo, useEffect, useRef, useState } from "react";
+import { SuspectRule } from "../core/consolidate/suspect";
 import { MERGE_SHEET, submissionSummary } from "../core/layout/mergeLayouts";
 import { Period, PeriodKind, periodLabel } from "../core/period";
 import { PeriodOptions, YearField, isValidYear } from "./PeriodFields";
@@ -36,6 +36,7 @@ import { startMergeWorker } from "./merge/startWorker";
 import { FileRow, Progress, progressText, settledRows, waitingRows, withReads } from "./merge/mergeProgress";
 import { FileRead, MergeOutcome, MergeWritable } from "./merge/protocol";
 import { useListLimit } from "./ListLimit";
+import { useFocusAfter } from "./focusAfter";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -47,6 +48,7 @@ const useStyles = makeStyles({
   progress: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
   // The bar steps with each batch: a width transition would lay the pane out again on every frame.
   bar: { transitionProperty: "none" },
+  suspectList: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
 const STATUS_TEXT: Record<FileRow["status"], string> = {
@@ -87,6 +89,36 @@ const FileRowView = memo(function FileRowView({ row, nameClass, statusClass, bad
   );
 });
 
+/** Lines of suspect rules shown at first: a template's every rate can fail at once. */
+const SUSPECT_STEP = 5;
+
+/**
+ * Rules most units break, said once with what to do, then one short line each (what the rule says, how
+ * many units fail it), a few at a time: the rule's code and the repeated explanation would fill the pane.
+ */
+function SuspectRules({ rules }: { rules: SuspectRule[] }) {
+  const styles = useStyles();
+  const { limit, more } = useListLimit(rules.length, SUSPECT_STEP);
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody data-testid="merge-suspect">
+        <div>
+          {rules.length} quy tắc có thể sai: hơn nửa số đơn vị đã điền đủ số liệu không đạt, nên báo một lần, không tính là lỗi của từng đơn vị. Hãy xem lại
+          các quy tắc này trong bộ quy tắc của tỉnh (mục “Bộ quy tắc kiểm tra” ở thẻ Kiểm tra).
+        </div>
+        <ul className={styles.suspectList}>
+          {rules.slice(0, limit).map((s) => (
+            <li key={s.rule} data-testid="suspect-rule">
+              {s.description} ({s.failed}/{s.filled} đơn vị không đạt)
+            </li>
+          ))}
+        </ul>
+        {more}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /** The consolidation an earlier merge left in this workbook, where the host keeps one. */
 function previousInWorkbook(workbook: Workbook) {
   const readSheet = workbook.readSheet;
@@ -122,6 +154,11 @@ export function MergePanel() {
   useEffect(() => () => client.stop(), [client]);
   const busy = progress !== undefined;
   const { limit, more } = useListLimit(rows.length);
+  // The merge button is disabled and Dừng removed while merging: the keyboard focus goes on to the outcome.
+  const messageRef = useRef<HTMLDivElement>(null);
+  const mergeRef = useRef<HTMLButtonElement>(null);
+  const pickRef = useRef<HTMLButtonElement>(null);
+  useFocusAfter(busy, () => messageRef.current ?? mergeRef.current);
 
   function addFiles(list: File[]) {
     const merged = [...files, ...list.filter((f) => !files.some((x) => x.name === f.name && x.size === f.size))];
@@ -130,6 +167,17 @@ export function MergePanel() {
     setRows(merged.map((f) => ({ name: f.name, status: "waiting" })));
     setResult(undefined);
     setMessage(undefined);
+  }
+
+  /** Starts over with no file chosen (a wrong folder picked), keeping the unit list and the period. */
+  function clearFiles() {
+    setFiles([]);
+    setRows([]);
+    setResult(undefined);
+    setMessage(undefined);
+    setAssignments({});
+    // The button pressed goes away with the files: the focus goes to choosing files again.
+    pickRef.current?.focus();
   }
 
   /** The merge sheets or file, where the host takes them. */
@@ -212,7 +260,20 @@ export function MergePanel() {
   const waitingLines = result ? submissionSummary({ ...result, missing: [] }) : [];
   return (
     <div className={styles.panel}>
-      <FilePicker label="Chọn các tệp báo cáo đã nhận (.xlsx), báo cáo Word (.docx) hoặc bảng tính (.ods)" multiple onFiles={addFiles} disabled={busy} />
+      <FilePicker
+        label="Chọn các tệp báo cáo đã nhận (.xlsx), báo cáo Word (.docx) hoặc bảng tính (.ods)"
+        multiple
+        onFiles={addFiles}
+        disabled={busy}
+        chosen={files.length ? `${files.length} tệp (chọn thêm để bổ sung)` : ""}
+        buttonRef={pickRef}
+      >
+        {files.length > 0 && (
+          <Button size="small" disabled={busy} onClick={clearFiles}>
+            Bỏ các tệp đã chọn
+          </Button>
+        )}
+      </FilePicker>
       <Field label={workbook.expectedUnitsLabel}>
         <Textarea value={unitsText} onChange={(_e, d) => setUnitsText(d.value)} rows={3} resize="vertical" />
       </Field>
@@ -229,7 +290,7 @@ export function MergePanel() {
         onChange={(s) => setPrevious(s?.kind === "consolidated" ? s.consolidated : undefined)}
         fromWorkbook={previousInWorkbook(workbook)}
       />
-      <Button appearance="primary" disabled={!files.length || busy || (periodKind !== "auto" && !yearValid)} onClick={() => void onMerge()}>
+      <Button ref={mergeRef} appearance="primary" disabled={!files.length || busy || (periodKind !== "auto" && !yearValid)} onClick={() => void onMerge()}>
         {workbook.mergeLabel(files.length)}
       </Button>
       {progress && (
@@ -243,7 +304,9 @@ export function MergePanel() {
       )}
       {message && (
         <MessageBar intent={message.intent}>
-          <MessageBarBody data-testid="merge-message">{message.text}</MessageBarBody>
+          <MessageBarBody data-testid="merge-message" ref={messageRef} tabIndex={-1}>
+            {message.text}
+          </MessageBarBody>
         </MessageBar>
       )}
       {result && <PackageBadge />}
@@ -266,15 +329,7 @@ export function MergePanel() {
         </>
       )}
       {/* The count table lists who sent nothing; these say what it cannot: units with a waiting file, repeated list lines, suspect rules. */}
-      {result?.suspect?.length ? (
-        <MessageBar intent="warning">
-          <MessageBarBody data-testid="merge-suspect">
-            {result.suspect.map((s) => (
-              <div key={s.rule}>{describeSuspect(s)}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {result?.suspect?.length ? <SuspectRules rules={result.suspect} /> : null}
       {waitingLines.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody data-testid="merge-waiting">

@@ -15,7 +15,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { useFocusAfter } from "./focusAfter";
 import { isValueRow } from "../core/catalog/schema";
 import { ReportHeading } from "../core/layout/reportLayout";
 import { reportDateText } from "../core/layout/templateLayout";
@@ -58,6 +59,9 @@ export function ProvinceReportPanel({ makeReport }: { makeReport: (templateId: s
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ProvinceReport>();
   const [error, setError] = useState<string>();
+  // The button is disabled while the report is made: the keyboard focus goes on to what was done.
+  const outcome = useRef<HTMLDivElement>(null);
+  useFocusAfter(busy, () => outcome.current);
   const [heading, setHeading] = useState<ReportHeading>(rememberedHeading);
   const dateInvalid = !!heading.date && !reportDateText(heading.date);
   const edit = (k: keyof ReportHeading) => (_e: unknown, d: { value: string }) => {
@@ -111,13 +115,15 @@ export function ProvinceReportPanel({ makeReport }: { makeReport: (templateId: s
       </Button>
       {error && (
         <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody ref={outcome} tabIndex={-1}>
+            {error}
+          </MessageBarBody>
         </MessageBar>
       )}
       {report && (
         <>
           <MessageBar intent={blanks || report.findings.length ? "warning" : "success"}>
-            <MessageBarBody data-testid="report-message">
+            <MessageBarBody data-testid="report-message" ref={outcome} tabIndex={-1}>
               Đã lập trang “Báo cáo của tỉnh” theo mẫu {report.template.name}: {values.length - blanks} chỉ tiêu có số liệu, {blanks} còn trống; {report.findings.length} lỗi/cảnh báo.
             </MessageBarBody>
           </MessageBar>

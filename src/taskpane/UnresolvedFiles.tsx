@@ -1,6 +1,7 @@
 import { Button, Dropdown, Field, Option, OptionGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { FileOutcome } from "../core/consolidate/consolidate";
 import { ExpectedUnit, candidatePlace, matchExpected } from "../core/recognize/unitEvidence";
+import { useListLimit } from "./ListLimit";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -47,6 +48,8 @@ export function UnresolvedFiles({
   busy: boolean;
 }) {
   const styles = useStyles();
+  // A province's files sent by units not on the list would be hundreds of choosers: shown 100 at a time.
+  const { limit, more } = useListLimit(files.length);
   if (!files.length) return null;
   const chosen = files.filter((f) => assignments[f.fileName]).length;
   const waiting = files.filter((f) => f.status === "unresolved").length;
@@ -57,13 +60,13 @@ export function UnresolvedFiles({
           ? `Tệp chưa rõ đơn vị gửi (${waiting}): số liệu chưa được tổng hợp. Chọn đơn vị cho từng tệp, rồi tổng hợp lại.`
           : "Đơn vị do cán bộ chọn (có thể đổi, rồi tổng hợp lại)."}
       </Text>
-      {files.map((f) => {
+      {files.slice(0, limit).map((f) => {
         const read = namesRead(f, expected);
         const others = expected.map((e) => e.name).filter((n) => !read.includes(n));
         const said = (f.candidates ?? []).map((c) => `“${c.name}” (${candidatePlace(c)})`).join("; ");
         return (
           <div key={f.fileName} className={styles.file} data-testid="unresolved-file">
-            <Field label={`Đơn vị gửi tệp ${f.fileName}`} hint={said ? `Tên đọc được: ${said}.` : f.reason}>
+            <Field label={`Đơn vị gửi tệp ${f.fileName}`} hint={[f.reason, said && `Tên đọc được: ${said}.`].filter(Boolean).join(" ")}>
               <Dropdown
                 placeholder="Chọn đơn vị"
                 value={assignments[f.fileName] ?? ""}
@@ -77,6 +80,7 @@ export function UnresolvedFiles({
           </div>
         );
       })}
+      {more}
       <Button appearance="primary" disabled={busy || chosen === 0} onClick={onRemerge}>
         Tổng hợp lại
       </Button>

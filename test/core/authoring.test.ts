@@ -6,7 +6,7 @@ import { REVIEW_SHEET, buildReviewLayout, droppedRulesFromReviewGrid, editsFromR
 import { valueRows } from "../../src/core/catalog/catalog";
 import { foldText } from "../../src/core/text";
 import { addTemplate } from "../../src/core/package/package";
-import { NEW_ROWS, communeRows, communeSheetXlsx } from "../support/communeSheet";
+import { NEW_ROWS, communeRows, communeSheetLayout, communeSheetXlsx } from "../support/communeSheet";
 
 const builtin = loadBuiltinPackage();
 const district = builtin.catalog.byId.get("cap-huyen-2023")!;
@@ -16,6 +16,16 @@ const opts = { unitType: "cap-xa", unitTypeLabel: "UBND cấp xã", version: "20
 const proposal = proposeTemplate(grid, builtin, opts);
 
 describe("authoring a commune template from a pasted sheet", () => {
+  test.each(["Nội dung chỉ tiêu", "Tên chỉ tiêu", "Nội dung"])("reads a table whose label column is headed “%s”", (heading) => {
+    const layout = communeSheetLayout(rows);
+    const header = layout.rows.find((r) => r[0]?.value === "STT")!;
+    header[0] = { value: "TT" };
+    header[1] = { value: heading };
+    header[2] = { value: "ĐVT" };
+    const p = proposeTemplate(readXlsx(writeXlsx([layout]))[0], builtin, opts);
+    expect(p.review.length).toBe(rows.length);
+  });
+
   test("every table row is reviewed, the wrapped label joined", () => {
     expect(proposal.review.length).toBe(rows.length);
     expect(proposal.review[1].label).toBe("Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo)");

@@ -61,8 +61,9 @@ export const PANE_MIN = 320;
 export const PANE_DEFAULT = 350;
 
 /**
- * What sticks out of a `width`-px pane: the page's own sideways scroll, or a box inside it that scrolls
- * sideways, each named with its text so a failure says what to shorten or wrap.
+ * What sticks out of a `width`-px pane: the page's own sideways scroll, a box inside it that scrolls
+ * sideways, or a badge whose text wrapped out of it, each named with its text so a failure says what to
+ * shorten or wrap.
  */
 export async function overflowAt(page: Page, width: number): Promise<string[]> {
   const size = page.viewportSize() ?? { width: 420, height: 900 };
@@ -79,6 +80,13 @@ export async function overflowAt(page: Page, width: number): Promise<string[]> {
         if (r.right > doc.clientWidth + 0.5 && r.width > 0 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > doc.clientWidth + 0.5))
           found.push(`${name(e)} đến ${Math.round(r.right)} px`);
       }
+    }
+    // A badge is one line of fixed height: text wrapped onto a second line spills over its edges.
+    for (const e of document.body.querySelectorAll(".fui-Badge")) {
+      const text = document.createRange();
+      text.selectNodeContents(e);
+      const lines = new Set([...text.getClientRects()].map((r) => Math.round(r.bottom))).size;
+      if (lines > 1 || e.scrollWidth > e.clientWidth + 1) found.push(`${name(e)} tràn khỏi nhãn (${lines} dòng, rộng ${e.scrollWidth} > ${e.clientWidth} px)`);
     }
     for (const e of document.body.querySelectorAll("*")) {
       const o = getComputedStyle(e).overflowX;

@@ -46,6 +46,12 @@ describe("a merge in the page runs in a worker", () => {
     expect(await page.getByTestId("merge-message").isVisible()).toBe(false);
     await page.getByRole("tab", { name: "Tổng hợp" }).click();
     await page.getByTestId("merge-message").filter({ hasText: "Đã tổng hợp 130 đơn vị (6 tháng đầu năm 2026)" }).waitFor();
+    // Rules that most units break: said once, then a short line each, a few at a time, without the rules' codes.
+    const suspect = page.getByTestId("merge-suspect");
+    expect(await suspect.getByTestId("suspect-rule").count()).toBe(5);
+    expect(await suspect.textContent()).not.toMatch(/[a-z]\.[a-z-]+(<=|>=|\+)/);
+    await suspect.getByTestId("list-more").click();
+    expect(await suspect.getByTestId("suspect-rule").count()).toBeGreaterThan(5);
     const summary = page.getByTestId("merge-summary");
     expect(await summary.getByTestId("file-row").count()).toBe(100);
     await screenshot(page, "tong-hop-130-tep");

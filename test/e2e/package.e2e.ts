@@ -8,6 +8,7 @@ import { readXlsx } from "../../src/adapters/xlsx/read";
 import { proposeTemplate } from "../../src/core/authoring/author";
 import { isValueRow } from "../../src/core/catalog/schema";
 import { filledReport } from "../support/appendixReports";
+import { docxPackage } from "../support/package";
 import { axeSerious, screenshot, standalonePages } from "./harness";
 
 const tmp = mkdtempSync(join(tmpdir(), "cchc-package-e2e-"));
@@ -24,6 +25,14 @@ const tried = [1, 2, 3].map((k) => {
   return file;
 });
 const pages = standalonePages();
+
+/** The same appendix as a table in the province's Word guidance. */
+function wordGuidance(): Uint8Array {
+  const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const tr = (cells: string[]) => `<w:tr>${cells.map((c) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${esc(c)}</w:t></w:r></w:p></w:tc>`).join("")}</w:tr>`;
+  const body = [tr(["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu"]), ...rows.map((r) => tr([r.stt, r.label, r.unit, ""]))].join("");
+  return docxPackage(`<w:p><w:r><w:t>Phụ lục: thống kê cải cách hành chính cấp xã</w:t></w:r></w:p><w:tbl>${body}</w:tbl>`);
+}
 /** The package the first test downloads; the second breaks it. */
 let authored: string | undefined;
 
@@ -65,6 +74,8 @@ describe("province package in the standalone page", () => {
 
     await page.getByRole("button", { name: "Xác nhận, thêm vào bộ biểu mẫu" }).click();
     await page.getByTestId("author-message").filter({ hasText: "Đã thêm" }).waitFor();
+    // The confirm button is gone: the keyboard focus is on the next step, not back at the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Tải bộ biểu mẫu đã cập nhật (.json)");
     const { name, bytes } = await pages.downloaded(() => page.getByRole("button", { name: "Tải bộ biểu mẫu đã cập nhật (.json)" }).click());
     expect(name).toBe("bo-bieu-mau-cchc-2023.1-cap-xa-2026.json");
     authored = new TextDecoder().decode(bytes);
@@ -83,6 +94,16 @@ describe("province package in the standalone page", () => {
     await page.getByRole("tab", { name: "Bộ biểu mẫu" }).click();
     await page.getByRole("button", { name: "Dùng lại bộ biểu mẫu mặc định" }).click();
     await page.getByTestId("package-info").filter({ hasText: "mặc định" }).waitFor();
+  });
+
+  it("authors from a table in the province's Word guidance", async () => {
+    const page = pages.page();
+    await page.getByRole("tab", { name: "Bộ biểu mẫu" }).click();
+    const file = join(tmp, "huong-dan-xa.docx");
+    writeFileSync(file, wordGuidance());
+    await page.getByLabel("Chọn tệp có bảng chỉ tiêu (.xlsx)").setInputFiles(file);
+    await page.getByTestId("author-message").filter({ hasText: "dùng lại" }).waitFor();
+    expect(await page.getByTestId("author-review").getByTestId("author-card").count()).toBe(rows.length);
   });
 
   it("refuses a package that does not validate, naming the row, and keeps the one in use", async () => {

@@ -36,6 +36,9 @@ describe("the pane at 320-350 px", () => {
     // More than 20 findings: every section starts closed, the summary says where to look.
     expect(errorCount + warningCount).toBeGreaterThan(20);
     expect(await findings.count()).toBe(0);
+    // The previous period is chosen next: its picker is above the findings, in the first screen of the pane.
+    const previous = await page.getByRole("button", { name: "Chọn tệp kỳ trước…" }).boundingBox();
+    expect(previous && previous.y + previous.height).toBeLessThanOrEqual(page.viewportSize()!.height);
     await screenshot(page, "kiem-tra-1-tom-tat");
     expect(await axeSerious(page)).toEqual([]);
 
@@ -68,6 +71,40 @@ describe("the pane at 320-350 px", () => {
     await page.getByTestId("previous-source").waitFor();
     await summary.filter({ hasNotText: alone ?? "" }).waitFor();
     expect(await summary.textContent()).not.toBe(alone);
+    // The comparison says what it added, so one that adds nothing is not mistaken for one that did not run.
+    expect(await page.getByTestId("check-previous").textContent()).toMatch(/^So với kỳ trước: \d+ lỗi\/cảnh báo/);
+  });
+
+  it("counts files chosen in two picks together, clears them, gives the focus to the outcome, and shows units off the typed list 100 at a time with why", async () => {
+    const page = pages.page();
+    const dept = catalog.byId.get("so-nganh-2023")!;
+    const files = Array.from({ length: 104 }, (_, i) =>
+      write(`nop-bao-cao-${i + 1}.xlsx`, syntheticSubmission(dept, `Trung tâm dịch vụ công khu vực ${i + 1}`, i, { kind: "h1", year: 2025 })),
+    );
+    await page.getByRole("tab", { name: "Tổng hợp" }).click();
+    const picker = page.getByLabel(/Chọn các tệp báo cáo đã nhận/);
+    await picker.setInputFiles(files.slice(0, 60));
+    await picker.setInputFiles(files.slice(60));
+    const chosen = page.getByTestId("picker-chosen").first();
+    expect(await chosen.textContent()).toContain("Đã chọn: 104 tệp");
+    await page.getByLabel(/Danh sách đơn vị phải báo cáo/).fill("Trung tâm dịch vụ công khu vực 1\nTrung tâm dịch vụ công khu vực 2");
+    const merge = page.getByRole("button", { name: "Tổng hợp 104 tệp và tải về" });
+    // Started from the keyboard: the button is disabled while merging, and the focus must not fall back to the page.
+    await merge.focus();
+    await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    await page.getByTestId("merge-message").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("merge-message");
+    const unresolved = page.getByTestId("unresolved-files");
+    expect(await unresolved.getByTestId("unresolved-file").count()).toBe(100);
+    expect(await unresolved.getByTestId("list-more").textContent()).toBe("Hiện 2 dòng còn lại");
+    expect(await unresolved.getByTestId("unresolved-file").first().textContent()).toContain("không có trong danh sách đơn vị phải báo cáo");
+    await screenshot(page, "tong-hop-ngoai-danh-sach");
+
+    await page.getByRole("button", { name: "Bỏ các tệp đã chọn" }).click();
+    expect(await chosen.textContent()).toBe("hoặc kéo thả các tệp vào đây");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Chọn tệp…");
+    expect(await page.getByTestId("merge-summary").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Tổng hợp 0 tệp và tải về" }).isDisabled()).toBe(true);
   });
 
   it.each([
@@ -76,10 +113,13 @@ describe("the pane at 320-350 px", () => {
   ])("says what is wrong with %s and which formats are accepted", async (name, content, message) => {
     const page = pages.page();
     await page.getByRole("tab", { name: "Kiểm tra" }).click();
+    await page.getByRole("button", { name: "Chọn tệp…" }).first().focus();
     await page.getByLabel(CHECK_INPUT).setInputFiles(write(name, content));
     const error = page.getByTestId("check-error");
     await error.waitFor();
     expect(await error.textContent()).toMatch(message);
+    // The picker is disabled while checking: the focus stays on it or goes on to the message, never back to the page.
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
     await screenshot(page, `thong-bao-${name.replace(/\W/g, "-")}`);
   });
 

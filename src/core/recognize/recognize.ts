@@ -128,7 +128,7 @@ export interface Header {
  * The label column's heading, as provinces word it: "Chỉ tiêu thống kê", "Nội dung chỉ tiêu", "Nội dung",
  * "Tên chỉ tiêu", "Danh mục chỉ tiêu".
  */
-const LABEL_HEADER = /^(chi tieu|noi dung|ten chi tieu|danh muc chi tieu)/;
+const LABEL_HEADER = /^(chi tieu|noi dung|(ten|danh muc)( cac)? chi tieu)/;
 
 export function findHeader(grid: Grid): Header | undefined {
   const limit = Math.min(grid.rows.length, 80);
