@@ -1,7 +1,7 @@
 import { Badge, Button, Checkbox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { KIND_LABELS, Proposal, RowEdit, RowKind, RuleProposal, UntiedRate } from "../core/authoring/author";
-import { CONFIDENCE_LABELS } from "../core/authoring/review";
+import { appliedSeverity, proposalSeverity } from "../core/authoring/review";
 import { Trial } from "../core/authoring/trial";
 
 /** Cards instead of a table: at 350 px every field that decides a row is readable without scrolling sideways. */
@@ -112,7 +112,7 @@ export function AuthorReview({ proposal, trial, onEdit, onRule }: Props) {
                   {rulesOf.get(r.id)!.map((p) => {
                     const t = tried.get(p.rule.id);
                     const outcome = t && t.filled ? ` — thử: không đạt ${t.failed}/${t.filled} báo cáo${t.suspect ? " (quy tắc có thể sai)" : ""}` : "";
-                    const text = `${relationText(p, labelOf)} (${p.confidence === "stated" ? "lỗi" : "cảnh báo"})${outcome}`;
+                    const text = `${relationText(p, labelOf)} (${appliedSeverity(p) === "error" ? "lỗi" : "cảnh báo"})${outcome}`;
                     return p.existing ? (
                       <span key={p.rule.id} className={styles.muted}>
                         Đã có ({p.existing}): {text}
@@ -123,7 +123,7 @@ export function AuthorReview({ proposal, trial, onEdit, onRule }: Props) {
                         className={t?.failed ? styles.fail : undefined}
                         checked={!p.dropped}
                         onChange={(_e, d) => onRule(p.rule.id, d.checked === true)}
-                        label={<span title={`${CONFIDENCE_LABELS[p.confidence]}; căn cứ: ${p.evidence}`}>{text}</span>}
+                        label={<span title={`${proposalSeverity(p)}; căn cứ: ${p.evidence}`}>{text}</span>}
                       />
                     );
                   })}

@@ -7,7 +7,7 @@ import { checkReceivedFile } from "../../src/adapters/receivedFile";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { proposeTemplate } from "../../src/core/authoring/author";
 import { RelRow, inferRelations } from "../../src/core/authoring/relations";
-import { proposalSeverity } from "../../src/core/authoring/review";
+import { appliedSeverity, proposalSeverity } from "../../src/core/authoring/review";
 import { isValueRow } from "../../src/core/catalog/schema";
 import { consolidate, mergeInput } from "../../src/core/consolidate/consolidate";
 import { STATUS_SHEET, buildMergeLayouts } from "../../src/core/layout/mergeLayouts";
@@ -61,6 +61,8 @@ describe("Quảng Trị's commune appendix", () => {
     expect(solved).toMatchObject({ confidence: "likely", existing: "ho-so.da-giai-quyet<=tiep-nhan", existingSeverity: "error" });
     expect(proposalSeverity(solved)).toMatch(/^mức lỗi của quy tắc có sẵn “ho-so.da-giai-quyet<=tiep-nhan”/);
     expect(proposalSeverity(ruleOn("hsDungHan")!)).toBe("mức lỗi (cách trình bày của bảng nêu rõ)");
+    // The pane's review marks it the same way.
+    expect(appliedSeverity(solved)).toBe("error");
   });
 
   test("a commune's own one-stop centre is not the province centre of the province template's tiered items", () => {

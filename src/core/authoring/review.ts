@@ -56,6 +56,11 @@ export const CONFIDENCE_LABELS: Record<RuleProposal["confidence"], string> = {
   likely: "mức cảnh báo (suy từ lời văn, cần xem lại)",
 };
 
+/** The severity a proposal marks a report with: an existing rule keeps its own. */
+export function appliedSeverity(r: RuleProposal): "error" | "warning" {
+  return r.existing && r.existingSeverity ? r.existingSeverity : r.confidence === "stated" ? "error" : "warning";
+}
+
 /** How a proposal marks a report: an existing rule keeps its own severity, which the reviewer must see. */
 export function proposalSeverity(r: RuleProposal): string {
   const inferred = r.confidence === "stated" ? "error" : "warning";
