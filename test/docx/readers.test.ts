@@ -130,6 +130,32 @@ describe("the .docx reader", () => {
     expect(checkReceivedFile(ole, "bao-cao.doc", catalog, ruleSet)).toMatchObject({ ok: false, reason: expect.stringContaining("Word cũ (.doc)") });
     expect(checkReceivedFile(ole, "bao-cao.xls", catalog, ruleSet)).toMatchObject({ ok: false, reason: expect.stringContaining("Excel cũ (.xls)") });
   });
+
+  it("reads a tracked-changes table as it stands once accepted: a deleted row is gone", () => {
+    const deleted = `<w:tr><w:trPr><w:del w:id="9" w:author="A"/></w:trPr>${tc("1")}${tc("Số văn bản đi")}${tc("Văn bản")}${tc("9999")}${tc("")}</w:tr>`;
+    const [g] = readDocx(docx(tbl(HEADER, deleted, tr(tc("1"), tc("Số văn bản đi"), tc("Văn bản"), tc("12"), tc("")))));
+    expect(tableRows(g).slice(1)).toEqual([["1", "Số văn bản đi", "Văn bản", "12", ""]]);
+  });
+
+  it("reads a content control still showing its placeholder as blank, and one typed into as its text", () => {
+    const control = (text: string, placeholder: boolean): string =>
+      `<w:tc><w:sdt><w:sdtPr>${placeholder ? "<w:showingPlcHdr/>" : ""}<w:text/></w:sdtPr><w:sdtContent>${p(r(text))}</w:sdtContent></w:sdt></w:tc>`;
+    const [g] = readDocx(
+      docx(
+        tbl(
+          HEADER,
+          tr(tc("1"), tc("Số văn bản đi"), tc("Văn bản"), control("Bấm hoặc gõ vào đây để nhập văn bản.", true), tc("")),
+          tr(tc("2"), tc("Số văn bản đến"), tc("Văn bản"), control("8", false), tc("")),
+        ),
+      ),
+    );
+    expect(tableRows(g).slice(1).map((row) => row[3])).toEqual(["", "8"]);
+  });
+
+  it("tells a document made only of an imported web page (altChunk) to be saved again in Word", () => {
+    const result = checkReceivedFile(docx('<w:altChunk r:id="c1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'), "a.docx", catalog, ruleSet);
+    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining("Lưu thành Tài liệu Word (.docx)") });
+  });
 });
 
 const ODS_NS =
