@@ -1,4 +1,5 @@
 import { Cell, Grid } from "../../core/grid";
+import { FOREIGN, compoundFileKind, plainFileKind } from "../foreignFile";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
 import { Relationship as OpcRelationship, parseRelationships, resolveTarget } from "../opc";
 import { WorkMeter, XmlError, XmlName, XmlTag, attrNs, attrOf, ownCopy, parseXml } from "../xml";
@@ -20,8 +21,8 @@ export class XlsxReadError extends Error {
 export const ACCEPTED_FORMATS = "Nhận báo cáo dạng sổ làm việc Excel (.xlsx), báo cáo Word (.docx) hoặc bảng tính OpenDocument (.ods).";
 
 const MESSAGES: Record<Exclude<XlsxProblem, "tooLarge">, string> = {
-  encrypted: "Tệp được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi gửi lại.",
-  legacyXls: "Tệp ở định dạng Excel cũ (.xls); hãy lưu lại thành .xlsx (Tệp → Lưu thành → Sổ làm việc Excel).",
+  encrypted: FOREIGN.encrypted.message,
+  legacyXls: FOREIGN.legacyXls.message,
   xlsb: "Tệp ở định dạng Excel nhị phân (.xlsb); hãy lưu lại thành .xlsx (Tệp → Lưu thành → Sổ làm việc Excel).",
   corrupt: `Tệp bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); không đọc được. ${ACCEPTED_FORMATS}`,
   notExcel: `Tệp không phải sổ làm việc Excel (.xlsx). ${ACCEPTED_FORMATS}`,
@@ -89,8 +90,9 @@ export function readSheetNames(bytes: Uint8Array, inflateRaw?: InflateRaw): stri
 function withWorkbook<T>(bytes: Uint8Array, inflateRaw: InflateRaw | undefined, options: XlsxReadOptions, readWith: (reader: WorkbookReader) => T): T {
   const { limits } = options;
   if (bytes.length < 4) fail(bytes.length === 0 ? "corrupt" : "notExcel");
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    fail(hasUtf16(bytes, "EncryptionInfo") ? "encrypted" : "legacyXls");
+  // What else officers attach (an old Office file, a PDF, a web page named .xls) is named, with what to do.
+  const foreign = compoundFileKind(bytes) ?? plainFileKind(bytes);
+  if (foreign) throw new XlsxReadError(foreign.kind === "encrypted" || foreign.kind === "legacyXls" ? foreign.kind : "notExcel", foreign.message);
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail("notExcel");
   try {
     const parsed = options.parsed ?? new ParsedWorkbookParts();
@@ -104,16 +106,6 @@ function withWorkbook<T>(bytes: Uint8Array, inflateRaw: InflateRaw | undefined, 
     if (e instanceof Error) fail("corrupt");
     throw e;
   }
-}
-
-function hasUtf16(bytes: Uint8Array, word: string): boolean {
-  const pattern: number[] = [];
-  for (const ch of word) pattern.push(ch.charCodeAt(0), 0);
-  outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
-    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
-    return true;
-  }
-  return false;
 }
 
 interface Relationship {
