@@ -202,6 +202,19 @@ describe("the .ods reader", () => {
     expect(h).toEqual({ name: "Trống", rows: [] });
   });
 
+  it("reads a formula's error as its shown text, as an .xlsx error cell, never as a blank or a 0", () => {
+    const CALC = 'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"';
+    const [g] = readOds(
+      ods(
+        `<table:table table:name="S" ${CALC}><table:table-row>` +
+          `<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>` +
+          `<table:table-cell table:formula="of:=[.Z9]" office:value-type="float" office:value="0" calcext:value-type="error"><text:p>Err:502</text:p></table:table-cell>` +
+          `</table:table-row></table:table>`,
+      ),
+    );
+    expect(g.rows[0].map((c) => c?.value)).toEqual(["#DIV/0!", "Err:502"]);
+  });
+
   it("refuses a sheet that repeats a filled row a million times", () => {
     const bomb = `<table:table table:name="A"><table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>`;
     expect(() => readOds(ods(bomb))).toThrow(/Tệp quá lớn so với một báo cáo/);

@@ -181,9 +181,12 @@ function hasValueType(tag: XmlTag): boolean {
 
 /** The cell's typed value (numbers, percentages, dates, booleans); text cells take their paragraphs. */
 function valueCell(tag: XmlTag): Cell | undefined {
-  const type = attrNs(tag, OFFICE, "value-type");
+  // A formula's error (#DIV/0!, Err:502) is written as an empty string or a 0: its shown text is the
+  // value, as an .xlsx error cell's is.
+  const error = attrNs(tag, CALCEXT, "value-type") === "error";
+  const type = error ? undefined : attrNs(tag, OFFICE, "value-type");
   const formula = attrNs(tag, TABLE, "formula");
-  let cell: Cell | undefined;
+  let cell: Cell | undefined = error ? { value: null } : undefined;
   switch (type) {
     case "float":
     case "currency":
