@@ -152,6 +152,13 @@ describe("the .docx reader", () => {
     expect(tableRows(g).slice(1).map((row) => row[3])).toEqual(["", "8"]);
   });
 
+  it("leaves out hidden text (w:vanish), which Word neither shows nor prints, but not text whose hiding was undone", () => {
+    const hidden = `<w:r><w:rPr><w:vanish/></w:rPr><w:t>25</w:t></w:r>`;
+    const unhidden = `<w:r><w:rPr><w:b/><w:rPrChange w:id="3"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>4</w:t></w:r>`;
+    const [g] = readDocx(docx(tbl(HEADER, tr(tc("1"), tc("Số văn bản đi"), tc("Văn bản"), tc(p(`${hidden}${r("30")}`)), tc(p(`${unhidden}<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>2</w:t></w:r>`))))));
+    expect(tableRows(g)[1].slice(3)).toEqual(["30", "42"]);
+  });
+
   it("tells a document made only of an imported web page (altChunk) to be saved again in Word", () => {
     const result = checkReceivedFile(docx('<w:altChunk r:id="c1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'), "a.docx", catalog, ruleSet);
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining("Lưu thành Tài liệu Word (.docx)") });

@@ -87,6 +87,9 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): { items: Item[]; altC
   let tableCount = 0;
   /** Depth of an open w:pPr or w:sdtPr, else 0. */
   let props = 0;
+  /** Depth of an open run's w:rPr, else 0; hidden text (w:vanish) is neither shown nor printed. */
+  let runProps = 0;
+  let runHidden = false;
   /** Depth of an open w:trPr, else 0. */
   let rowProps = 0;
   /** Per open content control: true while it shows its placeholder ("Bấm vào đây để nhập…"), not typed text. */
@@ -95,7 +98,7 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): { items: Item[]; altC
 
   const append = (s: string): void => {
     const p = paragraphs[paragraphs.length - 1];
-    if (!p || inInstruction > 0 || placeholders > 0) return;
+    if (!p || inInstruction > 0 || placeholders > 0 || runHidden) return;
     grow(p.text, s, "một đoạn văn quá dài");
     budget.spend(s.length);
     p.text += s;
@@ -109,6 +112,12 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): { items: Item[]; altC
       return;
     }
     const isW = W.has(tag.uri);
+    if (runProps) {
+      // Its own property only, not one of a tracked formatting change (w:rPrChange) inside it.
+      if (isW && depth === runProps + 1 && (tag.local === "vanish" || tag.local === "specVanish") && wAttr(tag, "val") !== "0" && wAttr(tag, "val") !== "false")
+        runHidden = true;
+      return;
+    }
     if (props) {
       const p = paragraphs[paragraphs.length - 1];
       if (p && isW && (tag.local === "sectPr" || (tag.local === "pageBreakBefore" && wAttr(tag, "val") !== "0" && wAttr(tag, "val") !== "false")))
@@ -143,6 +152,12 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): { items: Item[]; altC
       case "trPr":
         rowProps = depth;
         return;
+      case "r":
+        runHidden = false;
+        return;
+      case "rPr":
+        runProps = depth;
+        return;
       case "altChunk":
         altChunks++;
         return;
@@ -156,7 +171,6 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): { items: Item[]; altC
       case "moveFrom":
       case "instrText":
       case "delInstrText":
-      case "rPr":
       case "tblPr":
       case "tblGrid":
         skip = 1;
@@ -252,6 +266,10 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): { items: Item[]; altC
       skip--;
       return;
     }
+    if (runProps) {
+      if (depth + 1 === runProps) runProps = 0;
+      return;
+    }
     if (props) {
       if (depth + 1 === props) props = 0;
       return;
@@ -267,6 +285,9 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): { items: Item[]; altC
         return;
       case "trPr":
         rowProps = 0;
+        return;
+      case "r":
+        runHidden = false;
         return;
       case "sdt":
         if (controls.pop()) placeholders--;
