@@ -16,6 +16,11 @@ const SAVE_XLSX = "hãy mở bằng Excel rồi lưu lại thành .xlsx (Tệp �
 const SAVE_DOCX = "hãy mở bằng Word rồi lưu lại thành .docx (Tệp → Lưu thành → Tài liệu Word) và gửi lại";
 const ASK_ORIGINAL = "hãy xin đơn vị gửi tệp Excel (.xlsx) hoặc Word (.docx) gốc của báo cáo";
 
+/** Said with every file the product cannot read: what it can. */
+export const ACCEPTED_FORMATS = "Nhận báo cáo dạng sổ làm việc Excel (.xlsx), báo cáo Word (.docx) hoặc bảng tính OpenDocument (.ods).";
+
+/** A file of another kind: what it is and what to do, then what is read. */
+const other = (message: string): ForeignFile => ({ kind: "other", message: `${message} ${ACCEPTED_FORMATS}` });
 const foreign = (kind: ForeignKind, message: string): ForeignFile => ({ kind, message });
 
 export const FOREIGN = {
@@ -40,12 +45,12 @@ export function compoundFileKind(bytes: Uint8Array): ForeignFile | undefined {
 /** Anything that is not a zip package nor a compound file: a PDF, a picture, a web page, text. */
 export function plainFileKind(bytes: Uint8Array): ForeignFile | undefined {
   if (startsWith(bytes, [0x50, 0x4b]) || startsWith(bytes, CFB)) return undefined;
-  if (startsWith(bytes, ascii("%PDF"))) return foreign("other", `Tệp PDF chỉ để xem và in, không đọc được số liệu trong bảng; ${ASK_ORIGINAL}.`);
-  if (startsWith(bytes, ascii("{\\rtf"))) return foreign("other", `Tệp ở định dạng RTF; ${SAVE_DOCX}.`);
+  if (startsWith(bytes, ascii("%PDF"))) return other(`Tệp PDF chỉ để xem và in, không đọc được số liệu trong bảng; ${ASK_ORIGINAL}.`);
+  if (startsWith(bytes, ascii("{\\rtf"))) return other(`Tệp ở định dạng RTF; ${SAVE_DOCX}.`);
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, ascii("GIF8")))
-    return foreign("other", `Tệp là ảnh (ảnh chụp hoặc bản quét), không đọc được số liệu; ${ASK_ORIGINAL}.`);
+    return other(`Tệp là ảnh (ảnh chụp hoặc bản quét), không đọc được số liệu; ${ASK_ORIGINAL}.`);
   if (startsWith(bytes, ascii("Rar!")) || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf]))
-    return foreign("other", "Tệp nén (.rar, .7z); hãy giải nén rồi chọn từng báo cáo (.xlsx, .docx, .ods) trong đó.");
+    return other("Tệp nén (.rar, .7z); hãy giải nén rồi chọn từng báo cáo (.xlsx, .docx, .ods) trong đó.");
   // Text: only its beginning is looked at (a cut UTF-8 character at the end is not an error). Text in
   // an 8-bit code page (Excel's CSV on Windows) is no UTF-8: its bytes are read one to a character.
   const first = bytes.subarray(0, 4096);
@@ -54,30 +59,30 @@ export function plainFileKind(bytes: Uint8Array): ForeignFile | undefined {
   if (head === undefined || /[\x00-\x08\x0e-\x1f\x7f]/.test(head)) return undefined;
   const start = head.replace(/^\uFEFF/, "").trimStart().slice(0, 2048).toLowerCase();
   if (start.includes("urn:schemas-microsoft-com:office:spreadsheet"))
-    return foreign("other", `Tệp ở định dạng Bảng tính XML 2003 (thường do phần mềm xuất ra với tên .xls hoặc .xml); ${SAVE_XLSX}.`);
+    return other(`Tệp ở định dạng Bảng tính XML 2003 (thường do phần mềm xuất ra với tên .xls hoặc .xml); ${SAVE_XLSX}.`);
   if (start.includes("urn:oasis:names:tc:opendocument"))
-    return foreign("other", "Tệp OpenDocument dạng XML phẳng (.fods, .fodt); hãy mở bằng LibreOffice rồi lưu lại thành .ods, .xlsx hoặc .docx và gửi lại.");
+    return other("Tệp OpenDocument dạng XML phẳng (.fods, .fodt); hãy mở bằng LibreOffice rồi lưu lại thành .ods, .xlsx hoặc .docx và gửi lại.");
   if (/^<(!doctype html|html|head|body|table|meta|style)\b/.test(start) || (start.startsWith("<") && /<(html|table)\b/.test(start)) || start.includes("urn:schemas-microsoft-com:office:excel"))
-    return foreign("other", `Tệp là trang web (HTML), thường do phần mềm xuất ra với tên .xls hoặc .doc; ${SAVE_XLSX}.`);
+    return other(`Tệp là trang web (HTML), thường do phần mềm xuất ra với tên .xls hoặc .doc; ${SAVE_XLSX}.`);
   if (start.startsWith("<")) return undefined;
-  return foreign("other", `Tệp là văn bản thuần (CSV hoặc TXT), không còn bảng biểu mẫu; ${SAVE_XLSX}.`);
+  return other(`Tệp là văn bản thuần (CSV hoặc TXT), không còn bảng biểu mẫu; ${SAVE_XLSX}.`);
 }
 
 /** A zip that is not an Office or OpenDocument package, from the names of its entries. */
 export function zipFileKind(names: readonly string[], mimetype: string | undefined): ForeignFile | undefined {
   if (mimetype === "application/vnd.oasis.opendocument.text" || mimetype === "application/vnd.oasis.opendocument.text-template")
-    return foreign("other", "Tệp là văn bản OpenDocument (.odt); hãy lưu lại thành .docx (Tệp → Lưu thành → Word 2007-365) và gửi lại.");
+    return other("Tệp là văn bản OpenDocument (.odt); hãy lưu lại thành .docx (Tệp → Lưu thành → Word 2007-365) và gửi lại.");
   if (mimetype?.startsWith("application/vnd.oasis.opendocument.presentation"))
-    return foreign("other", `Tệp là bản trình chiếu OpenDocument (.odp), không phải báo cáo; ${ASK_ORIGINAL}.`);
-  if (names.some((n) => n.startsWith("ppt/"))) return foreign("other", `Tệp là bản trình chiếu PowerPoint (.pptx), không phải báo cáo; ${ASK_ORIGINAL}.`);
+    return other(`Tệp là bản trình chiếu OpenDocument (.odp), không phải báo cáo; ${ASK_ORIGINAL}.`);
+  if (names.some((n) => n.startsWith("ppt/"))) return other(`Tệp là bản trình chiếu PowerPoint (.pptx), không phải báo cáo; ${ASK_ORIGINAL}.`);
   if (names.some((n) => /(^|\/)Index\/Document\.iwa$/.test(n) || n === "Index.zip"))
-    return foreign("other", "Tệp Apple Numbers; hãy xuất sang Excel (Tệp → Xuất sang → Excel) rồi gửi tệp .xlsx.");
+    return other("Tệp Apple Numbers; hãy xuất sang Excel (Tệp → Xuất sang → Excel) rồi gửi tệp .xlsx.");
   const packaged = names.some((n) => n === "[Content_Types].xml" || n === "mimetype");
   const reports = names.filter((n) => /\.(xlsx|xlsm|xls|docx|doc|ods|pdf)$/i.test(n) && !n.startsWith("__MACOSX/"));
   if (!packaged && reports.length > 0) {
     const shown = reports.slice(0, 3).map((n) => n.slice(n.lastIndexOf("/") + 1));
     const more = reports.length > shown.length ? ` và ${reports.length - shown.length} tệp khác` : "";
-    return foreign("other", `Tệp nén (.zip) chứa ${reports.length} tệp (${shown.join(", ")}${more}); hãy giải nén rồi chọn từng báo cáo trong đó.`);
+    return other(`Tệp nén (.zip) chứa ${reports.length} tệp (${shown.join(", ")}${more}); hãy giải nén rồi chọn từng báo cáo trong đó.`);
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import { strToU8, zipSync } from "fflate";
 import { tmpdir } from "os";
 import { join } from "path";
 import { checkReceivedFile } from "../../src/adapters/receivedFile";
-import { XlsxReadError, readXlsx } from "../../src/adapters/xlsx/read";
+import { ACCEPTED_FORMATS, XlsxReadError, readXlsx } from "../../src/adapters/xlsx/read";
 import { catalog, ruleSet } from "../support/data";
 
 /** The reason a received file is refused with, under the name the officer gave it. */
@@ -52,7 +52,7 @@ describe("files attached by mistake are named, with what to do", () => {
 
   it("lists the reports inside a zip, and names an .odt, a .pptx and an Apple Numbers file", () => {
     const zip = zipSync({ "Bao cao quy I/So Xay dung.xlsx": strToU8("x"), "Bao cao quy I/So Y te.docx": strToU8("x"), "Bao cao quy I/So Cong Thuong.xlsx": strToU8("x"), "Bao cao quy I/So Du lich.pdf": strToU8("x") });
-    expect(reason(zip, "bao-cao.zip")).toBe("Tệp nén (.zip) chứa 4 tệp (So Xay dung.xlsx, So Y te.docx, So Cong Thuong.xlsx và 1 tệp khác); hãy giải nén rồi chọn từng báo cáo trong đó.");
+    expect(reason(zip, "bao-cao.zip")).toBe(`Tệp nén (.zip) chứa 4 tệp (So Xay dung.xlsx, So Y te.docx, So Cong Thuong.xlsx và 1 tệp khác); hãy giải nén rồi chọn từng báo cáo trong đó. ${ACCEPTED_FORMATS}`);
     const odt = zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.text"), { level: 0 }], "content.xml": strToU8("<x/>") });
     expect(reason(odt, "bao-cao.docx")).toMatch(/OpenDocument \(\.odt\).*\.docx/);
     expect(reason(zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "ppt/presentation.xml": strToU8("<p/>") }), "a.xlsx")).toContain("PowerPoint");

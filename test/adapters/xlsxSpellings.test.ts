@@ -162,6 +162,24 @@ describe("package spellings", () => {
   });
 });
 
+describe("hidden sheets", () => {
+  const book = (states: (string | undefined)[]): Uint8Array => {
+    const parts = xlsxParts({ sheets: Object.fromEntries(states.map((_s, i) => [`S${i + 1}`, `<row r="1"><c r="A1"><v>${i + 1}</v></c></row>`])) });
+    parts["xl/workbook.xml"] = `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${states
+      .map((state, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}"${state ? ` state="${state}"` : ""} r:id="rId${i + 1}"/>`)
+      .join("")}</sheets></workbook>`;
+    return zipParts(parts);
+  };
+
+  it("a hidden or very hidden sheet (last period's copy) is not read beside the visible report", () => {
+    expect(read(book(["hidden", undefined, "veryHidden", "visible"])).map((g) => g.name)).toEqual(["S2", "S4"]);
+  });
+
+  it("hidden sheets are read when no visible sheet holds cells", () => {
+    expect(read(book(["hidden", "veryHidden"])).map((g) => g.name)).toEqual(["S1", "S2"]);
+  });
+});
+
 describe("files a spreadsheet program does not open get a clear Vietnamese reason", () => {
   it("old .xls and encrypted workbooks (OLE compound files)", () => {
     const cfb = new Uint8Array(512);
@@ -183,7 +201,7 @@ describe("files a spreadsheet program does not open get a clear Vietnamese reaso
   });
 
   it("not a zip, a truncated zip, a zip without a workbook, an undeclared prefix", () => {
-    expect(refusal(Buffer.from("STT\tChỉ tiêu\n"))).toMatch(/không phải sổ làm việc Excel/);
+    expect(refusal(Buffer.from("STT\tChỉ tiêu\n"))).toMatch(/văn bản thuần \(CSV hoặc TXT\).*lưu lại thành .xlsx/);
     const good = xlsx({ sheets: { S: `<row r="1"><c r="A1"><v>1</v></c></row>` } });
     expect(refusal(good.subarray(0, good.length - 30))).toMatch(/bị hỏng hoặc không đầy đủ/);
     expect(refusal(zipParts({ "word/document.xml": "<w:document/>" }))).toMatch(/không phải sổ làm việc Excel/);

@@ -1,5 +1,5 @@
 import { Cell, Grid } from "../../core/grid";
-import { FOREIGN, compoundFileKind, plainFileKind } from "../foreignFile";
+import { ACCEPTED_FORMATS, FOREIGN, compoundFileKind, plainFileKind } from "../foreignFile";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
 import { Relationship as OpcRelationship, parseRelationships, resolveTarget } from "../opc";
 import { WorkMeter, XmlError, XmlName, XmlTag, attrNs, attrOf, ownCopy, parseXml } from "../xml";
@@ -17,8 +17,7 @@ export class XlsxReadError extends Error {
   }
 }
 
-/** Said with every file the product cannot read: what it can. */
-export const ACCEPTED_FORMATS = "Nhận báo cáo dạng sổ làm việc Excel (.xlsx), báo cáo Word (.docx) hoặc bảng tính OpenDocument (.ods).";
+export { ACCEPTED_FORMATS };
 
 const MESSAGES: Record<Exclude<XlsxProblem, "tooLarge">, string> = {
   encrypted: FOREIGN.encrypted.message,
@@ -144,16 +143,17 @@ class WorkbookReader {
   ) {}
 
   /** The workbook part and its sheets, in order, as the workbook lists them. */
-  sheetList(): { workbookPart: string; sheets: { name: string; rid: string }[] } {
+  sheetList(): { workbookPart: string; sheets: { name: string; rid: string; hidden: boolean }[] } {
     const workbookPart = this.findWorkbook();
-    const sheets: { name: string; rid: string }[] = [];
+    const sheets: { name: string; rid: string; hidden: boolean }[] = [];
     this.parse(workbookPart, {
       open: (tag) => {
         if (!inMain(tag.uri)) return;
         if (tag.local === "sheet") {
           if (sheets.length >= this.limits.sheets)
             throw tooLarge(`sổ làm việc có hơn ${formatCount(this.limits.sheets)} trang tính`, `${formatCount(this.limits.sheets)} trang tính`);
-          sheets.push({ name: attrOf(tag, "name") ?? `Sheet${sheets.length + 1}`, rid: attrNs(tag, REL_ATTR, "id") ?? "" });
+          const state = attrOf(tag, "state");
+          sheets.push({ name: attrOf(tag, "name") ?? `Sheet${sheets.length + 1}`, rid: attrNs(tag, REL_ATTR, "id") ?? "", hidden: state === "hidden" || state === "veryHidden" });
         } else if (tag.local === "workbookPr") {
           const d = attrOf(tag, "date1904");
           this.date1904 = d === "1" || d === "true";
@@ -179,16 +179,23 @@ class WorkbookReader {
     const shared = (): string[] => (strings ??= stringsPart ? this.parseSharedStrings(stringsPart) : []);
     const grids: Grid[] = [];
     const seen = new Set<string>();
-    for (const s of sheets) {
-      const rel = rels.get(s.rid);
-      if (!rel || !CELL_SHEETS.has(relKind(rel.type))) continue;
-      const key = rel.target.toLowerCase();
-      // Several entries naming one part would multiply the work: each part is read once.
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (!this.zip.has(rel.target)) continue;
-      grids.push({ name: s.name, rows: this.parseSheet(rel.target, s.name, shared, styles) });
-    }
+    const readSheets = (hidden: boolean): void => {
+      for (const s of sheets) {
+        if (s.hidden !== hidden) continue;
+        const rel = rels.get(s.rid);
+        if (!rel || !CELL_SHEETS.has(relKind(rel.type))) continue;
+        const key = rel.target.toLowerCase();
+        // Several entries naming one part would multiply the work: each part is read once.
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (!this.zip.has(rel.target)) continue;
+        grids.push({ name: s.name, rows: this.parseSheet(rel.target, s.name, shared, styles) });
+      }
+    };
+    // The sheets the officer sees are the report; a hidden one (last period's copy, a lookup list) is
+    // read only when no visible sheet holds cells.
+    readSheets(false);
+    if (grids.length === 0) readSheets(true);
     if (grids.length === 0) fail("empty");
     return grids;
   }
