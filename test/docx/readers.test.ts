@@ -222,6 +222,19 @@ describe("the .ods reader", () => {
     expect(g.rows[0].map((c) => c?.value)).toEqual(["#DIV/0!", "Err:502"]);
   });
 
+  it("leaves out a sheet hidden through its table style, unless no sheet is visible", () => {
+    const STYLES = 'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"';
+    const styles = `<office:automatic-styles ${STYLES}><style:style style:name="ta1" style:family="table"><style:table-properties table:display="false"/></style:style><style:style style:name="ta2" style:family="table"><style:table-properties table:display="true"/></style:style></office:automatic-styles>`;
+    const sheet = (name: string, style: string): string => `<table:table table:name="${name}" table:style-name="${style}"><table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>`;
+    const book = (tables: string): Uint8Array =>
+      zipSync({
+        mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
+        "content.xml": strToU8(`<?xml version="1.0"?><office:document-content ${ODS_NS}>${styles}<office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`),
+      });
+    expect(readOds(book(sheet("Năm trước", "ta1") + sheet("Phụ lục", "ta2"))).map((g) => g.name)).toEqual(["Phụ lục"]);
+    expect(readOds(book(sheet("Năm trước", "ta1"))).map((g) => g.name)).toEqual(["Năm trước"]);
+  });
+
   it("refuses a sheet that repeats a filled row a million times", () => {
     const bomb = `<table:table table:name="A"><table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>`;
     expect(() => readOds(ods(bomb))).toThrow(/Tệp quá lớn so với một báo cáo/);

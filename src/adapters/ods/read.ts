@@ -8,6 +8,7 @@ const OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 const TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
 const TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 const CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0";
+const STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
 
 const MESSAGES = {
   corrupt: "Tệp bảng tính OpenDocument (.ods) bị hỏng hoặc không đầy đủ; không đọc được.",
@@ -38,7 +39,12 @@ function count(tag: XmlTag, local: string): number {
 
 function parseContent(xml: Uint8Array, meter: WorkMeter): Grid[] {
   const grids: Grid[] = [];
-  let sheet: { name: string; rows: (Cell | undefined)[][]; pendingRows: number } | undefined;
+  /** Sheets hidden through their table style (table:display="false"), kept apart from the visible ones. */
+  const hiddenGrids: Grid[] = [];
+  const hiddenStyles = new Set<string>();
+  /** The table style being read (automatic styles come before the body). */
+  let tableStyle: string | undefined;
+  let sheet: { name: string; rows: (Cell | undefined)[][]; pendingRows: number; hidden: boolean } | undefined;
   let row: { cells: (Cell | undefined)[]; pendingCells: number; repeat: number } | undefined;
   /** The cell being read; `chars` counts its paragraphs' characters and the line breaks between them. */
   let cell: { cell: Cell | undefined; repeat: number; paragraphs: string[]; chars: number; typed: boolean } | undefined;
@@ -69,11 +75,24 @@ function parseContent(xml: Uint8Array, meter: WorkMeter): Grid[] {
       skip = 1;
       return;
     }
+    if (tag.uri === STYLE && tag.local === "style") {
+      tableStyle = attrNs(tag, STYLE, "family") === "table" ? attrNs(tag, STYLE, "name") : undefined;
+      return;
+    }
+    if (tag.uri === STYLE && tag.local === "table-properties") {
+      if (tableStyle !== undefined && attrNs(tag, TABLE, "display") === "false") hiddenStyles.add(ownCopy(tableStyle));
+      return;
+    }
     if (tag.uri === TABLE) {
       switch (tag.local) {
         case "table":
-          if (grids.length >= TABLE_LIMITS.tables) tableTooLarge(`hơn ${TABLE_LIMITS.tables} trang tính`);
-          sheet = { name: ownCopy(attrNs(tag, TABLE, "name") ?? `Sheet${grids.length + 1}`), rows: [], pendingRows: 0 };
+          if (grids.length + hiddenGrids.length >= TABLE_LIMITS.tables) tableTooLarge(`hơn ${TABLE_LIMITS.tables} trang tính`);
+          sheet = {
+            name: ownCopy(attrNs(tag, TABLE, "name") ?? `Sheet${grids.length + hiddenGrids.length + 1}`),
+            rows: [],
+            pendingRows: 0,
+            hidden: hiddenStyles.has(attrNs(tag, TABLE, "style-name") ?? ""),
+          };
           return;
         case "table-row":
           if (sheet) row = { cells: [], pendingCells: 0, repeat: count(tag, "number-rows-repeated") };
@@ -149,7 +168,7 @@ function parseContent(xml: Uint8Array, meter: WorkMeter): Grid[] {
         return;
       }
       case "table":
-        if (sheet) grids.push({ name: sheet.name, rows: sheet.rows });
+        if (sheet) (sheet.hidden ? hiddenGrids : grids).push({ name: sheet.name, rows: sheet.rows });
         sheet = undefined;
         return;
     }
@@ -167,7 +186,8 @@ function parseContent(xml: Uint8Array, meter: WorkMeter): Grid[] {
     undefined,
     meter,
   );
-  return grids;
+  // As in a workbook: a hidden sheet (last period's copy) is read only when no sheet is visible.
+  return grids.length ? grids : hiddenGrids;
 }
 
 function count2(tag: XmlTag): number {
