@@ -159,6 +159,11 @@ describe("the .docx reader", () => {
     expect(tableRows(g)[1].slice(3)).toEqual(["30", "42"]);
   });
 
+  it("tells an empty document from a letter without the appendix table", () => {
+    expect(checkReceivedFile(docx(p("") + tbl(tr(tc(""), tc("")))), "a.docx", catalog, ruleSet)).toMatchObject({ ok: false, reason: expect.stringContaining("Văn bản Word trống") });
+    expect(checkReceivedFile(docx(p(r("Kính gửi Sở Nội vụ"))), "a.docx", catalog, ruleSet)).toMatchObject({ ok: false, reason: expect.stringContaining("thiếu phụ lục") });
+  });
+
   it("tells a document made only of an imported web page (altChunk) to be saved again in Word", () => {
     const result = checkReceivedFile(docx('<w:altChunk r:id="c1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'), "a.docx", catalog, ruleSet);
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining("Lưu thành Tài liệu Word (.docx)") });

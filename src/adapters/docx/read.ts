@@ -15,7 +15,9 @@ const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 const MESSAGES = {
   corrupt: "Tệp Word bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); không đọc được.",
   noDocument: "Tệp không phải văn bản Word (.docx): không thấy phần nội dung văn bản.",
-  noTable: "Văn bản Word không có bảng nào; biểu thống kê CCHC phải là một bảng trong văn bản.",
+  noTable:
+    "Văn bản Word không có bảng nào (có thể chỉ là công văn, thiếu phụ lục); biểu thống kê CCHC phải là một bảng trong văn bản: hãy xin đơn vị gửi phụ lục số liệu.",
+  empty: "Văn bản Word trống, không có chữ hay bảng nào; hãy xin đơn vị gửi lại báo cáo có phụ lục số liệu.",
   altChunk:
     "Văn bản Word do phần mềm khác xuất ra, nội dung là trang web nhúng mà chỉ Word chuyển thành bảng khi mở; hãy mở tệp bằng Word, Lưu thành Tài liệu Word (.docx) rồi gửi lại.",
 };
@@ -61,7 +63,11 @@ export function readDocx(bytes: Uint8Array, inflateRaw?: InflateRaw, meter: Work
   // Merged cells and continued tables are bounded too: a limit keeps its own reason.
   const grids = orCorrupt(MESSAGES.corrupt, () => buildGrids(items));
   // Content imported as HTML or RTF (w:altChunk) becomes a table only when Word opens and saves it.
-  if (grids.length === 0) throw new ReceivedFileError(altChunks > 0 ? MESSAGES.altChunk : MESSAGES.noTable);
+  if (grids.length === 0) {
+    if (altChunks > 0) throw new ReceivedFileError(MESSAGES.altChunk);
+    const blank = items.every((item) => (item.kind === "p" ? !item.text.trim() : expand(item.table).every((row) => row.every((c) => !c.trim()))));
+    throw new ReceivedFileError(blank ? MESSAGES.empty : MESSAGES.noTable);
+  }
   return grids;
 }
 
