@@ -89,6 +89,15 @@ describe("cell spellings", () => {
       [7, undefined],
     ]);
   });
+
+  it("dates of a 1904 workbook are counted in the 1900 system, as every grid is; other numbers are left alone", () => {
+    const styles = `<styleSheet xmlns="${MAIN_NS}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
+    const parts = xlsxParts({ sheets: { S: `<row r="1"><c r="A1" s="1"><v>43844</v></c><c r="B1" t="d"><v>2024-01-15</v></c><c r="C1"><v>43844</v></c></row>` } });
+    parts["xl/styles.xml"] = styles;
+    parts["xl/workbook.xml"] = (parts["xl/workbook.xml"] as string).replace("<sheets>", '<workbookPr date1904="1"/><sheets>');
+    parts["xl/_rels/workbook.xml.rels"] = (parts["xl/_rels/workbook.xml.rels"] as string).replace("</Relationships>", `<Relationship Id="rIdT" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`);
+    expect(values(read(zipParts(parts))[0])).toEqual([[45306, 45306, 43844]]);
+  });
 });
 
 describe("package spellings", () => {

@@ -1,4 +1,5 @@
 import { Cell, Grid } from "../../core/grid";
+import { isDateFormat } from "../../core/numbers";
 import { ACCEPTED_FORMATS, FOREIGN, compoundFileKind, plainFileKind } from "../foreignFile";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
 import { Relationship as OpcRelationship, parseRelationships, resolveTarget } from "../opc";
@@ -120,6 +121,9 @@ function relsPartOf(part: string): string {
   const i = part.lastIndexOf("/");
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
+
+/** Days from Excel's 1900 epoch to its 1904 one. */
+const DAYS_1900_TO_1904 = 1462;
 
 /** Distinct plain cells shared per workbook (a report has a few hundred distinct values). */
 const PLAIN_CELLS = 4096;
@@ -438,6 +442,8 @@ class WorkbookReader {
             value = Number.isNaN(n) ? v : n;
           }
       }
+      // Dates of a 1904 workbook (old Mac Excel, Numbers) are counted as in the 1900 system every grid uses.
+      if (this.date1904 && typeof value === "number" && value >= 1 && isDateFormat(format)) value += DAYS_1900_TO_1904;
       // A formula whose result was never computed (written by a library) is not 0 and not blank.
       const uncomputed = hasF && (v === undefined || (v === "" && type !== "str")) && inline === undefined;
       if (value === null && !hasF) return;
