@@ -240,6 +240,16 @@ describe("the .ods reader", () => {
     expect(readOds(book(sheet("Năm trước", "ta1"))).map((g) => g.name)).toEqual(["Năm trước"]);
   });
 
+  it("tells a spreadsheet saved with a password, whose parts are encrypted", () => {
+    const manifest = `<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/></manifest:file-entry></manifest:manifest>`;
+    const locked = zipSync({
+      mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
+      "META-INF/manifest.xml": strToU8(manifest),
+      "content.xml": new Uint8Array(300).map((_, i) => (i * 151 + 7) % 256),
+    });
+    expect(checkReceivedFile(locked, "bao-cao.ods", catalog, ruleSet)).toMatchObject({ ok: false, reason: expect.stringContaining("mật khẩu") });
+  });
+
   it("refuses a sheet that repeats a filled row a million times", () => {
     const bomb = `<table:table table:name="A"><table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>`;
     expect(() => readOds(ods(bomb))).toThrow(/Tệp quá lớn so với một báo cáo/);

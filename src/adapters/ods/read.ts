@@ -1,5 +1,6 @@
 import { Cell, Grid } from "../../core/grid";
 import { TABLE_LIMITS, TextBudget, tableTooLarge } from "../limits";
+import { FOREIGN } from "../foreignFile";
 import { ReceivedFileError, orCorrupt } from "../readErrors";
 import { WorkMeter, XmlName, XmlTag, attrNs, checkNamespaces, ownCopy, parseXml } from "../xml";
 import { InflateRaw, unzipEntries } from "../xlsx/zip";
@@ -9,6 +10,8 @@ const TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
 const TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 const CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0";
 const STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+
+const MANIFEST = "META-INF/manifest.xml";
 
 const MESSAGES = {
   corrupt: "Tệp bảng tính OpenDocument (.ods) bị hỏng hoặc không đầy đủ; không đọc được.",
@@ -24,7 +27,10 @@ const MESSAGES = {
 export function readOds(bytes: Uint8Array, inflateRaw?: InflateRaw, meter: WorkMeter = { steps: 0 }): Grid[] {
   const grids = orCorrupt(MESSAGES.corrupt, () => {
     // The content part is content.xml at the root (the manifest lists it there).
-    const data = unzipEntries(bytes, (n) => n === "content.xml", inflateRaw)["content.xml"];
+    const parts = unzipEntries(bytes, (n) => n === "content.xml" || n === MANIFEST, inflateRaw);
+    const data = parts["content.xml"];
+    // Saved with a password, the parts are encrypted and the manifest says how.
+    if (parts[MANIFEST] && new TextDecoder().decode(parts[MANIFEST]).includes("encryption-data")) throw new ReceivedFileError(FOREIGN.encrypted.message);
     if (!data) throw new ReceivedFileError(MESSAGES.noContent);
     return parseContent(data, meter);
   });
