@@ -42,8 +42,11 @@ export function compoundFileKind(bytes: Uint8Array): ForeignFile | undefined {
   return FOREIGN.legacyXls;
 }
 
-/** Anything that is not a zip package nor a compound file: a PDF, a picture, a web page, text. */
-export function plainFileKind(bytes: Uint8Array): ForeignFile | undefined {
+/**
+ * Anything that is not a zip package nor a compound file: a PDF, a picture, a web page, text. The
+ * name only chooses the program the sender is told to save with (a web page named .doc came from Word).
+ */
+export function plainFileKind(bytes: Uint8Array, fileName = ""): ForeignFile | undefined {
   if (startsWith(bytes, [0x50, 0x4b]) || startsWith(bytes, CFB)) return undefined;
   if (startsWith(bytes, ascii("%PDF"))) return other(`Tệp PDF chỉ để xem và in, không đọc được số liệu trong bảng; ${ASK_ORIGINAL}.`);
   if (startsWith(bytes, ascii("{\\rtf"))) return other(`Tệp ở định dạng RTF; ${SAVE_DOCX}.`);
@@ -56,14 +59,22 @@ export function plainFileKind(bytes: Uint8Array): ForeignFile | undefined {
   const first = bytes.subarray(0, 4096);
   const head = decodeText(first) ?? decodeText(first.subarray(0, 4093)) ?? decodeText(first.subarray(0, 4094)) ?? decodeText(first.subarray(0, 4095)) ?? String.fromCharCode(...first);
   // eslint-disable-next-line no-control-regex -- control characters mark a binary file, not text
-  if (head === undefined || /[\x00-\x08\x0e-\x1f\x7f]/.test(head)) return undefined;
+  if (/[\x00-\x08\x0e-\x1f\x7f]/.test(head)) return undefined;
   const start = head.replace(/^\uFEFF/, "").trimStart().slice(0, 2048).toLowerCase();
+  const word = /\.(docx?|dotx?|rtf)$/i.test(fileName) || /urn:schemas-microsoft-com:office:word|wordprocessingml|office\/word\/2003/.test(start);
+  const save = word ? SAVE_DOCX : SAVE_XLSX;
+  if (start.includes("office/word/2003/wordml")) return other(`Tệp ở định dạng Word XML 2003; ${SAVE_DOCX}.`);
+  if (start.includes("schemas.microsoft.com/office/2006/xmlpackage")) return other(`Tệp Office dạng XML một tệp (Flat OPC); ${save}.`);
+  // A web archive (.mht, .mhtml): what Word and Excel save as "Single File Web Page", and what some
+  // document systems export under a .doc or .xls name.
+  if (/^mime-version:/.test(start) || start.includes("multipart/related"))
+    return other(`Tệp là trang web lưu thành một tệp (.mht), thường do phần mềm xuất ra với tên .doc hoặc .xls; ${save}.`);
   if (start.includes("urn:schemas-microsoft-com:office:spreadsheet"))
     return other(`Tệp ở định dạng Bảng tính XML 2003 (thường do phần mềm xuất ra với tên .xls hoặc .xml); ${SAVE_XLSX}.`);
   if (start.includes("urn:oasis:names:tc:opendocument"))
     return other("Tệp OpenDocument dạng XML phẳng (.fods, .fodt); hãy mở bằng LibreOffice rồi lưu lại thành .ods, .xlsx hoặc .docx và gửi lại.");
   if (/^<(!doctype html|html|head|body|table|meta|style)\b/.test(start) || (start.startsWith("<") && /<(html|table)\b/.test(start)) || start.includes("urn:schemas-microsoft-com:office:excel"))
-    return other(`Tệp là trang web (HTML), thường do phần mềm xuất ra với tên .xls hoặc .doc; ${SAVE_XLSX}.`);
+    return other(`Tệp là trang web (HTML), thường do phần mềm xuất ra với tên .xls hoặc .doc; ${save}.`);
   if (start.startsWith("<")) return undefined;
   return other(`Tệp là văn bản thuần (CSV hoặc TXT), không còn bảng biểu mẫu; ${SAVE_XLSX}.`);
 }

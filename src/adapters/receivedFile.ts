@@ -59,7 +59,7 @@ export function readReceivedFile(bytes: Uint8Array, fileName: string, inflateRaw
   // A compound file without a stream that tells is an old .doc when its name says so.
   if (compound?.kind === "legacyXls" && /\.(doc|dot)$/i.test(fileName)) throw new ReceivedFileError(FOREIGN.legacyDoc.message);
   if (compound) throw new ReceivedFileError(compound.message);
-  const plain = plainFileKind(bytes);
+  const plain = plainFileKind(bytes, fileName);
   if (plain) throw new ReceivedFileError(plain.message);
   return { format, grids: readXlsx(bytes, inflateRaw, options) };
 }

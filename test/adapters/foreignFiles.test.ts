@@ -50,6 +50,16 @@ describe("files attached by mistake are named, with what to do", () => {
     for (const [bytes, name, expected] of cases) expect(reason(bytes, name)).toMatch(expected);
   });
 
+  it("tells a web archive (.mht), a Word XML 2003 and a web page saved from Word to be saved again in Word", () => {
+    const mht = strToU8('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n------=_NextPart\r\nContent-Type: text/html; charset="utf-8"\r\n\r\n<html><table><tr><td>STT</td></tr></table></html>');
+    expect(reason(mht, "bao-cao.doc")).toMatch(/\(\.mht\).*Tài liệu Word/);
+    expect(reason(mht, "bao-cao.xls")).toMatch(/\(\.mht\).*Sổ làm việc Excel/);
+    const wordXml = strToU8('<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"/>');
+    expect(reason(wordXml, "bao-cao.xml")).toMatch(/Word XML 2003.*Tài liệu Word/);
+    const fromWord = strToU8('<html xmlns:w="urn:schemas-microsoft-com:office:word"><body><table><tr><td>STT</td></tr></table></body></html>');
+    expect(reason(fromWord, "bao-cao.htm")).toMatch(/trang web \(HTML\).*Tài liệu Word/);
+  });
+
   it("lists the reports inside a zip, and names an .odt, a .pptx and an Apple Numbers file", () => {
     const zip = zipSync({ "Bao cao quy I/So Xay dung.xlsx": strToU8("x"), "Bao cao quy I/So Y te.docx": strToU8("x"), "Bao cao quy I/So Cong Thuong.xlsx": strToU8("x"), "Bao cao quy I/So Du lich.pdf": strToU8("x") });
     expect(reason(zip, "bao-cao.zip")).toBe(`Tệp nén (.zip) chứa 4 tệp (So Xay dung.xlsx, So Y te.docx, So Cong Thuong.xlsx và 1 tệp khác); hãy giải nén rồi chọn từng báo cáo trong đó. ${ACCEPTED_FORMATS}`);
