@@ -184,6 +184,12 @@ describe("hidden sheets", () => {
     expect(read(book(["hidden", undefined, "veryHidden", "visible"])).map((g) => g.name)).toEqual(["S2", "S4"]);
   });
 
+  it("the sheet open when the workbook was saved comes first (this period's copy beside last period's)", () => {
+    const parts = xlsxParts({ sheets: { "Quý IV": `<row r="1"><c r="A1"><v>4</v></c></row>`, "Quý I": `<row r="1"><c r="A1"><v>1</v></c></row>`, "Ghi chú": "" } });
+    parts["xl/workbook.xml"] = (parts["xl/workbook.xml"] as string).replace("<sheets>", '<bookViews><workbookView activeTab="1"/></bookViews><sheets>');
+    expect(read(zipParts(parts)).map((g) => g.name)).toEqual(["Quý I", "Quý IV", "Ghi chú"]);
+  });
+
   it("hidden sheets are read when no visible sheet holds cells", () => {
     expect(read(book(["hidden", "veryHidden"])).map((g) => g.name)).toEqual(["S1", "S2"]);
   });

@@ -147,9 +147,10 @@ class WorkbookReader {
   ) {}
 
   /** The workbook part and its sheets, in order, as the workbook lists them. */
-  sheetList(): { workbookPart: string; sheets: { name: string; rid: string; hidden: boolean }[] } {
+  sheetList(): { workbookPart: string; sheets: { name: string; rid: string; hidden: boolean }[]; activeTab: number } {
     const workbookPart = this.findWorkbook();
     const sheets: { name: string; rid: string; hidden: boolean }[] = [];
+    let activeTab = 0;
     this.parse(workbookPart, {
       open: (tag) => {
         if (!inMain(tag.uri)) return;
@@ -158,17 +159,23 @@ class WorkbookReader {
             throw tooLarge(`sổ làm việc có hơn ${formatCount(this.limits.sheets)} trang tính`, `${formatCount(this.limits.sheets)} trang tính`);
           const state = attrOf(tag, "state");
           sheets.push({ name: attrOf(tag, "name") ?? `Sheet${sheets.length + 1}`, rid: attrNs(tag, REL_ATTR, "id") ?? "", hidden: state === "hidden" || state === "veryHidden" });
+        } else if (tag.local === "workbookView" && activeTab === 0) {
+          const n = Number(attrOf(tag, "activeTab") ?? 0);
+          if (Number.isInteger(n) && n > 0) activeTab = n;
         } else if (tag.local === "workbookPr") {
           const d = attrOf(tag, "date1904");
           this.date1904 = d === "1" || d === "true";
         }
       },
     });
-    return { workbookPart, sheets };
+    return { workbookPart, sheets, activeTab };
   }
 
   read(): Grid[] {
-    const { workbookPart, sheets } = this.sheetList();
+    const { workbookPart, sheets: listed, activeTab } = this.sheetList();
+    // The sheet open when the workbook was saved comes first: of sheets that match a template alike
+    // (last period's copy beside this period's), it is the one the officer means.
+    const sheets = activeTab < listed.length ? [listed[activeTab], ...listed.filter((_s, i) => i !== activeTab)] : listed;
     const rels = this.rels(workbookPart);
     const byKind = (kind: string): string | undefined => {
       for (const r of rels.values()) if (relKind(r.type) === kind) return r.target;
