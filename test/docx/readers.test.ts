@@ -240,6 +240,18 @@ describe("the .ods reader", () => {
     expect(readOds(book(sheet("Năm trước", "ta1"))).map((g) => g.name)).toEqual(["Năm trước"]);
   });
 
+  it("puts the sheet open when the file was saved (settings.xml ActiveTable) first", () => {
+    const CONFIG = 'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0"';
+    const settings = `<office:document-settings ${ODS_NS} ${CONFIG}><office:settings><config:config-item-set config:name="ooo:view-settings"><config:config-item-map-indexed config:name="Views"><config:config-item-map-entry><config:config-item config:name="ViewId" config:type="string">view1</config:config-item><config:config-item config:name="ActiveTable" config:type="string">Quý I</config:config-item></config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set></office:settings></office:document-settings>`;
+    const sheet = (name: string): string => `<table:table table:name="${name}"><table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>`;
+    const book = zipSync({
+      mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
+      "settings.xml": strToU8(settings),
+      "content.xml": strToU8(`<?xml version="1.0"?><office:document-content ${ODS_NS}><office:body><office:spreadsheet>${sheet("Quý IV")}${sheet("Quý I")}</office:spreadsheet></office:body></office:document-content>`),
+    });
+    expect(readOds(book).map((g) => g.name)).toEqual(["Quý I", "Quý IV"]);
+  });
+
   it("tells a spreadsheet saved with a password, whose parts are encrypted", () => {
     const manifest = `<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/></manifest:file-entry></manifest:manifest>`;
     const locked = zipSync({

@@ -2,7 +2,7 @@ import { Cell, Grid } from "../../core/grid";
 import { TABLE_LIMITS, TextBudget, tableTooLarge } from "../limits";
 import { FOREIGN } from "../foreignFile";
 import { ReceivedFileError, orCorrupt } from "../readErrors";
-import { WorkMeter, XmlName, XmlTag, attrNs, checkNamespaces, ownCopy, parseXml } from "../xml";
+import { WorkMeter, XmlError, XmlName, XmlTag, attrNs, checkNamespaces, ownCopy, parseXml } from "../xml";
 import { InflateRaw, unzipEntries } from "../xlsx/zip";
 
 const OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
@@ -12,6 +12,8 @@ const CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcex
 const STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
 
 const MANIFEST = "META-INF/manifest.xml";
+const SETTINGS = "settings.xml";
+const CONFIG = "urn:oasis:names:tc:opendocument:xmlns:config:1.0";
 
 const MESSAGES = {
   corrupt: "Tệp bảng tính OpenDocument (.ods) bị hỏng hoặc không đầy đủ; không đọc được.",
@@ -27,15 +29,51 @@ const MESSAGES = {
 export function readOds(bytes: Uint8Array, inflateRaw?: InflateRaw, meter: WorkMeter = { steps: 0 }): Grid[] {
   const grids = orCorrupt(MESSAGES.corrupt, () => {
     // The content part is content.xml at the root (the manifest lists it there).
-    const parts = unzipEntries(bytes, (n) => n === "content.xml" || n === MANIFEST, inflateRaw);
+    const parts = unzipEntries(bytes, (n) => n === "content.xml" || n === MANIFEST || n === SETTINGS, inflateRaw);
     const data = parts["content.xml"];
     // Saved with a password, the parts are encrypted and the manifest says how.
     if (parts[MANIFEST] && new TextDecoder().decode(parts[MANIFEST]).includes("encryption-data")) throw new ReceivedFileError(FOREIGN.encrypted.message);
     if (!data) throw new ReceivedFileError(MESSAGES.noContent);
-    return parseContent(data, meter);
+    const sheets = parseContent(data, meter);
+    // The sheet open when the file was saved comes first, as in a workbook (last period's copy beside it).
+    const active = parts[SETTINGS] && activeTable(parts[SETTINGS], meter);
+    const at = sheets.findIndex((g) => g.name === active);
+    return at > 0 ? [sheets[at], ...sheets.filter((_g, i) => i !== at)] : sheets;
   });
   if (grids.length === 0) throw new ReceivedFileError(MESSAGES.empty);
   return grids;
+}
+
+/** The name of the sheet open when the file was saved (settings.xml, the view's ActiveTable item). */
+function activeTable(xml: Uint8Array, meter: WorkMeter): string | undefined {
+  let name: string | undefined;
+  let inItem = false;
+  let text = "";
+  try {
+    parseXml(
+      xml,
+      {
+        open: (tag) => {
+          inItem = name === undefined && tag.uri === CONFIG && tag.local === "config-item" && attrNs(tag, CONFIG, "name") === "ActiveTable";
+          text = "";
+        },
+        close: () => {
+          if (inItem) name = ownCopy(text);
+          inItem = false;
+        },
+        text: (t) => {
+          if (inItem && text.length < 1024) text += t;
+        },
+      },
+      undefined,
+      meter,
+    );
+  } catch (e) {
+    // Damaged view settings say nothing about the sheets: the file is read in sheet order.
+    if (e instanceof XmlError) return undefined;
+    throw e;
+  }
+  return name;
 }
 
 function count(tag: XmlTag, local: string): number {
