@@ -3,6 +3,7 @@ import { CheckResult, SourceFormat, checkGrids } from "../core/check/check";
 import { Grid } from "../core/grid";
 import { RuleSet } from "../core/rules/schema";
 import { readDocx } from "./docx/read";
+import { FOREIGN, compoundFileKind, plainFileKind, zipFileKind } from "./foreignFile";
 import { readOds } from "./ods/read";
 import { ReceivedFileError } from "./readErrors";
 import { WorkMeter } from "./xml";
@@ -11,12 +12,18 @@ import { InflateRaw, unzipEntries } from "./xlsx/zip";
 
 const ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet";
 const EMPTY_FILE = `Tệp rỗng (0 byte): không có nội dung nào. Hãy xin đơn vị gửi lại báo cáo. ${ACCEPTED_FORMATS}`;
-const LEGACY_WORD = "Tệp ở định dạng Word cũ (.doc); hãy lưu lại thành .docx (Tệp → Lưu thành → Tài liệu Word).";
 
 /** What a received file is, from its content (the name may lie): a Word report, an OpenDocument sheet or a workbook. */
 export function detectFormat(bytes: Uint8Array, inflateRaw?: InflateRaw): SourceFormat {
+  const kind = packageKind(bytes, inflateRaw);
+  return typeof kind === "string" ? kind : "xlsx";
+}
+
+/** The format of a zip package, or why it is none of them (a zip of reports, an .odt…). */
+function packageKind(bytes: Uint8Array, inflateRaw?: InflateRaw): SourceFormat | { foreign: string } {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return "xlsx"; // OLE2 and the rest: the workbook reader explains
   let word = false;
+  const names: string[] = [];
   let mimetype: Uint8Array | undefined;
   try {
     mimetype = unzipEntries(
@@ -24,6 +31,7 @@ export function detectFormat(bytes: Uint8Array, inflateRaw?: InflateRaw): Source
       (name) => {
         // The main part is found through the relationships later; any WordprocessingML part marks a Word package.
         if (name.startsWith("word/")) word = true;
+        names.push(name);
         return name === "mimetype";
       },
       inflateRaw,
@@ -31,18 +39,28 @@ export function detectFormat(bytes: Uint8Array, inflateRaw?: InflateRaw): Source
   } catch {
     return "xlsx"; // a damaged zip: the workbook reader gives its message
   }
-  if (mimetype && new TextDecoder().decode(mimetype).trim() === ODS_MIME) return "ods";
-  return word ? "docx" : "xlsx";
+  const type = mimetype && new TextDecoder().decode(mimetype).trim();
+  // An OpenDocument spreadsheet template is laid out as a spreadsheet.
+  if (type === ODS_MIME || type === `${ODS_MIME}-template`) return "ods";
+  if (word) return "docx";
+  if (names.some((n) => n.startsWith("xl/"))) return "xlsx";
+  const foreign = zipFileKind(names, type);
+  return foreign ? { foreign: foreign.message } : "xlsx";
 }
 
 /** Reads any received report file into grids; throws ReceivedFileError or XlsxReadError with the Vietnamese reason. */
 export function readReceivedFile(bytes: Uint8Array, fileName: string, inflateRaw?: InflateRaw, options: ReadOptions = {}): { format: SourceFormat; grids: Grid[] } {
   if (!bytes.length) throw new ReceivedFileError(EMPTY_FILE);
-  const format = detectFormat(bytes, inflateRaw);
+  const format = packageKind(bytes, inflateRaw);
+  if (typeof format !== "string") throw new ReceivedFileError(format.foreign);
   if (format === "docx") return { format, grids: readDocx(bytes, inflateRaw, options.meter) };
   if (format === "ods") return { format, grids: readOds(bytes, inflateRaw, options.meter) };
-  const legacy = bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-  if (legacy && /\.doc$/i.test(fileName)) throw new ReceivedFileError(LEGACY_WORD);
+  const compound = compoundFileKind(bytes);
+  // A compound file without a stream that tells is an old .doc when its name says so.
+  if (compound?.kind === "legacyXls" && /\.(doc|dot)$/i.test(fileName)) throw new ReceivedFileError(FOREIGN.legacyDoc.message);
+  if (compound) throw new ReceivedFileError(compound.message);
+  const plain = plainFileKind(bytes, fileName);
+  if (plain) throw new ReceivedFileError(plain.message);
   return { format, grids: readXlsx(bytes, inflateRaw, options) };
 }
 

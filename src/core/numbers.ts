@@ -23,6 +23,26 @@ function isPercentFormat(format: string | undefined): boolean {
 }
 
 /**
+ * A date or time format ("d/m/yyyy", "[$-42A]dd/mm/yy", "h:mm"): Excel turns "1/3" typed into a count
+ * cell into 1 March, stored as a serial number; such a cell holds a date, not the count typed.
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  // Quoted text, escaped characters, padding (_x), fills (*x) and [colour]/[locale] sections say nothing.
+  const bare = format.replace(/"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]/gi, "");
+  return !/general/i.test(bare) && /[dmyhs]/i.test(bare);
+}
+
+/** A serial of Excel's 1900 date system as it shows: "01/03/2023", or "01/03/2023 08:30" with a time. */
+function serialText(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86400000);
+  const d = new Date(ms);
+  const two = (n: number): string => String(n).padStart(2, "0");
+  const date = `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  return d.getUTCHours() || d.getUTCMinutes() ? `${date} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}` : date;
+}
+
+/**
  * Reads a cell: "1.129" is 1129, "56,52" is 56.52, "100%" is 100, "02" is 2, a number stored with a
  * percent format (Excel's typed "100%") is ×100. Codes may be typed as "Có = 1" or "Có".
  */
@@ -32,6 +52,7 @@ export function readValue(cell: Cell | undefined, kind: ValueKind, codes?: Code[
   if (typeof v === "boolean") return { type: "number", value: v ? 1 : 0 };
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { type: "text", text: String(v) };
+    if (isDateFormat(cell.format) && kind !== "text") return { type: "text", text: serialText(v) };
     const scaled = isPercentFormat(cell.format) ? v * 100 : v;
     return { type: "number", value: roundFloat(scaled) };
   }

@@ -89,6 +89,15 @@ describe("cell spellings", () => {
       [7, undefined],
     ]);
   });
+
+  it("dates of a 1904 workbook are counted in the 1900 system, as every grid is; other numbers are left alone", () => {
+    const styles = `<styleSheet xmlns="${MAIN_NS}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
+    const parts = xlsxParts({ sheets: { S: `<row r="1"><c r="A1" s="1"><v>43844</v></c><c r="B1" t="d"><v>2024-01-15</v></c><c r="C1"><v>43844</v></c></row>` } });
+    parts["xl/styles.xml"] = styles;
+    parts["xl/workbook.xml"] = (parts["xl/workbook.xml"] as string).replace("<sheets>", '<workbookPr date1904="1"/><sheets>');
+    parts["xl/_rels/workbook.xml.rels"] = (parts["xl/_rels/workbook.xml.rels"] as string).replace("</Relationships>", `<Relationship Id="rIdT" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`);
+    expect(values(read(zipParts(parts))[0])).toEqual([[45306, 45306, 43844]]);
+  });
 });
 
 describe("package spellings", () => {
@@ -162,6 +171,30 @@ describe("package spellings", () => {
   });
 });
 
+describe("hidden sheets", () => {
+  const book = (states: (string | undefined)[]): Uint8Array => {
+    const parts = xlsxParts({ sheets: Object.fromEntries(states.map((_s, i) => [`S${i + 1}`, `<row r="1"><c r="A1"><v>${i + 1}</v></c></row>`])) });
+    parts["xl/workbook.xml"] = `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${states
+      .map((state, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}"${state ? ` state="${state}"` : ""} r:id="rId${i + 1}"/>`)
+      .join("")}</sheets></workbook>`;
+    return zipParts(parts);
+  };
+
+  it("a hidden or very hidden sheet (last period's copy) is not read beside the visible report", () => {
+    expect(read(book(["hidden", undefined, "veryHidden", "visible"])).map((g) => g.name)).toEqual(["S2", "S4"]);
+  });
+
+  it("the sheet open when the workbook was saved comes first (this period's copy beside last period's)", () => {
+    const parts = xlsxParts({ sheets: { "Quý IV": `<row r="1"><c r="A1"><v>4</v></c></row>`, "Quý I": `<row r="1"><c r="A1"><v>1</v></c></row>`, "Ghi chú": "" } });
+    parts["xl/workbook.xml"] = (parts["xl/workbook.xml"] as string).replace("<sheets>", '<bookViews><workbookView activeTab="1"/></bookViews><sheets>');
+    expect(read(zipParts(parts)).map((g) => g.name)).toEqual(["Quý I", "Quý IV", "Ghi chú"]);
+  });
+
+  it("hidden sheets are read when no visible sheet holds cells", () => {
+    expect(read(book(["hidden", "veryHidden"])).map((g) => g.name)).toEqual(["S1", "S2"]);
+  });
+});
+
 describe("files a spreadsheet program does not open get a clear Vietnamese reason", () => {
   it("old .xls and encrypted workbooks (OLE compound files)", () => {
     const cfb = new Uint8Array(512);
@@ -183,7 +216,7 @@ describe("files a spreadsheet program does not open get a clear Vietnamese reaso
   });
 
   it("not a zip, a truncated zip, a zip without a workbook, an undeclared prefix", () => {
-    expect(refusal(Buffer.from("STT\tChỉ tiêu\n"))).toMatch(/không phải sổ làm việc Excel/);
+    expect(refusal(Buffer.from("STT\tChỉ tiêu\n"))).toMatch(/văn bản thuần \(CSV hoặc TXT\).*lưu lại thành .xlsx/);
     const good = xlsx({ sheets: { S: `<row r="1"><c r="A1"><v>1</v></c></row>` } });
     expect(refusal(good.subarray(0, good.length - 30))).toMatch(/bị hỏng hoặc không đầy đủ/);
     expect(refusal(zipParts({ "word/document.xml": "<w:document/>" }))).toMatch(/không phải sổ làm việc Excel/);

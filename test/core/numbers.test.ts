@@ -29,6 +29,14 @@ describe("reading Vietnamese numbers", () => {
     expect(readValue({ value: 1, format: '0.00"%"' }, "percent")).toEqual({ type: "number", value: 1 });
   });
 
+  it("reads a number Excel turned into a date (\"1/3\" typed) as the date it shows, never as its serial", () => {
+    for (const format of ["d/m/yyyy", "[$-42A]dd/mm/yy;@", "mm-dd-yy", "d-mmm", "h:mm", "[h]:mm:ss", "dd/mm/yyyy hh:mm"])
+      expect(readValue({ value: 44986, format }, "count").type).toBe("text");
+    expect(readValue({ value: 44986, format: "d/m/yyyy" }, "count")).toEqual({ type: "text", text: "01/03/2023" });
+    for (const format of ["General", "#,##0", '#,##0" người"', "0.00\\ \"ngày\"", "[Red]#,##0;[Blue]-#,##0", '_(* #,##0_);_(* \\(#,##0\\);_(* "-"_);_(@_)', "0.0E+00", "@"])
+      expect(readValue({ value: 12, format }, "count")).toEqual({ type: "number", value: 12 });
+  });
+
   it("reports ambiguous values instead of guessing", () => {
     expect(readValue({ value: "1.5" }, "count")).toEqual({ type: "ambiguous", text: "1.5", readings: [1.5] });
     expect(readValue({ value: "1.129" }, "percent").type).toBe("ambiguous");

@@ -92,6 +92,15 @@ describe("rules on a filled sheet", () => {
     expect(f.map((x) => x.rule).sort()).toEqual(["kieu.gia-tri", "kieu.gia-tri", "kieu.so-mo-ho"].sort());
   });
 
+  it("reports a count Excel turned into a date with the date the cell shows, not its serial", () => {
+    const grid = filled({});
+    const row = grid.rows.findIndex((r) => r[1]?.value === "Số phòng ban đã kiểm tra");
+    grid.rows[row][3] = { value: 44986, format: "d/m/yyyy" };
+    const r = checkGrids([grid], catalog, ruleSet);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.findings.find((f) => f.indicator === "direction.inspection.divisions_inspected")?.message).toMatch(/= 01\/03\/2023\) là chữ, không phải số/);
+  });
+
   it("reports codes outside the list and negative counts", () => {
     const f = check({ "direction.innovation.has_initiative": 3, "direction.plan.directive_documents": -2 });
     expect(f.filter((x) => x.rule === "kieu.gia-tri")).toHaveLength(2);

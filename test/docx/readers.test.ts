@@ -130,6 +130,44 @@ describe("the .docx reader", () => {
     expect(checkReceivedFile(ole, "bao-cao.doc", catalog, ruleSet)).toMatchObject({ ok: false, reason: expect.stringContaining("Word cũ (.doc)") });
     expect(checkReceivedFile(ole, "bao-cao.xls", catalog, ruleSet)).toMatchObject({ ok: false, reason: expect.stringContaining("Excel cũ (.xls)") });
   });
+
+  it("reads a tracked-changes table as it stands once accepted: a deleted row is gone", () => {
+    const deleted = `<w:tr><w:trPr><w:del w:id="9" w:author="A"/></w:trPr>${tc("1")}${tc("Số văn bản đi")}${tc("Văn bản")}${tc("9999")}${tc("")}</w:tr>`;
+    const [g] = readDocx(docx(tbl(HEADER, deleted, tr(tc("1"), tc("Số văn bản đi"), tc("Văn bản"), tc("12"), tc("")))));
+    expect(tableRows(g).slice(1)).toEqual([["1", "Số văn bản đi", "Văn bản", "12", ""]]);
+  });
+
+  it("reads a content control still showing its placeholder as blank, and one typed into as its text", () => {
+    const control = (text: string, placeholder: boolean): string =>
+      `<w:tc><w:sdt><w:sdtPr>${placeholder ? "<w:showingPlcHdr/>" : ""}<w:text/></w:sdtPr><w:sdtContent>${p(r(text))}</w:sdtContent></w:sdt></w:tc>`;
+    const [g] = readDocx(
+      docx(
+        tbl(
+          HEADER,
+          tr(tc("1"), tc("Số văn bản đi"), tc("Văn bản"), control("Bấm hoặc gõ vào đây để nhập văn bản.", true), tc("")),
+          tr(tc("2"), tc("Số văn bản đến"), tc("Văn bản"), control("8", false), tc("")),
+        ),
+      ),
+    );
+    expect(tableRows(g).slice(1).map((row) => row[3])).toEqual(["", "8"]);
+  });
+
+  it("leaves out hidden text (w:vanish), which Word neither shows nor prints, but not text whose hiding was undone", () => {
+    const hidden = `<w:r><w:rPr><w:vanish/></w:rPr><w:t>25</w:t></w:r>`;
+    const unhidden = `<w:r><w:rPr><w:b/><w:rPrChange w:id="3"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>4</w:t></w:r>`;
+    const [g] = readDocx(docx(tbl(HEADER, tr(tc("1"), tc("Số văn bản đi"), tc("Văn bản"), tc(p(`${hidden}${r("30")}`)), tc(p(`${unhidden}<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>2</w:t></w:r>`))))));
+    expect(tableRows(g)[1].slice(3)).toEqual(["30", "42"]);
+  });
+
+  it("tells an empty document from a letter without the appendix table", () => {
+    expect(checkReceivedFile(docx(p("") + tbl(tr(tc(""), tc("")))), "a.docx", catalog, ruleSet)).toMatchObject({ ok: false, reason: expect.stringContaining("Văn bản Word trống") });
+    expect(checkReceivedFile(docx(p(r("Kính gửi Sở Nội vụ"))), "a.docx", catalog, ruleSet)).toMatchObject({ ok: false, reason: expect.stringContaining("thiếu phụ lục") });
+  });
+
+  it("tells a document made only of an imported web page (altChunk) to be saved again in Word", () => {
+    const result = checkReceivedFile(docx('<w:altChunk r:id="c1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'), "a.docx", catalog, ruleSet);
+    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining("Lưu thành Tài liệu Word (.docx)") });
+  });
 });
 
 const ODS_NS =
@@ -174,6 +212,54 @@ describe("the .ods reader", () => {
     expect(g.rows[3][0]?.value).toBe("x");
     expect(g.rows[4][0]?.value).toBe("x");
     expect(h).toEqual({ name: "Trống", rows: [] });
+  });
+
+  it("reads a formula's error as its shown text, as an .xlsx error cell, never as a blank or a 0", () => {
+    const CALC = 'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"';
+    const [g] = readOds(
+      ods(
+        `<table:table table:name="S" ${CALC}><table:table-row>` +
+          `<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>` +
+          `<table:table-cell table:formula="of:=[.Z9]" office:value-type="float" office:value="0" calcext:value-type="error"><text:p>Err:502</text:p></table:table-cell>` +
+          `</table:table-row></table:table>`,
+      ),
+    );
+    expect(g.rows[0].map((c) => c?.value)).toEqual(["#DIV/0!", "Err:502"]);
+  });
+
+  it("leaves out a sheet hidden through its table style, unless no sheet is visible", () => {
+    const STYLES = 'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"';
+    const styles = `<office:automatic-styles ${STYLES}><style:style style:name="ta1" style:family="table"><style:table-properties table:display="false"/></style:style><style:style style:name="ta2" style:family="table"><style:table-properties table:display="true"/></style:style></office:automatic-styles>`;
+    const sheet = (name: string, style: string): string => `<table:table table:name="${name}" table:style-name="${style}"><table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>`;
+    const book = (tables: string): Uint8Array =>
+      zipSync({
+        mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
+        "content.xml": strToU8(`<?xml version="1.0"?><office:document-content ${ODS_NS}>${styles}<office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`),
+      });
+    expect(readOds(book(sheet("Năm trước", "ta1") + sheet("Phụ lục", "ta2"))).map((g) => g.name)).toEqual(["Phụ lục"]);
+    expect(readOds(book(sheet("Năm trước", "ta1"))).map((g) => g.name)).toEqual(["Năm trước"]);
+  });
+
+  it("puts the sheet open when the file was saved (settings.xml ActiveTable) first", () => {
+    const CONFIG = 'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0"';
+    const settings = `<office:document-settings ${ODS_NS} ${CONFIG}><office:settings><config:config-item-set config:name="ooo:view-settings"><config:config-item-map-indexed config:name="Views"><config:config-item-map-entry><config:config-item config:name="ViewId" config:type="string">view1</config:config-item><config:config-item config:name="ActiveTable" config:type="string">Quý I</config:config-item></config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set></office:settings></office:document-settings>`;
+    const sheet = (name: string): string => `<table:table table:name="${name}"><table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>`;
+    const book = zipSync({
+      mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
+      "settings.xml": strToU8(settings),
+      "content.xml": strToU8(`<?xml version="1.0"?><office:document-content ${ODS_NS}><office:body><office:spreadsheet>${sheet("Quý IV")}${sheet("Quý I")}</office:spreadsheet></office:body></office:document-content>`),
+    });
+    expect(readOds(book).map((g) => g.name)).toEqual(["Quý I", "Quý IV"]);
+  });
+
+  it("tells a spreadsheet saved with a password, whose parts are encrypted", () => {
+    const manifest = `<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/></manifest:file-entry></manifest:manifest>`;
+    const locked = zipSync({
+      mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
+      "META-INF/manifest.xml": strToU8(manifest),
+      "content.xml": new Uint8Array(300).map((_, i) => (i * 151 + 7) % 256),
+    });
+    expect(checkReceivedFile(locked, "bao-cao.ods", catalog, ruleSet)).toMatchObject({ ok: false, reason: expect.stringContaining("mật khẩu") });
   });
 
   it("refuses a sheet that repeats a filled row a million times", () => {

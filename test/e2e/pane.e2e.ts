@@ -108,7 +108,7 @@ describe("the pane at 320-350 px", () => {
   });
 
   it.each([
-    ["ghi-chu.txt", "Đây là một tệp văn bản, không phải báo cáo.", /không phải sổ làm việc Excel \(\.xlsx\)\. Nhận báo cáo dạng .*\(\.xlsx\).*\(\.docx\).*\(\.ods\)/],
+    ["ghi-chu.txt", "Đây là một tệp văn bản, không phải báo cáo.", /văn bản thuần \(CSV hoặc TXT\).*lưu lại thành \.xlsx.*Nhận báo cáo dạng .*\(\.xlsx\).*\(\.docx\).*\(\.ods\)/],
     ["trong.xlsx", "", /^Tệp rỗng \(0 byte\).*\(\.xlsx\).*\(\.docx\).*\(\.ods\)/],
   ])("says what is wrong with %s and which formats are accepted", async (name, content, message) => {
     const page = pages.page();

@@ -97,7 +97,7 @@ describe("task pane in a real browser, standalone mode", () => {
     const bad = join(mkdtempSync(join(tmpdir(), "cchc-bad-")), "bao-cao.xlsx");
     writeFileSync(bad, "không phải tệp excel");
     await page.getByLabel("Chọn tệp báo cáo cần kiểm tra (.xlsx)").setInputFiles(bad);
-    await expect(page.getByTestId("check-error").textContent()).resolves.toContain("không phải sổ làm việc Excel");
+    await expect(page.getByTestId("check-error").textContent()).resolves.toContain("văn bản thuần (CSV hoặc TXT)");
   });
 
   it("merges several uploaded workbooks and downloads the consolidated workbook", async () => {

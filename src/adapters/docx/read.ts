@@ -15,7 +15,11 @@ const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 const MESSAGES = {
   corrupt: "Tệp Word bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); không đọc được.",
   noDocument: "Tệp không phải văn bản Word (.docx): không thấy phần nội dung văn bản.",
-  noTable: "Văn bản Word không có bảng nào; biểu thống kê CCHC phải là một bảng trong văn bản.",
+  noTable:
+    "Văn bản Word không có bảng nào (có thể chỉ là công văn, thiếu phụ lục); biểu thống kê CCHC phải là một bảng trong văn bản: hãy xin đơn vị gửi phụ lục số liệu.",
+  empty: "Văn bản Word trống, không có chữ hay bảng nào; hãy xin đơn vị gửi lại báo cáo có phụ lục số liệu.",
+  altChunk:
+    "Văn bản Word do phần mềm khác xuất ra, nội dung là trang web nhúng mà chỉ Word chuyển thành bảng khi mở; hãy mở tệp bằng Word, Lưu thành Tài liệu Word (.docx) rồi gửi lại.",
 };
 
 /** A table cell as Word holds it, before merged cells are expanded. */
@@ -32,6 +36,8 @@ interface RawRow {
   cells: RawCell[];
   gridBefore: number;
   header: boolean;
+  /** A row deleted with tracked changes: gone once the changes are accepted, as its deleted runs are. */
+  deleted?: boolean;
 }
 
 interface RawTable {
@@ -47,7 +53,7 @@ type Item = { kind: "p"; text: string; pageBreak: boolean } | { kind: "tbl"; tab
  * recogniser reads it unchanged. Values stay as typed text. The bytes are never modified.
  */
 export function readDocx(bytes: Uint8Array, inflateRaw?: InflateRaw, meter: WorkMeter = { steps: 0 }): Grid[] {
-  const items = orCorrupt(MESSAGES.corrupt, () => {
+  const { items, altChunks } = orCorrupt(MESSAGES.corrupt, () => {
     const rels = unzipEntries(bytes, (n) => n === "_rels/.rels", inflateRaw)["_rels/.rels"];
     const part = (rels && mainPart(parseRelationships(rels), "officeDocument")) ?? "word/document.xml";
     const doc = unzipEntries(bytes, (n) => n === part, inflateRaw)[part];
@@ -56,13 +62,19 @@ export function readDocx(bytes: Uint8Array, inflateRaw?: InflateRaw, meter: Work
   });
   // Merged cells and continued tables are bounded too: a limit keeps its own reason.
   const grids = orCorrupt(MESSAGES.corrupt, () => buildGrids(items));
-  if (grids.length === 0) throw new ReceivedFileError(MESSAGES.noTable);
+  // Content imported as HTML or RTF (w:altChunk) becomes a table only when Word opens and saves it.
+  if (grids.length === 0) {
+    if (altChunks > 0) throw new ReceivedFileError(MESSAGES.altChunk);
+    const blank = items.every((item) => (item.kind === "p" ? !item.text.trim() : expand(item.table).every((row) => row.every((c) => !c.trim()))));
+    throw new ReceivedFileError(blank ? MESSAGES.empty : MESSAGES.noTable);
+  }
   return grids;
 }
 
 /** One pass over word/document.xml: body paragraphs and tables (nested ones too) in document order. */
-function parseDocument(xml: Uint8Array, meter: WorkMeter): Item[] {
+function parseDocument(xml: Uint8Array, meter: WorkMeter): { items: Item[]; altChunks: number } {
   const items: Item[] = [];
+  let altChunks = 0;
   /** Elements whose content is not text of the document (deleted runs, field codes, properties…). */
   let skip = 0;
   let inText = false;
@@ -79,12 +91,20 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): Item[] {
   let paragraphCount = 0;
   const budget = new TextBudget();
   let tableCount = 0;
-  /** Depth of an open w:pPr, else 0. */
+  /** Depth of an open w:pPr or w:sdtPr, else 0. */
   let props = 0;
+  /** Depth of an open run's w:rPr, else 0; hidden text (w:vanish) is neither shown nor printed. */
+  let runProps = 0;
+  let runHidden = false;
+  /** Depth of an open w:trPr, else 0. */
+  let rowProps = 0;
+  /** Per open content control: true while it shows its placeholder ("Bấm vào đây để nhập…"), not typed text. */
+  const controls: boolean[] = [];
+  let placeholders = 0;
 
   const append = (s: string): void => {
     const p = paragraphs[paragraphs.length - 1];
-    if (!p || inInstruction > 0) return;
+    if (!p || inInstruction > 0 || placeholders > 0 || runHidden) return;
     grow(p.text, s, "một đoạn văn quá dài");
     budget.spend(s.length);
     p.text += s;
@@ -98,10 +118,20 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): Item[] {
       return;
     }
     const isW = W.has(tag.uri);
+    if (runProps) {
+      // Its own property only, not one of a tracked formatting change (w:rPrChange) inside it.
+      if (isW && depth === runProps + 1 && (tag.local === "vanish" || tag.local === "specVanish") && wAttr(tag, "val") !== "0" && wAttr(tag, "val") !== "false")
+        runHidden = true;
+      return;
+    }
     if (props) {
       const p = paragraphs[paragraphs.length - 1];
       if (p && isW && (tag.local === "sectPr" || (tag.local === "pageBreakBefore" && wAttr(tag, "val") !== "0" && wAttr(tag, "val") !== "false")))
         p.pageBreak = true;
+      if (isW && tag.local === "showingPlcHdr" && controls.length && wAttr(tag, "val") !== "0" && wAttr(tag, "val") !== "false" && !controls[controls.length - 1]) {
+        controls[controls.length - 1] = true;
+        placeholders++;
+      }
       return;
     }
     if (tag.uri === MC) {
@@ -117,15 +147,36 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): Item[] {
     const val = (): string | undefined => wAttr(tag, "val");
     switch (tag.local) {
       case "pPr":
+      case "sdtPr":
         // Paragraph properties hold tab stops (not text); only a page or section break matters there.
+        // A content control's properties say whether it shows its placeholder.
         props = depth;
         return;
+      case "sdt":
+        controls.push(false);
+        return;
+      case "trPr":
+        rowProps = depth;
+        return;
+      case "r":
+        runHidden = false;
+        return;
+      case "rPr":
+        runProps = depth;
+        return;
+      case "altChunk":
+        altChunks++;
+        return;
       case "del":
+        if (rowProps) {
+          const t = tables[tables.length - 1];
+          if (t?.row) t.row.deleted = true;
+        }
+        skip = 1;
+        return;
       case "moveFrom":
       case "instrText":
       case "delInstrText":
-      case "sdtPr":
-      case "rPr":
       case "tblPr":
       case "tblGrid":
         skip = 1;
@@ -221,6 +272,10 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): Item[] {
       skip--;
       return;
     }
+    if (runProps) {
+      if (depth + 1 === runProps) runProps = 0;
+      return;
+    }
     if (props) {
       if (depth + 1 === props) props = 0;
       return;
@@ -233,6 +288,15 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): Item[] {
     switch (tag.local) {
       case "t":
         inText = false;
+        return;
+      case "trPr":
+        rowProps = 0;
+        return;
+      case "r":
+        runHidden = false;
+        return;
+      case "sdt":
+        if (controls.pop()) placeholders--;
         return;
       case "p": {
         const p = paragraphs.pop();
@@ -281,7 +345,7 @@ function parseDocument(xml: Uint8Array, meter: WorkMeter): Item[] {
     undefined,
     meter,
   );
-  return items;
+  return { items, altChunks };
 }
 
 /** Text about to grow by `more`: refused past one Excel cell's characters, before it is built. */
@@ -315,6 +379,7 @@ function expand(table: RawTable): string[][] {
   const out: string[][] = [];
   const restartRow = new Map<number, number>();
   for (const row of table.rows) {
+    if (row.deleted) continue;
     const cells: string[] = [];
     let col = row.gridBefore;
     let lastStart = -1;

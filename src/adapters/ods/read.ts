@@ -1,13 +1,19 @@
 import { Cell, Grid } from "../../core/grid";
 import { TABLE_LIMITS, TextBudget, tableTooLarge } from "../limits";
+import { FOREIGN } from "../foreignFile";
 import { ReceivedFileError, orCorrupt } from "../readErrors";
-import { WorkMeter, XmlName, XmlTag, attrNs, checkNamespaces, ownCopy, parseXml } from "../xml";
+import { WorkMeter, XmlError, XmlName, XmlTag, attrNs, checkNamespaces, ownCopy, parseXml } from "../xml";
 import { InflateRaw, unzipEntries } from "../xlsx/zip";
 
 const OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 const TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
 const TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 const CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0";
+const STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+
+const MANIFEST = "META-INF/manifest.xml";
+const SETTINGS = "settings.xml";
+const CONFIG = "urn:oasis:names:tc:opendocument:xmlns:config:1.0";
 
 const MESSAGES = {
   corrupt: "Tệp bảng tính OpenDocument (.ods) bị hỏng hoặc không đầy đủ; không đọc được.",
@@ -23,12 +29,51 @@ const MESSAGES = {
 export function readOds(bytes: Uint8Array, inflateRaw?: InflateRaw, meter: WorkMeter = { steps: 0 }): Grid[] {
   const grids = orCorrupt(MESSAGES.corrupt, () => {
     // The content part is content.xml at the root (the manifest lists it there).
-    const data = unzipEntries(bytes, (n) => n === "content.xml", inflateRaw)["content.xml"];
+    const parts = unzipEntries(bytes, (n) => n === "content.xml" || n === MANIFEST || n === SETTINGS, inflateRaw);
+    const data = parts["content.xml"];
+    // Saved with a password, the parts are encrypted and the manifest says how.
+    if (parts[MANIFEST] && new TextDecoder().decode(parts[MANIFEST]).includes("encryption-data")) throw new ReceivedFileError(FOREIGN.encrypted.message);
     if (!data) throw new ReceivedFileError(MESSAGES.noContent);
-    return parseContent(data, meter);
+    const sheets = parseContent(data, meter);
+    // The sheet open when the file was saved comes first, as in a workbook (last period's copy beside it).
+    const active = parts[SETTINGS] && activeTable(parts[SETTINGS], meter);
+    const at = sheets.findIndex((g) => g.name === active);
+    return at > 0 ? [sheets[at], ...sheets.filter((_g, i) => i !== at)] : sheets;
   });
   if (grids.length === 0) throw new ReceivedFileError(MESSAGES.empty);
   return grids;
+}
+
+/** The name of the sheet open when the file was saved (settings.xml, the view's ActiveTable item). */
+function activeTable(xml: Uint8Array, meter: WorkMeter): string | undefined {
+  let name: string | undefined;
+  let inItem = false;
+  let text = "";
+  try {
+    parseXml(
+      xml,
+      {
+        open: (tag) => {
+          inItem = name === undefined && tag.uri === CONFIG && tag.local === "config-item" && attrNs(tag, CONFIG, "name") === "ActiveTable";
+          text = "";
+        },
+        close: () => {
+          if (inItem) name = ownCopy(text);
+          inItem = false;
+        },
+        text: (t) => {
+          if (inItem && text.length < 1024) text += t;
+        },
+      },
+      undefined,
+      meter,
+    );
+  } catch (e) {
+    // Damaged view settings say nothing about the sheets: the file is read in sheet order.
+    if (e instanceof XmlError) return undefined;
+    throw e;
+  }
+  return name;
 }
 
 function count(tag: XmlTag, local: string): number {
@@ -38,7 +83,12 @@ function count(tag: XmlTag, local: string): number {
 
 function parseContent(xml: Uint8Array, meter: WorkMeter): Grid[] {
   const grids: Grid[] = [];
-  let sheet: { name: string; rows: (Cell | undefined)[][]; pendingRows: number } | undefined;
+  /** Sheets hidden through their table style (table:display="false"), kept apart from the visible ones. */
+  const hiddenGrids: Grid[] = [];
+  const hiddenStyles = new Set<string>();
+  /** The table style being read (automatic styles come before the body). */
+  let tableStyle: string | undefined;
+  let sheet: { name: string; rows: (Cell | undefined)[][]; pendingRows: number; hidden: boolean } | undefined;
   let row: { cells: (Cell | undefined)[]; pendingCells: number; repeat: number } | undefined;
   /** The cell being read; `chars` counts its paragraphs' characters and the line breaks between them. */
   let cell: { cell: Cell | undefined; repeat: number; paragraphs: string[]; chars: number; typed: boolean } | undefined;
@@ -69,11 +119,24 @@ function parseContent(xml: Uint8Array, meter: WorkMeter): Grid[] {
       skip = 1;
       return;
     }
+    if (tag.uri === STYLE && tag.local === "style") {
+      tableStyle = attrNs(tag, STYLE, "family") === "table" ? attrNs(tag, STYLE, "name") : undefined;
+      return;
+    }
+    if (tag.uri === STYLE && tag.local === "table-properties") {
+      if (tableStyle !== undefined && attrNs(tag, TABLE, "display") === "false") hiddenStyles.add(ownCopy(tableStyle));
+      return;
+    }
     if (tag.uri === TABLE) {
       switch (tag.local) {
         case "table":
-          if (grids.length >= TABLE_LIMITS.tables) tableTooLarge(`hơn ${TABLE_LIMITS.tables} trang tính`);
-          sheet = { name: ownCopy(attrNs(tag, TABLE, "name") ?? `Sheet${grids.length + 1}`), rows: [], pendingRows: 0 };
+          if (grids.length + hiddenGrids.length >= TABLE_LIMITS.tables) tableTooLarge(`hơn ${TABLE_LIMITS.tables} trang tính`);
+          sheet = {
+            name: ownCopy(attrNs(tag, TABLE, "name") ?? `Sheet${grids.length + hiddenGrids.length + 1}`),
+            rows: [],
+            pendingRows: 0,
+            hidden: hiddenStyles.has(attrNs(tag, TABLE, "style-name") ?? ""),
+          };
           return;
         case "table-row":
           if (sheet) row = { cells: [], pendingCells: 0, repeat: count(tag, "number-rows-repeated") };
@@ -149,7 +212,7 @@ function parseContent(xml: Uint8Array, meter: WorkMeter): Grid[] {
         return;
       }
       case "table":
-        if (sheet) grids.push({ name: sheet.name, rows: sheet.rows });
+        if (sheet) (sheet.hidden ? hiddenGrids : grids).push({ name: sheet.name, rows: sheet.rows });
         sheet = undefined;
         return;
     }
@@ -167,7 +230,8 @@ function parseContent(xml: Uint8Array, meter: WorkMeter): Grid[] {
     undefined,
     meter,
   );
-  return grids;
+  // As in a workbook: a hidden sheet (last period's copy) is read only when no sheet is visible.
+  return grids.length ? grids : hiddenGrids;
 }
 
 function count2(tag: XmlTag): number {
@@ -181,9 +245,12 @@ function hasValueType(tag: XmlTag): boolean {
 
 /** The cell's typed value (numbers, percentages, dates, booleans); text cells take their paragraphs. */
 function valueCell(tag: XmlTag): Cell | undefined {
-  const type = attrNs(tag, OFFICE, "value-type");
+  // A formula's error (#DIV/0!, Err:502) is written as an empty string or a 0: its shown text is the
+  // value, as an .xlsx error cell's is.
+  const error = attrNs(tag, CALCEXT, "value-type") === "error";
+  const type = error ? undefined : attrNs(tag, OFFICE, "value-type");
   const formula = attrNs(tag, TABLE, "formula");
-  let cell: Cell | undefined;
+  let cell: Cell | undefined = error ? { value: null } : undefined;
   switch (type) {
     case "float":
     case "currency":

@@ -1,4 +1,6 @@
 import { Cell, Grid } from "../../core/grid";
+import { isDateFormat } from "../../core/numbers";
+import { ACCEPTED_FORMATS, FOREIGN, compoundFileKind, plainFileKind } from "../foreignFile";
 import { FileLimitError, LIMITS, Limits, formatCount, tooLarge } from "../limits";
 import { Relationship as OpcRelationship, parseRelationships, resolveTarget } from "../opc";
 import { WorkMeter, XmlError, XmlName, XmlTag, attrNs, attrOf, ownCopy, parseXml } from "../xml";
@@ -16,12 +18,11 @@ export class XlsxReadError extends Error {
   }
 }
 
-/** Said with every file the product cannot read: what it can. */
-export const ACCEPTED_FORMATS = "Nhận báo cáo dạng sổ làm việc Excel (.xlsx), báo cáo Word (.docx) hoặc bảng tính OpenDocument (.ods).";
+export { ACCEPTED_FORMATS };
 
 const MESSAGES: Record<Exclude<XlsxProblem, "tooLarge">, string> = {
-  encrypted: "Tệp được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi gửi lại.",
-  legacyXls: "Tệp ở định dạng Excel cũ (.xls); hãy lưu lại thành .xlsx (Tệp → Lưu thành → Sổ làm việc Excel).",
+  encrypted: FOREIGN.encrypted.message,
+  legacyXls: FOREIGN.legacyXls.message,
   xlsb: "Tệp ở định dạng Excel nhị phân (.xlsb); hãy lưu lại thành .xlsx (Tệp → Lưu thành → Sổ làm việc Excel).",
   corrupt: `Tệp bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); không đọc được. ${ACCEPTED_FORMATS}`,
   notExcel: `Tệp không phải sổ làm việc Excel (.xlsx). ${ACCEPTED_FORMATS}`,
@@ -89,8 +90,9 @@ export function readSheetNames(bytes: Uint8Array, inflateRaw?: InflateRaw): stri
 function withWorkbook<T>(bytes: Uint8Array, inflateRaw: InflateRaw | undefined, options: XlsxReadOptions, readWith: (reader: WorkbookReader) => T): T {
   const { limits } = options;
   if (bytes.length < 4) fail(bytes.length === 0 ? "corrupt" : "notExcel");
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    fail(hasUtf16(bytes, "EncryptionInfo") ? "encrypted" : "legacyXls");
+  // What else officers attach (an old Office file, a PDF, a web page named .xls) is named, with what to do.
+  const foreign = compoundFileKind(bytes) ?? plainFileKind(bytes);
+  if (foreign) throw new XlsxReadError(foreign.kind === "encrypted" || foreign.kind === "legacyXls" ? foreign.kind : "notExcel", foreign.message);
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail("notExcel");
   try {
     const parsed = options.parsed ?? new ParsedWorkbookParts();
@@ -106,16 +108,6 @@ function withWorkbook<T>(bytes: Uint8Array, inflateRaw: InflateRaw | undefined, 
   }
 }
 
-function hasUtf16(bytes: Uint8Array, word: string): boolean {
-  const pattern: number[] = [];
-  for (const ch of word) pattern.push(ch.charCodeAt(0), 0);
-  outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
-    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
 interface Relationship {
   type: string;
   /** Resolved part name, without a leading "/". */
@@ -129,6 +121,9 @@ function relsPartOf(part: string): string {
   const i = part.lastIndexOf("/");
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
+
+/** Days from Excel's 1900 epoch to its 1904 one. */
+const DAYS_1900_TO_1904 = 1462;
 
 /** Distinct plain cells shared per workbook (a report has a few hundred distinct values). */
 const PLAIN_CELLS = 4096;
@@ -152,27 +147,35 @@ class WorkbookReader {
   ) {}
 
   /** The workbook part and its sheets, in order, as the workbook lists them. */
-  sheetList(): { workbookPart: string; sheets: { name: string; rid: string }[] } {
+  sheetList(): { workbookPart: string; sheets: { name: string; rid: string; hidden: boolean }[]; activeTab: number } {
     const workbookPart = this.findWorkbook();
-    const sheets: { name: string; rid: string }[] = [];
+    const sheets: { name: string; rid: string; hidden: boolean }[] = [];
+    let activeTab = 0;
     this.parse(workbookPart, {
       open: (tag) => {
         if (!inMain(tag.uri)) return;
         if (tag.local === "sheet") {
           if (sheets.length >= this.limits.sheets)
             throw tooLarge(`sổ làm việc có hơn ${formatCount(this.limits.sheets)} trang tính`, `${formatCount(this.limits.sheets)} trang tính`);
-          sheets.push({ name: attrOf(tag, "name") ?? `Sheet${sheets.length + 1}`, rid: attrNs(tag, REL_ATTR, "id") ?? "" });
+          const state = attrOf(tag, "state");
+          sheets.push({ name: attrOf(tag, "name") ?? `Sheet${sheets.length + 1}`, rid: attrNs(tag, REL_ATTR, "id") ?? "", hidden: state === "hidden" || state === "veryHidden" });
+        } else if (tag.local === "workbookView" && activeTab === 0) {
+          const n = Number(attrOf(tag, "activeTab") ?? 0);
+          if (Number.isInteger(n) && n > 0) activeTab = n;
         } else if (tag.local === "workbookPr") {
           const d = attrOf(tag, "date1904");
           this.date1904 = d === "1" || d === "true";
         }
       },
     });
-    return { workbookPart, sheets };
+    return { workbookPart, sheets, activeTab };
   }
 
   read(): Grid[] {
-    const { workbookPart, sheets } = this.sheetList();
+    const { workbookPart, sheets: listed, activeTab } = this.sheetList();
+    // The sheet open when the workbook was saved comes first: of sheets that match a template alike
+    // (last period's copy beside this period's), it is the one the officer means.
+    const sheets = activeTab < listed.length ? [listed[activeTab], ...listed.filter((_s, i) => i !== activeTab)] : listed;
     const rels = this.rels(workbookPart);
     const byKind = (kind: string): string | undefined => {
       for (const r of rels.values()) if (relKind(r.type) === kind) return r.target;
@@ -187,16 +190,23 @@ class WorkbookReader {
     const shared = (): string[] => (strings ??= stringsPart ? this.parseSharedStrings(stringsPart) : []);
     const grids: Grid[] = [];
     const seen = new Set<string>();
-    for (const s of sheets) {
-      const rel = rels.get(s.rid);
-      if (!rel || !CELL_SHEETS.has(relKind(rel.type))) continue;
-      const key = rel.target.toLowerCase();
-      // Several entries naming one part would multiply the work: each part is read once.
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (!this.zip.has(rel.target)) continue;
-      grids.push({ name: s.name, rows: this.parseSheet(rel.target, s.name, shared, styles) });
-    }
+    const readSheets = (hidden: boolean): void => {
+      for (const s of sheets) {
+        if (s.hidden !== hidden) continue;
+        const rel = rels.get(s.rid);
+        if (!rel || !CELL_SHEETS.has(relKind(rel.type))) continue;
+        const key = rel.target.toLowerCase();
+        // Several entries naming one part would multiply the work: each part is read once.
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (!this.zip.has(rel.target)) continue;
+        grids.push({ name: s.name, rows: this.parseSheet(rel.target, s.name, shared, styles) });
+      }
+    };
+    // The sheets the officer sees are the report; a hidden one (last period's copy, a lookup list) is
+    // read only when no visible sheet holds cells.
+    readSheets(false);
+    if (grids.length === 0) readSheets(true);
     if (grids.length === 0) fail("empty");
     return grids;
   }
@@ -439,6 +449,8 @@ class WorkbookReader {
             value = Number.isNaN(n) ? v : n;
           }
       }
+      // Dates of a 1904 workbook (old Mac Excel, Numbers) are counted as in the 1900 system every grid uses.
+      if (this.date1904 && typeof value === "number" && value >= 1 && isDateFormat(format)) value += DAYS_1900_TO_1904;
       // A formula whose result was never computed (written by a library) is not 0 and not blank.
       const uncomputed = hasF && (v === undefined || (v === "" && type !== "str")) && inline === undefined;
       if (value === null && !hasF) return;

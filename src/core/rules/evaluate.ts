@@ -224,7 +224,9 @@ class Context {
           const problem = kindProblem(t, v.read);
           if (problem) {
             const reason = this.say("structure", problem, { unit: t.unit });
-            this.push(rule, r1, cell, this.say("structure", check, { ...rowNames(m), cell, value: displayRaw(row.value), reason }), t.id, m.templateIndex);
+            // A number read as text is a date Excel made of what was typed: shown as the cell shows it.
+            const value = v.read.type === "text" && typeof row.value?.value === "number" ? v.read.text : displayRaw(row.value);
+            this.push(rule, r1, cell, this.say("structure", check, { ...rowNames(m), cell, value, reason }), t.id, m.templateIndex);
           }
           break;
         }
