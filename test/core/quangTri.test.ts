@@ -106,6 +106,11 @@ describe("who sent each Quảng Trị file", () => {
     expect(names(["PHỤ LỤC THỐNG KÊ KẾT QUẢ THỰC HIỆN CẢI CÁCH HÀNH CHÍNH CỦA UBND XÃ, PHƯỜNG, ĐẶC KHU"])).toEqual([]);
     expect(names(["THỐNG KÊ SỐ LIỆU CCHC CỦA UBND CẤP XÃ"])).toEqual([]);
     expect(names(["BIỂU THỐNG KÊ CCHC CỦA UBND XÃ/PHƯỜNG"])).toEqual([]);
+    // "tại" pointing into the letter is not a place.
+    expect(names(["Kết quả cụ thể như sau (chi tiết tại phụ lục kèm theo)"])).toEqual([]);
+    expect(names(["Số liệu thống kê tại Biểu số 02 kèm theo"])).toEqual([]);
+    expect(names(["TÌNH HÌNH THỰC HIỆN CCHC TẠI XÃ HƯỚNG HIỆP"])).toEqual(["Xã Hướng Hiệp"]);
+    expect(names(["Kết quả cải cách hành chính trên địa bàn phường Đông Hà"])).toEqual(["phường Đông Hà"]);
   });
 
   test("a place ending the title after its period or a dash is the sender, named as written in a sentence", () => {

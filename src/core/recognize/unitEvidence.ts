@@ -171,10 +171,12 @@ export function titleCandidates(lines: { text: string; where: string }[]): UnitC
     const of = TITLE_OF.exec(line);
     // The issuer of the guidance the table came with, on its line or the line it wraps from.
     if (of && citesGuidance(`${of.index === 0 ? before : ""} ${line.slice(0, of.index)}`)) continue;
-    const m = of ?? TITLE_AT.exec(line) ?? BODY_LINE.exec(line) ?? TITLE_TAIL.exec(line);
+    const at = of ? null : TITLE_AT.exec(line);
+    const m = of ?? at ?? BODY_LINE.exec(line) ?? TITLE_TAIL.exec(line);
     if (!m || /^…|^\.\.\./.test(m[1])) continue;
     const name = tidyUnit(m[1]);
-    if (isUnitClaim(name)) out.push({ name, source: "title", where });
+    // "tại …" also points into the document ("chi tiết tại phụ lục kèm theo"): there only a named body or place is the sender.
+    if (isUnitClaim(name) && (!at || parts(name).type)) out.push({ name, source: "title", where });
   }
   return out;
 }
