@@ -155,6 +155,13 @@ describe("deciding from all the evidence", () => {
     if (!d.resolved) expect(d.reason).toContain("Đơn vị lạ");
   });
 
+  it("never suggests a numbered unit for another number", () => {
+    const boards = ["Ban Quản lý số 1", "Ban Quản lý số 2", "Phường 1", "Phường 12"].map((name) => ({ name }));
+    expect(decideUnit([title("Ban Quản lý số 11")], { fileName: "x.xlsx", expected: boards })).toMatchObject({ resolved: false, suggestion: undefined });
+    expect(decideUnit([title("UBND Phường 2")], { fileName: "x.xlsx", expected: boards })).toMatchObject({ resolved: false, suggestion: undefined });
+    expect(decideUnit([title("Ban Quản lý dự án số 2")], { fileName: "x.xlsx", expected: boards })).toMatchObject({ suggestion: "Ban Quản lý số 2" });
+  });
+
   it("follows the officer's choice, spelled as in the list", () => {
     const d = decideUnit([title("Ủy ban nhân dân huyện Cù Lao Dung"), title("UBND huyện Kế Sách")], { fileName: "a.xlsx", expected: DISTRICTS, assigned: "huyện Kế Sách" });
     expect(d).toEqual({ resolved: true, name: "UBND huyện Kế Sách", source: "assigned" });

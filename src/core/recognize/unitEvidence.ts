@@ -208,8 +208,13 @@ export function matchExpected(name: string, expected: ExpectedUnit[]): ExpectedU
 /** The expected unit whose name is closest to `name` (a suggestion for an unknown unit). */
 export function closestExpected(name: string, expected: ExpectedUnit[]): string | undefined {
   let best: { name: string; score: number } | undefined;
+  const key = unitKey(name);
+  // Numbered units ("Phường 1", "Ban Quản lý số 11") are told apart by their number alone.
+  const numbers = (k: string): string => (k.match(/\d+/g) ?? []).join(" ");
   for (const e of expected) {
-    const score = similarity(unitKey(name), unitKey(e.name));
+    const other = unitKey(e.name);
+    if (numbers(other) !== numbers(key)) continue;
+    const score = similarity(key, other);
     if (!best || score > best.score) best = { name: e.name, score };
   }
   return best && best.score > 0.3 ? best.name : undefined;
