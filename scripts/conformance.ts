@@ -12,8 +12,9 @@
  * - number: compared with a relative tolerance of 1e-9 (Python and JavaScript both round the same
  *   decimal text correctly; the tolerance only absorbs date round trips);
  * - dates and times: openpyxl turns date-formatted serials and `t="d"` cells into datetime/time/
- *   timedelta; the Python side turns them back into Excel serials with openpyxl's own to_excel and the
- *   workbook's epoch, since our grid keeps Excel's serial number and its format (as Excel stores it);
+ *   timedelta; the Python side turns them back into serials of Excel's 1900 date system with openpyxl's
+ *   own to_excel, since our grid keeps the serial number and its format, a 1904 workbook's dates counted
+ *   in the 1900 system as every grid is;
  * - strings (text, shared, inline, rich text, formula results, error codes like "#DIV/0!"): exact.
  *
  * Differences that are openpyxl's, not ours, are counted apart with their reason (KNOWN below).
@@ -40,7 +41,7 @@ signal.signal(signal.SIGALRM, timeout)
 import openpyxl
 from openpyxl.utils.datetime import to_excel
 
-def norm(v, epoch):
+def norm(v):
     if v is None or v == "":
         return None
     if isinstance(v, bool):
@@ -48,7 +49,7 @@ def norm(v, epoch):
     if isinstance(v, (int, float)):
         return {"n": v}
     if isinstance(v, (datetime.datetime, datetime.date, datetime.time, datetime.timedelta)):
-        return {"d": to_excel(v, epoch)}
+        return {"d": to_excel(v)}
     return {"s": str(v)}
 
 out = open(sys.argv[1], "w")
@@ -60,7 +61,7 @@ for path in sys.argv[2:]:
         for ws in wb.worksheets:
             cells = []
             for (r, c), cell in ws._cells.items():
-                n = norm(cell.value, wb.epoch)
+                n = norm(cell.value)
                 if n is not None:
                     cells.append([r - 1, c - 1, n])
             sheets.append({"title": ws.title, "cells": cells})
@@ -183,7 +184,7 @@ function main(): number {
     let grids: Grid[] | undefined;
     let reason = "";
     try {
-      grids = readXlsx(readFileSync(file), nativeInflateRaw);
+      grids = readXlsx(readFileSync(file), nativeInflateRaw, { hiddenSheets: true });
     } catch (e) {
       reason = e instanceof XlsxReadError ? e.message : `LỖI CHƯƠNG TRÌNH: ${String(e)}`;
     }

@@ -190,6 +190,10 @@ describe("hidden sheets", () => {
     expect(read(zipParts(parts)).map((g) => g.name)).toEqual(["Quý I", "Quý IV", "Ghi chú"]);
   });
 
+  it("every sheet, hidden ones too, when asked (the conformance run compares every sheet)", () => {
+    expect(readXlsx(book(["hidden", undefined, "veryHidden", "visible"]), undefined, { hiddenSheets: true }).map((g) => g.name)).toEqual(["S2", "S4", "S1", "S3"]);
+  });
+
   it("hidden sheets are read when no visible sheet holds cells", () => {
     expect(read(book(["hidden", "veryHidden"])).map((g) => g.name)).toEqual(["S1", "S2"]);
   });

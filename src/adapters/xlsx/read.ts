@@ -72,7 +72,7 @@ const BUILTIN_FORMATS: Record<number, string> = {
  * those parts are inflated, each once, under the limit policy (LIMITS). The bytes are never modified.
  */
 export function readXlsx(bytes: Uint8Array, inflateRaw?: InflateRaw, options: XlsxReadOptions = {}): Grid[] {
-  return withWorkbook(bytes, inflateRaw, options, (reader) => reader.read());
+  return withWorkbook(bytes, inflateRaw, options, (reader) => reader.read(options.hiddenSheets ?? false));
 }
 
 export interface XlsxReadOptions {
@@ -80,6 +80,12 @@ export interface XlsxReadOptions {
   /** Parts parsed before, for a merge reading many workbooks of one producer; a read alone has its own. */
   parsed?: ParsedWorkbookParts;
   meter?: WorkMeter;
+  /**
+   * Hidden sheets too, whatever the visible ones hold. A report is what the officer sees, so a received
+   * file's hidden sheets are read only when no visible sheet holds cells; the conformance run compares
+   * every sheet with another reader.
+   */
+  hiddenSheets?: boolean;
 }
 
 /** The names of a workbook's sheets, in order, without reading any sheet. */
@@ -171,7 +177,7 @@ class WorkbookReader {
     return { workbookPart, sheets, activeTab };
   }
 
-  read(): Grid[] {
+  read(hiddenSheets: boolean): Grid[] {
     const { workbookPart, sheets: listed, activeTab } = this.sheetList();
     // The sheet open when the workbook was saved comes first: of sheets that match a template alike
     // (last period's copy beside this period's), it is the one the officer means.
@@ -206,7 +212,7 @@ class WorkbookReader {
     // The sheets the officer sees are the report; a hidden one (last period's copy, a lookup list) is
     // read only when no visible sheet holds cells.
     readSheets(false);
-    if (grids.length === 0) readSheets(true);
+    if (hiddenSheets || grids.length === 0) readSheets(true);
     if (grids.length === 0) fail("empty");
     return grids;
   }
