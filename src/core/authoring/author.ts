@@ -160,6 +160,24 @@ function otherTier(key: string, k: KnownRow, known: KnownRow[]): string | undefi
   return split ? `“${k.row.label.replace(/^[-–+•\s]+/, "")}” (${k.template.id}) là ${[...theirs].join(", ")}, dòng này là ${[...mine].join(", ")}` : undefined;
 }
 
+/** Does a folded label count only what arrived in the period ("hồ sơ tiếp nhận trong kỳ")? */
+function newInPeriod(folded: string): boolean {
+  const t = ` ${folded} `;
+  return defaultVocabulary().newInPeriod.some((p) => t.includes(` ${p} `));
+}
+
+/**
+ * Why a known row that resembles a label counts another span, or undefined: cases received in the period
+ * leave out those carried over, which a plain count of received cases includes (and which the rules of
+ * that count, such as solved ≤ received, rely on).
+ */
+function otherSpan(key: string, k: KnownRow): string | undefined {
+  const mine = newInPeriod(key);
+  if (mine === k.names.some(newInPeriod)) return undefined;
+  const label = `“${k.row.label.replace(/^[-–+•\s]+/, "")}” (${k.template.id})`;
+  return mine ? `${label} gồm cả số kỳ trước chuyển sang, dòng này chỉ tính số mới trong kỳ` : `${label} chỉ tính số mới trong kỳ, dòng này không nói vậy`;
+}
+
 /** "Không = 0, Có = 1" → codes; undefined when the unit lists fewer than two. */
 export function parseCodes(unit: string): Code[] | undefined {
   const codes: Code[] = [];
@@ -294,9 +312,9 @@ export function proposeTemplate(grid: Grid, pkg: LoadedPackage, opts: AuthorOpti
           continue;
         }
         if (targetKind === "section" || targetKind === "group") continue;
-        const tier = c.score < 1 ? otherTier(key, c.k, known) : undefined;
-        if (tier) {
-          skipped.push(tier);
+        const other = c.score < 1 ? (otherTier(key, c.k, known) ?? otherSpan(key, c.k)) : undefined;
+        if (other) {
+          skipped.push(other);
           continue;
         }
       } else if (targetKind && targetKind !== "section" && targetKind !== "group") continue;

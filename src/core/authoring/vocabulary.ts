@@ -32,6 +32,11 @@ export const RelationVocabulary = z
     levels: z.array(z.object({ label: z.string().min(1), phrases: z.array(Phrase).min(1) }).strict()),
     /** Words that split things into kinds no thing has two of ("trực tuyến" / "trực tiếp"): items each naming a different one share out their total. */
     exclusive: z.array(z.array(Phrase).min(2)),
+    /**
+     * What counts only the things that arrived in the period ("hồ sơ mới tiếp nhận", "tiếp nhận trong kỳ"),
+     * where a plain count of received cases includes those carried over: the two are not one indicator.
+     */
+    newInPeriod: z.array(Phrase),
   })
   .strict();
 
