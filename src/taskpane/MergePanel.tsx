@@ -186,7 +186,8 @@ export function MergePanel() {
     return workbook.writeMerge(w.layouts ?? [], w.fileName);
   }
 
-  async function onMerge() {
+  /** Merges the chosen files; `typedUnits` is the list of units as the officer's text, when it has just changed. */
+  async function onMerge(typedUnits = unitsText) {
     const total = files.length;
     setMessage(undefined);
     setResult(undefined);
@@ -214,7 +215,7 @@ export function MergePanel() {
       } else timer ??= setTimeout(flush, REFRESH_MS);
     };
     const settle = async () => {
-      let expected = unitsText
+      let expected = typedUnits
         .split(/\r?\n/)
         .map((l) => l.trim())
         .filter(Boolean)
@@ -349,6 +350,11 @@ export function MergePanel() {
               assignments={assignments}
               onAssign={(file, unit) => setAssignments({ ...assignments, [file]: unit })}
               onRemerge={() => void onMerge()}
+              onAddUnlisted={(names) => {
+                const list = [...result.expected.map((e) => e.name), ...names].join("\n");
+                setUnitsText(list);
+                void onMerge(list);
+              }}
               busy={busy}
             />
           }

@@ -38,6 +38,7 @@ export function UnresolvedFiles({
   assignments,
   onAssign,
   onRemerge,
+  onAddUnlisted,
   busy,
 }: {
   files: FileOutcome[];
@@ -45,6 +46,8 @@ export function UnresolvedFiles({
   assignments: Record<string, string>;
   onAssign: (fileName: string, unit: string) => void;
   onRemerge: () => void;
+  /** Adds units the list lacks to it and merges again. */
+  onAddUnlisted?: (names: string[]) => void;
   busy: boolean;
 }) {
   const styles = useStyles();
@@ -53,6 +56,8 @@ export function UnresolvedFiles({
   if (!files.length) return null;
   const chosen = files.filter((f) => assignments[f.fileName]).length;
   const waiting = files.filter((f) => f.status === "unresolved").length;
+  // Many files from units off the list usually mean the list is short, not that they are strangers.
+  const unlisted = [...new Set(files.filter((f) => f.status === "unresolved" && f.unlisted && !assignments[f.fileName]).map((f) => f.unlisted!))];
   return (
     <section className={styles.list} aria-label="Tệp chưa rõ đơn vị" data-testid="unresolved-files">
       <Text weight="semibold">
@@ -60,6 +65,16 @@ export function UnresolvedFiles({
           ? `Tệp chưa rõ đơn vị gửi (${waiting}): số liệu chưa được tổng hợp. Chọn đơn vị cho từng tệp, rồi tổng hợp lại.`
           : "Đơn vị do cán bộ chọn (có thể đổi, rồi tổng hợp lại)."}
       </Text>
+      {onAddUnlisted && unlisted.length > 0 && (
+        <div className={styles.file}>
+          <Text data-testid="unlisted-units">
+            {`${unlisted.length} đơn vị gửi tệp không có trong danh sách đơn vị phải báo cáo: ${unlisted.slice(0, 3).join("; ")}${unlisted.length > 3 ? ` và ${unlisted.length - 3} đơn vị khác` : ""}. Nếu danh sách còn thiếu các đơn vị này, thêm họ vào danh sách:`}
+          </Text>
+          <Button disabled={busy} onClick={() => onAddUnlisted(unlisted)}>
+            {`Thêm ${unlisted.length} đơn vị vào danh sách rồi tổng hợp lại`}
+          </Button>
+        </div>
+      )}
       {files.slice(0, limit).map((f) => {
         const read = namesRead(f, expected);
         const others = expected.map((e) => e.name).filter((n) => !read.includes(n));

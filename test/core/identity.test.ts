@@ -151,7 +151,7 @@ describe("deciding from all the evidence", () => {
 
   it("calls a unit outside the list “đơn vị lạ” and suggests the closest", () => {
     const d = decideUnit([title("UBND huyện Cù Lao Dunq")], { fileName: "x.xlsx", expected: DISTRICTS });
-    expect(d).toMatchObject({ resolved: false, suggestion: CU_LAO_DUNG });
+    expect(d).toMatchObject({ resolved: false, suggestion: CU_LAO_DUNG, unlisted: "UBND huyện Cù Lao Dunq" });
     if (!d.resolved) expect(d.reason).toContain("Đơn vị lạ");
   });
 

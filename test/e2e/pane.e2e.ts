@@ -100,6 +100,13 @@ describe("the pane at 320-350 px", () => {
     expect(await unresolved.getByTestId("unresolved-file").first().textContent()).toContain("không có trong danh sách đơn vị phải báo cáo");
     await screenshot(page, "tong-hop-ngoai-danh-sach");
 
+    // A list short of the senders: one click adds them and merges again.
+    expect(await page.getByTestId("unlisted-units").textContent()).toMatch(/^102 đơn vị gửi tệp không có trong danh sách/);
+    await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Thêm 102 đơn vị vào danh sách rồi tổng hợp lại" }).click()]);
+    await page.getByTestId("merge-message").filter({ hasText: "Đã tổng hợp 104 đơn vị" }).waitFor();
+    expect((await page.getByLabel(/Danh sách đơn vị phải báo cáo/).inputValue()).split("\n")).toHaveLength(104);
+    expect(await page.getByTestId("unresolved-files").count()).toBe(0);
+
     await page.getByRole("button", { name: "Bỏ các tệp đã chọn" }).click();
     expect(await chosen.textContent()).toBe("hoặc kéo thả các tệp vào đây");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Chọn tệp…");

@@ -105,6 +105,8 @@ export interface FileOutcome {
   /** Unresolved: every name the file gives its sender, and the expected unit closest to them. */
   candidates?: UnitCandidate[];
   suggestion?: string;
+  /** Unresolved: the one unit the file names, which the list of expected units lacks. */
+  unlisted?: string;
   /** Duplicate: what the newer file changed (empty when identical). */
   changed?: ValueChange[];
   /** Read: the officer chose the unit. */
@@ -191,8 +193,13 @@ export function consolidate(inputs: MergeInput[], opts: ConsolidateOptions = {})
     const s = r.submission;
     const decision = decided[order]!.decision;
     if (!decision.resolved) {
-      const { candidates, reason, suggestion } = decision;
-      held.push({ fileName: input.fileName, period: s.period, unitTypeLabel: s.template.unitTypeLabel, outcome: { fileName: input.fileName, status: "unresolved", reason, candidates, suggestion } });
+      const { candidates, reason, suggestion, unlisted } = decision;
+      held.push({
+        fileName: input.fileName,
+        period: s.period,
+        unitTypeLabel: s.template.unitTypeLabel,
+        outcome: { fileName: input.fileName, status: "unresolved", reason, candidates, suggestion, ...(unlisted ? { unlisted } : {}) },
+      });
       return;
     }
     const unitName = decision.name;

@@ -19,7 +19,14 @@ export interface ExpectedUnit {
 
 export type UnitDecision =
   | { resolved: true; name: string; source: UnitSource }
-  | { resolved: false; candidates: UnitCandidate[]; reason: string; suggestion?: string };
+  | {
+      resolved: false;
+      candidates: UnitCandidate[];
+      reason: string;
+      suggestion?: string;
+      /** The one unit the file names, which the list lacks (the list may be the one that is short). */
+      unlisted?: string;
+    };
 
 export const SOURCE_LABEL: Record<UnitSource, string> = {
   identity: "mã nhận dạng của biểu mẫu",
@@ -484,5 +491,6 @@ export function decideUnit(candidates: UnitCandidate[], ctx: DecideContext): Uni
     candidates: groups[0],
     reason: `Đơn vị lạ “${best.name}”: không có trong danh sách đơn vị phải báo cáo${suggestion ? `; gần nhất: “${suggestion}”` : ""}. Chưa tổng hợp; chọn đơn vị gửi tệp này.`,
     suggestion,
+    unlisted: best.name,
   };
 }
