@@ -23,6 +23,7 @@ import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { outputTarget, writeOutputFile } from "../adapters/node/outputFile";
 import { UsageError, complain, parseCommandArgs, printJson, say } from "./io";
 import { workbookOutput } from "./outputs";
+import { unitsFromText } from "./unitList";
 
 /**
  * `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--assign "FILE=Unit"]... [--period q1 --year 2023] [--report <template> [--province "Hà Tĩnh" --report-number 12/BC-UBND --report-date 2026-03-20]] [--previous last.xlsx]`;
@@ -202,8 +203,7 @@ function notListed(unit: string, expected: readonly ExpectedUnit[]): string | un
 }
 
 /**
- * Expected units: a consolidated workbook (with the officer's choices) or a text file (one unit per line,
- * optional tab + unit type), told by content whatever the file's name; text in UTF-8 or UTF-16.
+ * Expected units: a consolidated workbook (with the officer's choices) or a text list (`unitsFromText`), told by content whatever the file's name; text in UTF-8 or UTF-16.
  */
 function readUnits(file: string): { expected: ExpectedUnit[]; assignments?: Record<string, string> } | undefined {
   try {
@@ -224,14 +224,7 @@ function readUnits(file: string): { expected: ExpectedUnit[]; assignments?: Reco
       const status = values(STATUS_SHEET);
       return { expected: expectedUnitsFromRows(units), assignments: status ? assignmentsFromRows(status) : undefined };
     }
-    const expected = content.text
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter((l) => l && !l.startsWith("#"))
-      .map((l) => {
-        const [name, unitType] = l.split(/\t|;/).map((x) => x.trim());
-        return { name, unitType: unitType || undefined };
-      });
+    const expected = unitsFromText(content.text);
     return { expected };
   } catch (e) {
     if (e instanceof InputFileError) complain(e.message);

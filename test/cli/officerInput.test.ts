@@ -1,0 +1,49 @@
+/** The `cchc` command on files as officers name and list them (numbered unit lists, folders, names). */
+import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { syntheticSubmission } from "../../scripts/syntheticSubmissions";
+import { ensureCliBuilt, runCchc } from "../support/cli";
+import { catalog } from "../support/data";
+
+const tmp = mkdtempSync(join(tmpdir(), "cchc-officer-"));
+const run = (...args: string[]) => runCchc(tmp, ...args);
+const dept = catalog.byId.get("so-nganh-2023")!;
+const Q2 = { kind: "q2", year: 2027 } as const;
+const NAMES = ["Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên", "Sở Nội vụ tỉnh Điện Biên", "Ban Dân tộc tỉnh Điện Biên"];
+
+function writeReports(dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  return NAMES.slice(0, 2).map((name, i) => {
+    const file = join(dir, `bao-cao-${i + 1}.xlsx`);
+    writeFileSync(file, syntheticSubmission(dept, name, i, Q2));
+    return file;
+  });
+}
+
+function merged(...args: string[]): { units: { name: string }[]; missing: string[]; unresolved: unknown[] } {
+  const r = run("merge", ...args, "--json");
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out);
+}
+
+beforeAll(ensureCliBuilt);
+
+describe("--units lists as officers write them", () => {
+  const reports = writeReports(join(tmp, "lists"));
+
+  it.each([
+    ["numbered lines", "1. Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên\n2) Sở Nội vụ tỉnh Điện Biên\n3 - Ban Dân tộc tỉnh Điện Biên\n"],
+    ["a CSV with an STT header, BOM, CRLF and a blank line", "\uFEFFSTT;Tên đơn vị;Ghi chú\r\n1;Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên;\r\n\r\n2;Sở Nội vụ tỉnh Điện Biên;gửi muộn\r\n3;Ban Dân tộc tỉnh Điện Biên;\r\n"],
+    ["a comma-separated CSV with quoted names", 'TT,Đơn vị\n1,"Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên"\n2,Sở Nội vụ tỉnh Điện Biên\n3,Ban Dân tộc tỉnh Điện Biên\n'],
+    ["group headings numbered I, II", "I. Sở, ban, ngành\n1. Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên\n2. Sở Nội vụ tỉnh Điện Biên\nII. Cơ quan khác\n1. Ban Dân tộc tỉnh Điện Biên\n"],
+  ])("reads %s: the units, not their numbers", (_what, text) => {
+    const units = join(tmp, "lists", "don-vi.csv");
+    writeFileSync(units, text);
+    const j = merged(...reports, "-o", join(tmp, "lists", "tong-hop.xlsx"), "--units", units);
+    expect(j.units.map((u) => u.name).sort()).toEqual(NAMES.slice(0, 2).sort());
+    expect(j.unresolved).toEqual([]);
+    expect(j.missing).toEqual([NAMES[2]]);
+  });
+});
