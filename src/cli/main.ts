@@ -19,9 +19,9 @@ const USAGE = `Cách dùng:
   cchc templates [--json]                         Liệt kê các biểu mẫu
   cchc template --template <mã> [--period q1|q2|q3|q4|h1|m9|year --year 2023 --unit-name "…"] -o <tệp.xlsx>
                                                   Tạo biểu mẫu trống
-  cchc check <tệp>... [--json] [--previous <báo cáo kỳ trước.xlsx>]
+  cchc check <tệp|thư mục>... [--json] [--previous <báo cáo kỳ trước.xlsx>]
                                                   Kiểm tra báo cáo (.xlsx, .docx, .ods), so sánh với kỳ trước
-  cchc merge <tệp>... -o <tệp.xlsx> [--json] [--units <danh sách đơn vị.txt>] [--assign "TỆP=Tên đơn vị"]... [--previous <tổng hợp kỳ trước.xlsx>]
+  cchc merge <tệp|thư mục>... -o <tệp.xlsx> [--json] [--units <danh sách đơn vị.txt>] [--assign "TỆP=Tên đơn vị"]... [--previous <tổng hợp kỳ trước.xlsx>]
                                                   Tổng hợp báo cáo (.xlsx, .docx, .ods), so sánh từng đơn vị với kỳ trước
   cchc convert <tệp.docx> -o <tệp.xlsx>           Chuyển bảng phụ lục của báo cáo Word sang biểu mẫu Excel
   cchc rules [--rules <tệp.json>] [-o <tệp.json>]  Xuất bộ quy tắc kiểm tra (một tệp JSON cho cả tỉnh)

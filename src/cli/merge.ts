@@ -24,6 +24,7 @@ import { outputTarget, writeOutputFile } from "../adapters/node/outputFile";
 import { UsageError, complain, parseCommandArgs, printJson, say } from "./io";
 import { workbookOutput } from "./outputs";
 import { unitsFromText } from "./unitList";
+import { receivedPaths } from "../adapters/node/receivedPaths";
 
 /**
  * `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--assign "FILE=Unit"]... [--period q1 --year 2023] [--report <template> [--province "Hà Tĩnh" --report-number 12/BC-UBND --report-date 2026-03-20]] [--previous last.xlsx]`;
@@ -51,8 +52,11 @@ export async function runMerge(args: string[]): Promise<number> {
   });
   if (!positionals.length) throw new UsageError("Cần ít nhất một tệp báo cáo (.xlsx, .docx, .ods) để tổng hợp.");
   if (!values.output) throw new UsageError("Thiếu tên tệp kết quả (-o <tệp.xlsx>).");
+  const { files, notes } = receivedPaths(positionals, [values.output, values.units, values.package, values.previous, values.rules]);
+  for (const n of notes) complain(n);
+  if (!files.length) return 2;
   // Every file the command reads; the output may be none of them (refused before any work is done).
-  const readFiles = [...positionals, ...[values.units, values.package, values.previous].filter((f): f is string => !!f), values.rules ?? DEFAULT_RULES_FILE];
+  const readFiles = [...files, ...[values.units, values.package, values.previous].filter((f): f is string => !!f), values.rules ?? DEFAULT_RULES_FILE];
   const p = packageOrReport(values.package, values.rules);
   if (!p) return 2;
   const { catalog, ruleSet } = p;
@@ -107,7 +111,7 @@ export async function runMerge(args: string[]): Promise<number> {
   // One merge reads many workbooks of the same producers: their common parts are parsed once.
   const parsed = new ParsedWorkbookParts();
   const places = new SharedPlaces();
-  const inputs: MergeInput[] = positionals.map((file) => {
+  const inputs: MergeInput[] = files.map((file) => {
     const fileName = basename(file);
     let bytes: Uint8Array;
     let modified: number | undefined;

@@ -1,5 +1,5 @@
 /** The `cchc` command on files as officers name and list them (numbered unit lists, folders, names). */
-import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { syntheticSubmission } from "../../scripts/syntheticSubmissions";
@@ -45,5 +45,43 @@ describe("--units lists as officers write them", () => {
     expect(j.units.map((u) => u.name).sort()).toEqual(NAMES.slice(0, 2).sort());
     expect(j.unresolved).toEqual([]);
     expect(j.missing).toEqual([NAMES[2]]);
+  });
+});
+
+describe("a folder of received files", () => {
+  const dir = join(tmp, "hop-thu");
+  const [first] = writeReports(dir);
+  mkdirSync(join(dir, "Ban Dân tộc"));
+  writeFileSync(join(dir, "Ban Dân tộc", "Phụ lục.xlsx".normalize("NFD")), syntheticSubmission(dept, NAMES[2], 2, Q2));
+  // What Excel leaves beside an open workbook, and what a Mac leaves on a shared folder.
+  writeFileSync(join(dir, "~$bao-cao-1.xlsx"), Buffer.from("\u0006nguyen                                                "));
+  writeFileSync(join(dir, "._bao-cao-1.xlsx"), Buffer.from([0, 5, 22, 7, 0, 2, 0, 0]));
+  symlinkSync(first, join(tmp, "lien-ket.xlsx"));
+
+  it("merges the reports in it and its sub-folders, leaves out temporary and hidden files, reads one file once", () => {
+    const out = join(dir, "tong-hop.xlsx");
+    const r = run("merge", dir, join(tmp, "lien-ket.xlsx"), "-o", out, "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { units: { name: string }[]; rejected: unknown[]; duplicates: unknown[] };
+    expect(j.units.map((u) => u.name).sort()).toEqual([...NAMES].sort());
+    expect(j.rejected).toEqual([]);
+    expect(j.duplicates).toEqual([]);
+    expect(r.err).toContain("bỏ qua 2 tệp ẩn hoặc tệp tạm");
+    expect(r.err).toContain("là cùng một tệp với");
+    // Run again: the consolidated workbook now in the folder is the output, not a report.
+    expect(run("merge", dir, "-o", out).code).toBe(0);
+  });
+
+  it("checks a folder, and a wildcard left unexpanded as Windows' command prompt does", () => {
+    const r = run("check", dir, "--json");
+    expect(JSON.parse(r.out).map((x: { unitName: string }) => x.unitName).sort()).toEqual([...NAMES].sort());
+    const w = run("check", join(dir, "BAO-CAO-*.xlsx"), "--json");
+    expect(JSON.parse(w.out).map((x: { unitName: string }) => x.unitName).sort()).toEqual(NAMES.slice(0, 2).sort());
+  });
+
+  it("tells an open workbook's “~$” file for what it is instead of reading it as a report", () => {
+    const r = run("check", join(dir, "~$bao-cao-1.xlsx"), first);
+    expect(r.err).toContain("tệp tạm Excel/Word");
+    expect(r.out).not.toContain("KHÔNG ĐỌC ĐƯỢC");
   });
 });
