@@ -85,3 +85,43 @@ describe("a folder of received files", () => {
     expect(r.out).not.toContain("KHÔNG ĐỌC ĐƯỢC");
   });
 });
+
+describe("asking for help and mistyping", () => {
+  it.each(["templates", "template", "check", "merge", "convert", "rules"])("cchc %s --help prints that command's usage, exit 0", (command) => {
+    for (const flag of ["--help", "-h"]) {
+      const r = run(command, flag);
+      expect([r.code, r.err]).toEqual([0, ""]);
+      expect(r.out).toMatch(new RegExp(`^Cách dùng:\\n  cchc ${command} `));
+      expect(r.out).not.toMatch(/\\x[0-9a-f]{2}/);
+    }
+  });
+
+  it("merge's usage names every option the command takes", () => {
+    const usage = run("merge", "--help").out;
+    for (const option of ["-o", "--json", "--units", "--assign", "--previous", "--period", "--year", "--report", "--province", "--report-number", "--report-date", "--rules", "--package"]) expect(usage).toMatch(new RegExp(`[\\s[]${option}[\\s\\]]`));
+  });
+
+  it("cchc package --help and a wrong package command print real lines, not escapes", () => {
+    const help = run("package", "--help");
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("\n  cchc package add-template ");
+    const wrong = run("package", "xuat");
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain("Lệnh không hợp lệ: package xuat\n\nCách dùng:\n");
+    expect(wrong.err).not.toContain("\\x0a");
+  });
+
+  it("a mistyped command is answered with the nearest one", () => {
+    const r = run("chek", "bao-cao.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Không có lệnh “chek”. Có phải “cchc check”?");
+  });
+
+  it("a file named with a leading dash is told how to be named", () => {
+    writeFileSync(join(tmp, "-bao-cao-quy-2.xlsx"), syntheticSubmission(dept, NAMES[0], 0, Q2));
+    const r = run("check", "-bao-cao-quy-2.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("“-bao-cao-quy-2.xlsx” là một tệp: hãy viết ./-bao-cao-quy-2.xlsx hoặc đặt sau --");
+    expect(run("check", "--", "-bao-cao-quy-2.xlsx").out).toContain(NAMES[0]);
+  });
+});
