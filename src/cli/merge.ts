@@ -73,7 +73,7 @@ export async function runMerge(args: string[]): Promise<number> {
   }
   const fromUnits = values.units ? readUnits(values.units) : undefined;
   if (values.units && !fromUnits) return 2;
-  const assignments: Record<string, string> = { ...fromUnits?.assignments };
+  const assignments: Record<string, string> = Object.fromEntries(Object.entries(fromUnits?.assignments ?? {}).map(([f, u]) => [shownName(f), u]));
   for (const a of values.assign ?? []) {
     // Unit names never hold "=", file names may.
     const eq = a.lastIndexOf("=");
@@ -87,7 +87,7 @@ export async function runMerge(args: string[]): Promise<number> {
       complain(`--assign “${a}”: ${refused}`);
       return 2;
     }
-    assignments[basename(a.slice(0, eq).trim())] = unit;
+    assignments[shownName(a.slice(0, eq).trim())] = unit;
   }
 
   const reportTemplate = values.report ? catalog.byId.get(values.report) : undefined;
@@ -112,7 +112,7 @@ export async function runMerge(args: string[]): Promise<number> {
   const parsed = new ParsedWorkbookParts();
   const places = new SharedPlaces();
   const inputs: MergeInput[] = files.map((file) => {
-    const fileName = basename(file);
+    const fileName = shownName(file);
     let bytes: Uint8Array;
     let modified: number | undefined;
     try {
@@ -124,7 +124,7 @@ export async function runMerge(args: string[]): Promise<number> {
     return mergeInput(fileName, checkReceivedFile(bytes, fileName, catalog, ruleSet, nativeInflateRaw, { parsed }), modified, places);
   });
   for (const file of values.assign ?? []) {
-    const name = basename(file.slice(0, file.lastIndexOf("=")).trim());
+    const name = shownName(file.slice(0, file.lastIndexOf("=")).trim());
     if (!inputs.some((i) => i.fileName === name)) complain(`--assign: không có tệp “${name}” trong các tệp tổng hợp; bỏ qua.`);
   }
   const merged = consolidate(inputs, { period, expected: fromUnits?.expected, assignments, unitTypes: p.unitTypes, rules: ruleSet.rules });
@@ -155,6 +155,14 @@ export async function runMerge(args: string[]): Promise<number> {
     for (const m of report.missing) say(`  Còn thiếu — ${m.who}: ${m.rows.map(missingRowName).join("; ")}`);
   }
   return 0;
+}
+
+/**
+ * The name a received file goes by (in the report, the JSON and --assign): its base name, composed, so
+ * "Xã" decomposed by a Mac or a zip tool and "Xã" typed are one name.
+ */
+function shownName(path: string): string {
+  return basename(path).normalize("NFC");
 }
 
 function jsonOf(c: ReturnType<typeof consolidate>) {

@@ -125,3 +125,24 @@ describe("asking for help and mistyping", () => {
     expect(run("check", "--", "-bao-cao-quy-2.xlsx").out).toContain(NAMES[0]);
   });
 });
+
+describe("file names in decomposed Unicode, as a Mac or a zip tool writes them", () => {
+  const dir = join(tmp, "giai-nen");
+  const composed = "Báo cáo Sở Nội vụ quý II.xlsx";
+  mkdirSync(dir);
+  writeFileSync(join(dir, composed.normalize("NFD")), syntheticSubmission(dept, NAMES[1], 1, Q2));
+
+  it("a name typed composed finds the file, --assign and the JSON use the same composed name", () => {
+    const r = run("merge", join(dir, composed), "-o", join(tmp, "nfd.xlsx"), "--assign", `${composed}=${NAMES[1]}`, "--json");
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out) as { units: { name: string; file: string }[] };
+    expect(j.units).toEqual([expect.objectContaining({ name: NAMES[1], file: composed })]);
+  });
+
+  it("found through its folder, the file is named composed too", () => {
+    const r = run("merge", dir, "-o", join(tmp, "nfd-2.xlsx"), "--assign", `${composed}=${NAMES[1]}`, "--json");
+    expect(r.err).toBe("");
+    expect(JSON.parse(r.out).units[0].file).toBe(composed);
+  });
+});

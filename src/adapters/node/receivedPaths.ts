@@ -15,7 +15,8 @@ const OWNER_FILE_MAX_BYTES = 4096;
  * The received files named on the command line. A folder stands for the files in it and its sub-folders
  * (in name order; hidden files and the "~$" files of an open workbook left out, as are `others`: the
  * command's output and argument files kept there); a name with * or ? that names no file is matched in
- * its folder, as Windows' command prompt leaves the pattern to the program. One file named twice
+ * its folder, as Windows' command prompt leaves the pattern to the program, and a name that names no file
+ * is looked for in its other Unicode form (composed or decomposed). One file named twice
  * (another path, a link) is read once, and an open workbook's "~$" file is no report: both are said.
  */
 export function receivedPaths(args: readonly string[], others: readonly (string | undefined)[]): ReceivedPaths {
@@ -47,7 +48,7 @@ export function receivedPaths(args: readonly string[], others: readonly (string 
       matched.forEach(add);
     } else if (stat?.isFile() && isOwnerFile(arg, stat)) {
       notes.push(`“${arg}” là tệp tạm Excel/Word tạo ra khi một tệp đang mở, không phải báo cáo; bỏ qua.`);
-    } else add(arg);
+    } else add(stat ? arg : (sameNameOtherwiseWritten(arg) ?? arg));
   }
   return { files, notes };
 }
@@ -103,6 +104,20 @@ function matching(pattern: string, excluded: ReadonlySet<string>): string[] {
     if (!id || !excluded.has(id)) found.push(path);
   }
   return found;
+}
+
+/**
+ * The file a name means when it is written in another Unicode form than on the disk: a Mac or a zip tool
+ * stores "Xã" decomposed, a name typed or pasted is composed, and Linux compares the bytes.
+ */
+function sameNameOtherwiseWritten(path: string): string | undefined {
+  const wanted = basename(path).normalize("NFC");
+  try {
+    const name = fs.readdirSync(dirname(path)).find((n) => n.normalize("NFC") === wanted);
+    return name === undefined ? undefined : join(dirname(path), name);
+  } catch {
+    return undefined;
+  }
 }
 
 function isOwnerFile(path: string, stat: fs.Stats): boolean {
