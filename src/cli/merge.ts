@@ -23,7 +23,9 @@ import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { outputTarget, writeOutputFile } from "../adapters/node/outputFile";
 import { UsageError, complain, parseCommandArgs, printJson, say } from "./io";
 import { workbookOutput } from "./outputs";
-import { unitsFromText } from "./unitList";
+import { unitsFromRows, unitsFromText } from "./unitList";
+import { recognizeWorkbook } from "../core/recognize/recognize";
+import { Catalog } from "../core/catalog/catalog";
 import { receivedPaths } from "../adapters/node/receivedPaths";
 
 /**
@@ -71,7 +73,7 @@ export async function runMerge(args: string[]): Promise<number> {
     }
     period = { kind: values.period as PeriodKind, year };
   }
-  const fromUnits = values.units ? readUnits(values.units) : undefined;
+  const fromUnits = values.units ? readUnits(values.units, catalog) : undefined;
   if (values.units && !fromUnits) return 2;
   const assignments: Record<string, string> = Object.fromEntries(Object.entries(fromUnits?.assignments ?? {}).map(([f, u]) => [shownName(f), u]));
   for (const a of values.assign ?? []) {
@@ -217,7 +219,7 @@ function notListed(unit: string, expected: readonly ExpectedUnit[]): string | un
 /**
  * Expected units: a consolidated workbook (with the officer's choices) or a text list (`unitsFromText`), told by content whatever the file's name; text in UTF-8 or UTF-16.
  */
-function readUnits(file: string): { expected: ExpectedUnit[]; assignments?: Record<string, string> } | undefined {
+function readUnits(file: string, catalog: Catalog): { expected: ExpectedUnit[]; assignments?: Record<string, string> } | undefined {
   try {
     const { bytes } = readRegularFile(file, "danh sách đơn vị");
     const content = contentOf(bytes);
@@ -230,8 +232,14 @@ function readUnits(file: string): { expected: ExpectedUnit[]; assignments?: Reco
       const values = (name: string) => grids.find((g) => g.name === name)?.rows.map((r) => r.map((c) => c?.value ?? null));
       const units = values(UNITS_SHEET);
       if (!units) {
-        complain(`Tệp “${file}” không có trang “${UNITS_SHEET}”.`);
-        return undefined;
+        // A list kept in a workbook of its own: its first sheet, as a text list is read.
+        if (recognizeWorkbook(grids, catalog).ok) {
+          complain(`Tệp “${file}” là một báo cáo, không phải danh sách đơn vị (--units cần danh sách đơn vị hoặc sổ tổng hợp).`);
+          return undefined;
+        }
+        const expected = unitsFromRows((grids[0]?.rows ?? []).map((r) => r.map((c) => (c?.value == null ? "" : String(c.value)))));
+        if (!expected.length) complain(`Tệp “${file}” không có tên đơn vị nào ở trang đầu, cũng không có trang “${UNITS_SHEET}”.`);
+        return expected.length ? { expected } : undefined;
       }
       const status = values(STATUS_SHEET);
       return { expected: expectedUnitsFromRows(units), assignments: status ? assignmentsFromRows(status) : undefined };

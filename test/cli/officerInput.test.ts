@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { syntheticSubmission } from "../../scripts/syntheticSubmissions";
+import { writeXlsx } from "../../src/adapters/xlsx/write";
 import { ensureCliBuilt, runCchc } from "../support/cli";
 import { catalog } from "../support/data";
 
@@ -45,6 +46,34 @@ describe("--units lists as officers write them", () => {
     expect(j.units.map((u) => u.name).sort()).toEqual(NAMES.slice(0, 2).sort());
     expect(j.unresolved).toEqual([]);
     expect(j.missing).toEqual([NAMES[2]]);
+  });
+});
+
+describe("--units as a workbook the officer keeps", () => {
+  const reports = writeReports(join(tmp, "excel-list"));
+  const rows: (string | number | null)[][] = [
+    ["DANH SÁCH CƠ QUAN, ĐƠN VỊ GỬI BÁO CÁO CCHC", null, null],
+    [null, null, null],
+    ["STT", "Tên cơ quan, đơn vị", "Ghi chú"],
+    ["I", "Sở, ban, ngành", null],
+    [1, NAMES[0], null],
+    [2, NAMES[1], "gửi qua hệ thống"],
+    ["II", "Cơ quan khác", null],
+    [1, NAMES[2], null],
+  ];
+
+  it("reads the units of its first sheet under the header, not the title, numbers or group headings", () => {
+    const list = join(tmp, "excel-list", "danh-sach.xlsx");
+    writeFileSync(list, writeXlsx([{ name: "DS", columns: [{ width: 6 }, { width: 50 }, { width: 20 }], rows: rows.map((r) => r.map((value) => ({ value }))), merges: [], validations: [], protect: false }]));
+    const j = merged(...reports, "-o", join(tmp, "excel-list", "tong-hop.xlsx"), "--units", list);
+    expect(j.units.map((u) => u.name).sort()).toEqual(NAMES.slice(0, 2).sort());
+    expect(j.missing).toEqual([NAMES[2]]);
+  });
+
+  it("refuses a report given as the list", () => {
+    const r = run("merge", reports[0], "-o", join(tmp, "excel-list", "tong-hop-2.xlsx"), "--units", reports[1]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("là một báo cáo, không phải danh sách đơn vị");
   });
 });
 
