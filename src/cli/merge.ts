@@ -57,6 +57,7 @@ export async function runMerge(args: string[]): Promise<number> {
   const { files, notes } = receivedPaths(positionals, [values.output, values.units, values.package, values.previous, values.rules]);
   for (const n of notes) complain(n);
   if (!files.length) return 2;
+  const names = shownNames(files);
   // Every file the command reads; the output may be none of them (refused before any work is done).
   const readFiles = [...files, ...[values.units, values.package, values.previous].filter((f): f is string => !!f), values.rules ?? DEFAULT_RULES_FILE];
   const p = packageOrReport(values.package, values.rules);
@@ -75,7 +76,7 @@ export async function runMerge(args: string[]): Promise<number> {
   }
   const fromUnits = values.units ? readUnits(values.units, catalog) : undefined;
   if (values.units && !fromUnits) return 2;
-  const assignments: Record<string, string> = Object.fromEntries(Object.entries(fromUnits?.assignments ?? {}).map(([f, u]) => [shownName(f), u]));
+  const assignments: Record<string, string> = Object.fromEntries(Object.entries(fromUnits?.assignments ?? {}).map(([f, u]) => [f.normalize("NFC"), u]));
   for (const a of values.assign ?? []) {
     // Unit names never hold "=", file names may.
     const eq = a.lastIndexOf("=");
@@ -89,7 +90,12 @@ export async function runMerge(args: string[]): Promise<number> {
       complain(`--assign “${a}”: ${refused}`);
       return 2;
     }
-    assignments[shownName(a.slice(0, eq).trim())] = unit;
+    const file = assignedFile(a.slice(0, eq).trim(), names);
+    if (file.ambiguous) {
+      complain(`--assign “${a}”: có ${file.ambiguous.length} tệp cùng tên (${file.ambiguous.map((n) => `“${n}”`).join(", ")}); hãy ghi tên như trong báo cáo.`);
+      return 2;
+    }
+    assignments[file.name] = unit;
   }
 
   const reportTemplate = values.report ? catalog.byId.get(values.report) : undefined;
@@ -113,8 +119,8 @@ export async function runMerge(args: string[]): Promise<number> {
   // One merge reads many workbooks of the same producers: their common parts are parsed once.
   const parsed = new ParsedWorkbookParts();
   const places = new SharedPlaces();
-  const inputs: MergeInput[] = files.map((file) => {
-    const fileName = shownName(file);
+  const inputs: MergeInput[] = files.map((file, i) => {
+    const fileName = names[i];
     let bytes: Uint8Array;
     let modified: number | undefined;
     try {
@@ -126,7 +132,7 @@ export async function runMerge(args: string[]): Promise<number> {
     return mergeInput(fileName, checkReceivedFile(bytes, fileName, catalog, ruleSet, nativeInflateRaw, { parsed }), modified, places);
   });
   for (const file of values.assign ?? []) {
-    const name = shownName(file.slice(0, file.lastIndexOf("=")).trim());
+    const { name } = assignedFile(file.slice(0, file.lastIndexOf("=")).trim(), names);
     if (!inputs.some((i) => i.fileName === name)) complain(`--assign: không có tệp “${name}” trong các tệp tổng hợp; bỏ qua.`);
   }
   const merged = consolidate(inputs, { period, expected: fromUnits?.expected, assignments, unitTypes: p.unitTypes, rules: ruleSet.rules });
@@ -160,11 +166,35 @@ export async function runMerge(args: string[]): Promise<number> {
 }
 
 /**
- * The name a received file goes by (in the report, the JSON and --assign): its base name, composed, so
- * "Xã" decomposed by a Mac or a zip tool and "Xã" typed are one name.
+ * The names received files go by (in the report, the JSON and --assign): their base names, composed, so
+ * "Xã" decomposed by a Mac or a zip tool and "Xã" typed are one name; files of the same base name (each
+ * unit's "Phụ lục.xlsx" in its own folder) keep as many of their folders as tell them apart.
  */
-function shownName(path: string): string {
-  return basename(path).normalize("NFC");
+function shownNames(files: readonly string[]): string[] {
+  const parts = files.map((f) => f.normalize("NFC").split(/[\\/]+/).filter((p) => p && p !== "."));
+  const depth = files.map(() => 1);
+  const nameOf = (i: number) => parts[i].slice(-depth[i]).join("/");
+  for (let changed = true; changed; ) {
+    changed = false;
+    const count = new Map<string, number>();
+    files.forEach((_, i) => count.set(nameOf(i), (count.get(nameOf(i)) ?? 0) + 1));
+    files.forEach((_, i) => {
+      if (count.get(nameOf(i))! > 1 && depth[i] < parts[i].length) [depth[i], changed] = [depth[i] + 1, true];
+    });
+  }
+  return files.map((_, i) => nameOf(i));
+}
+
+/** The received file an --assign names: its shown name, or a path or base name that only one file has. */
+function assignedFile(text: string, names: readonly string[]): { name: string; ambiguous?: string[] } {
+  const wanted = text.normalize("NFC").replace(/\\/g, "/");
+  if (names.includes(wanted)) return { name: wanted };
+  // A path to the file ends with its shown name; a base name alone may be several files'.
+  const byPath = names.filter((n) => wanted.endsWith(`/${n}`));
+  if (byPath.length === 1) return { name: byPath[0] };
+  const matches = names.filter((n) => basename(n) === basename(wanted));
+  if (matches.length === 1) return { name: matches[0] };
+  return matches.length ? { name: wanted, ambiguous: matches } : { name: basename(wanted) };
 }
 
 function jsonOf(c: ReturnType<typeof consolidate>) {

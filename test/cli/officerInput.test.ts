@@ -175,3 +175,21 @@ describe("file names in decomposed Unicode, as a Mac or a zip tool writes them",
     expect(JSON.parse(r.out).units[0].file).toBe(composed);
   });
 });
+
+describe("each unit's report under the same name in its own folder", () => {
+  const dir = join(tmp, "theo-don-vi");
+  NAMES.forEach((name, i) => {
+    mkdirSync(join(dir, `don-vi-${i + 1}`), { recursive: true });
+    writeFileSync(join(dir, `don-vi-${i + 1}`, "Phụ lục.xlsx"), syntheticSubmission(dept, name, i, Q2, { unstamped: true }));
+  });
+
+  it("names the files apart by their folders, and --assign of the shared name alone is refused as ambiguous", () => {
+    const j = merged(dir, "-o", join(tmp, "theo-don-vi.xlsx"));
+    expect(j.units.map((u) => (u as { file: string }).file).sort()).toEqual(["don-vi-1/Phụ lục.xlsx", "don-vi-2/Phụ lục.xlsx", "don-vi-3/Phụ lục.xlsx"]);
+    const r = run("merge", dir, "-o", join(tmp, "theo-don-vi.xlsx"), "--assign", `Phụ lục.xlsx=${NAMES[0]}`);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("có 3 tệp cùng tên");
+    const one = run("merge", dir, "-o", join(tmp, "theo-don-vi.xlsx"), "--assign", `${join(dir, "don-vi-1", "Phụ lục.xlsx")}=${NAMES[0]}`);
+    expect([one.code, one.err]).toEqual([0, ""]);
+  });
+});
