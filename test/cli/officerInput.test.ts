@@ -22,7 +22,7 @@ function writeReports(dir: string): string[] {
   });
 }
 
-function merged(...args: string[]): { units: { name: string }[]; missing: string[]; unresolved: unknown[] } {
+function merged(...args: string[]): { units: { name: string; file: string }[]; missing: string[]; unresolved: unknown[] } {
   const r = run("merge", ...args, "--json");
   expect(r.err).toBe("");
   expect(r.code).toBe(0);
@@ -185,11 +185,28 @@ describe("each unit's report under the same name in its own folder", () => {
 
   it("names the files apart by their folders, and --assign of the shared name alone is refused as ambiguous", () => {
     const j = merged(dir, "-o", join(tmp, "theo-don-vi.xlsx"));
-    expect(j.units.map((u) => (u as { file: string }).file).sort()).toEqual(["don-vi-1/Phụ lục.xlsx", "don-vi-2/Phụ lục.xlsx", "don-vi-3/Phụ lục.xlsx"]);
+    expect(j.units.map((u) => u.file).sort()).toEqual(["don-vi-1/Phụ lục.xlsx", "don-vi-2/Phụ lục.xlsx", "don-vi-3/Phụ lục.xlsx"]);
     const r = run("merge", dir, "-o", join(tmp, "theo-don-vi.xlsx"), "--assign", `Phụ lục.xlsx=${NAMES[0]}`);
     expect(r.code).toBe(2);
     expect(r.err).toContain("có 3 tệp cùng tên");
     const one = run("merge", dir, "-o", join(tmp, "theo-don-vi.xlsx"), "--assign", `${join(dir, "don-vi-1", "Phụ lục.xlsx")}=${NAMES[0]}`);
     expect([one.code, one.err]).toEqual([0, ""]);
+  });
+});
+
+describe("last quarter's consolidated workbook among the received files", () => {
+  it("is told for what it is, in check and in merge, instead of being a report of an unknown unit", () => {
+    const dir = join(tmp, "co-tong-hop");
+    const reports = writeReports(dir);
+    const last = join(tmp, "tong-hop-quy-1.xlsx");
+    expect(run("merge", ...reports, "-o", last).code).toBe(0);
+    const r = run("check", last, "--json");
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)[0].error).toContain("Đây là sổ tổng hợp");
+    const m = run("merge", ...reports, last, "-o", join(tmp, "tong-hop-quy-2.xlsx"), "--json");
+    const j = JSON.parse(m.out) as { units: unknown[]; rejected: { file: string; reason: string }[]; unresolved: unknown[] };
+    expect(j.units).toHaveLength(2);
+    expect(j.unresolved).toEqual([]);
+    expect(j.rejected).toEqual([{ file: "tong-hop-quy-1.xlsx", reason: expect.stringContaining("--previous") }]);
   });
 });
