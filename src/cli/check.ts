@@ -26,7 +26,11 @@ export async function runCheck(args: string[]): Promise<number> {
   if (!positionals.length) throw new UsageError("Cần ít nhất một tệp báo cáo (.xlsx, .docx, .ods) để kiểm tra.");
   const { files, notes } = receivedPaths(positionals, [values.rules, values.package, values.previous]);
   for (const n of notes) complain(n);
-  if (!files.length) return 2;
+  if (!files.length) {
+    // Still valid JSON for a program reading it: no file was checked.
+    if (values.json) printJson([]);
+    return 2;
+  }
   const p = packageOrReport(values.package, values.rules);
   if (!p) return 2;
   const { catalog, ruleSet } = p;

@@ -113,6 +113,12 @@ describe("a folder of received files", () => {
     expect(r.err).toContain("tệp tạm Excel/Word");
     expect(r.out).not.toContain("KHÔNG ĐỌC ĐƯỢC");
   });
+
+  it("with nothing left to check, --json still prints a JSON list, exit 2", () => {
+    const r = run("check", join(dir, "~$bao-cao-1.xlsx"), "--json");
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toEqual([]);
+  });
 });
 
 describe("asking for help and mistyping", () => {
