@@ -1,7 +1,8 @@
 import { writeXlsx } from "../adapters/xlsx/write";
 import { nativeDeflater } from "../adapters/node/nativeZip";
 import { buildTemplateLayout } from "../core/layout/templateLayout";
-import { PERIODS, Period, PeriodKind } from "../core/period";
+import { Period } from "../core/period";
+import { periodArg } from "./periodArg";
 import { runCheck } from "./check";
 import { runConvert } from "./convert";
 import { runMerge } from "./merge";
@@ -182,7 +183,8 @@ function writeTemplate(args: string[]): number {
   const catalog = p.catalog;
   const t = values.template ? catalog.byId.get(values.template) : undefined;
   if (!t) {
-    complain(`Không có biểu mẫu "${values.template ?? ""}". Các mã hợp lệ: ${catalog.templates.map((x) => x.id).join(", ")}`);
+    const valid = `Các mã hợp lệ: ${catalog.templates.map((x) => x.id).join(", ")}`;
+    complain(values.template ? `Không có biểu mẫu “${values.template}”. ${valid}` : `Thiếu mã biểu mẫu (--template <mã>). ${valid}`);
     return 2;
   }
   if (!values.output) {
@@ -190,13 +192,12 @@ function writeTemplate(args: string[]): number {
   }
   let period: Period | undefined;
   if (values.period || values.year) {
-    const kind = values.period ?? "year";
-    const year = Number(values.year ?? new Date().getFullYear());
-    if (!(PERIODS as readonly string[]).includes(kind) || !Number.isInteger(year) || year < 2000 || year > 2100) {
-      complain(`Kỳ báo cáo không hợp lệ: --period ${kind} --year ${values.year ?? ""} (kỳ: ${PERIODS.join(", ")}).`);
+    const read = periodArg(values.period ?? "year", values.year ?? String(new Date().getFullYear()));
+    if (!read.period) {
+      complain(`Kỳ báo cáo không hợp lệ: ${read.problem}.`);
       return 2;
     }
-    period = { kind: kind as PeriodKind, year };
+    period = read.period;
   }
   const layout = buildTemplateLayout(t, { period, unitName: values["unit-name"] });
   writeOutputFile(values.output, writeXlsx([layout], nativeDeflater), workbookOutput([], catalog));

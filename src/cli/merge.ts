@@ -10,7 +10,8 @@ import { MergeInput, SharedPlaces, consolidate, mergeInput } from "../core/conso
 import { describeSuspect } from "../core/consolidate/suspect";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows, submissionSummary } from "../core/layout/mergeLayouts";
 import { ExpectedUnit } from "../core/recognize/unitEvidence";
-import { PERIODS, Period, PeriodKind, periodLabel } from "../core/period";
+import { Period, periodLabel } from "../core/period";
+import { periodArg } from "./periodArg";
 import { buildReportLayout } from "../core/layout/reportLayout";
 import { reportDateText } from "../core/layout/templateLayout";
 import { buildProvinceReport, missingRowName, reportJson } from "../core/report/provinceReport";
@@ -67,12 +68,12 @@ export async function runMerge(args: string[]): Promise<number> {
   outputTarget(values.output, guard);
   let period: Period | undefined;
   if (values.period) {
-    const year = Number(values.year);
-    if (!(PERIODS as readonly string[]).includes(values.period) || !Number.isInteger(year)) {
-      complain(`Kỳ tổng hợp không hợp lệ: --period ${values.period} --year ${values.year ?? ""}.`);
+    const read = periodArg(values.period, values.year);
+    if (!read.period) {
+      complain(`Kỳ tổng hợp không hợp lệ: ${read.problem}.`);
       return 2;
     }
-    period = { kind: values.period as PeriodKind, year };
+    period = read.period;
   }
   const fromUnits = values.units ? readUnits(values.units, catalog) : undefined;
   if (values.units && !fromUnits) return 2;

@@ -216,3 +216,20 @@ describe("last quarter's consolidated workbook among the received files", () => 
     expect(j.rejected).toEqual([{ file: "tong-hop-quy-1.xlsx", reason: expect.stringContaining("--previous") }]);
   });
 });
+
+describe("periods and templates as officers type them", () => {
+  it("--period Q2 is read as q2 by template and merge", () => {
+    const out = join(tmp, "mau-q2.xlsx");
+    expect(run("template", "--template", "so-nganh-2023", "--period", "Q2", "--year", "2027", "-o", out).code).toBe(0);
+    const reports = writeReports(join(tmp, "ky-hoa"));
+    const j = merged(...reports, "-o", join(tmp, "ky-hoa.xlsx"), "--period", "Q2", "--year", "2027");
+    expect(j.units).toHaveLength(2);
+  });
+
+  it("a wrong period lists the valid ones; a missing --template says it is missing", () => {
+    const r = run("merge", join(tmp, "x.xlsx"), "-o", join(tmp, "y.xlsx"), "--period", "quy3", "--year", "2027");
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining("(kỳ: q1, q2, q3, q4, h1, m9, year")]);
+    const t = run("template", "-o", join(tmp, "z.xlsx"));
+    expect([t.code, t.err]).toEqual([2, expect.stringContaining("Thiếu mã biểu mẫu (--template <mã>)")]);
+  });
+});
