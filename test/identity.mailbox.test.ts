@@ -144,7 +144,7 @@ describe("cchc merge on the mailbox", () => {
     expect(r.out).toContain(`Chưa nộp (2): Sở Xây dựng; UBND xã Quảng Tín`);
     expect(r.out).toContain("ghi lặp, chỉ tính một lần: Xã Di Linh");
     const j = JSON.parse(runCchc(tmp, "merge", ...files, "-o", join(tmp, "tong-hop-2.xlsx"), "--units", list, "--json").out) as { units: { name: string; file: string }[]; missing: string[]; waiting: string[] };
-    for (const u of j.units) expect(u.name).toBe(mails.find((m) => m.file === u.file)!.sender);
+    for (const u of j.units) expect(u.name).toBe(mails.find((m) => m.file.normalize("NFC") === u.file)!.sender);
     expect(j.units).toHaveLength(mails.filter((m) => m.withList === "merged").length);
     expect(j.missing).toEqual(SENT_NOTHING);
   });

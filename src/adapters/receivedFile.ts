@@ -1,6 +1,7 @@
 import { Catalog } from "../core/catalog/catalog";
 import { CheckResult, SourceFormat, checkGrids } from "../core/check/check";
 import { Grid } from "../core/grid";
+import { STATUS_SHEET, UNITS_SHEET } from "../core/layout/mergeLayouts";
 import { RuleSet } from "../core/rules/schema";
 import { readDocx } from "./docx/read";
 import { FOREIGN, compoundFileKind, plainFileKind, zipFileKind } from "./foreignFile";
@@ -80,5 +81,9 @@ export function checkReceivedFile(bytes: Uint8Array, fileName: string, catalog: 
     // Anything else a damaged file can trigger is reported the same way, never thrown at the officer.
     return { ok: false, fileName, reason: `Tệp bị hỏng, không đọc được. ${ACCEPTED_FORMATS}` };
   }
+  // A province's own consolidation is no unit's report: merged again it would count every unit twice.
+  if (read.grids.some((g) => g.name === UNITS_SHEET) && read.grids.some((g) => g.name === STATUS_SHEET)) return { ok: false, fileName, reason: CONSOLIDATED_FILE };
   return { ...checkGrids(read.grids, catalog, ruleSet, fileName), format: read.format };
 }
+
+const CONSOLIDATED_FILE = `Đây là sổ tổng hợp (có trang “${STATUS_SHEET}” và “${UNITS_SHEET}”), không phải báo cáo của một đơn vị; không kiểm tra, không tổng hợp lại. Để so sánh với kỳ trước, chọn sổ này ở mục “So sánh với kỳ trước” (dòng lệnh: --previous).`;

@@ -11,6 +11,7 @@ import { periodLabel } from "../core/period";
 import { packageLabel } from "../core/package/package";
 import { packageOrReport } from "./packageArg";
 import { UsageError, complain, parseCommandArgs, printJson, say } from "./io";
+import { receivedPaths } from "../adapters/node/receivedPaths";
 
 /**
  * `cchc check <file.xlsx|.docx|.ods>... [--json] [--rules file.json] [--previous earlier.xlsx]`: exit 0 clean,
@@ -23,6 +24,13 @@ export async function runCheck(args: string[]): Promise<number> {
     options: { json: { type: "boolean" }, rules: { type: "string" }, package: { type: "string" }, previous: { type: "string" } },
   });
   if (!positionals.length) throw new UsageError("Cần ít nhất một tệp báo cáo (.xlsx, .docx, .ods) để kiểm tra.");
+  const { files, notes } = receivedPaths(positionals, [values.rules, values.package, values.previous]);
+  for (const n of notes) complain(n);
+  if (!files.length) {
+    // Still valid JSON for a program reading it: no file was checked.
+    if (values.json) printJson([]);
+    return 2;
+  }
   const p = packageOrReport(values.package, values.rules);
   if (!p) return 2;
   const { catalog, ruleSet } = p;
@@ -38,7 +46,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const reports: unknown[] = [];
   if (!values.json) say(`Kiểm tra theo ${packageLabel(p)}.`);
   const done: { file: string; result: Extract<ReturnType<typeof checkReceivedFile>, { ok: true }>; note?: string }[] = [];
-  for (const file of positionals) {
+  for (const file of files) {
     let bytes: Uint8Array;
     try {
       bytes = readRegularFile(file).bytes;

@@ -1,4 +1,4 @@
-import { writeSync } from "fs";
+import { existsSync, writeSync } from "fs";
 import { ParseArgsConfig, parseArgs } from "util";
 import { visibleText } from "../core/text";
 import { InputFileError, readRegularFile } from "../adapters/node/inputFile";
@@ -13,19 +13,23 @@ export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnTy
   try {
     return parseArgs(config);
   } catch (e) {
-    throw new UsageError(usageMessage(e));
+    throw new UsageError(usageMessage(e, config.args ?? []));
   }
 }
 
-function usageMessage(e: unknown): string {
+function usageMessage(e: unknown, args: readonly string[]): string {
   const code = (e as { code?: string } | undefined)?.code;
   const message = e instanceof Error ? e.message : "";
   // The option or argument is the first quoted name in Node's message: "Unknown option '--foo'".
   const quoted = /'([^']*)'/.exec(message)?.[1] ?? "";
   const name = quoted.split(/,\s*/).pop()?.replace(/ <value>$/, "") ?? quoted;
   switch (code) {
-    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return `Không có tùy chọn “${quoted}”.`;
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
+      // A file whose name begins with "-" ("-bao-cao.xlsx") reads as options: say how to name it.
+      const file = args.find((a) => a.startsWith(quoted) && existsSync(a));
+      const hint = file ? ` “${file}” là một tệp: hãy viết ./${file} hoặc đặt sau -- (ví dụ: cchc check -- ${file}).` : "";
+      return `Không có tùy chọn “${quoted}”.${hint}`;
+    }
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
       return message.includes("does not take an argument") ? `Tùy chọn “${name}” không nhận giá trị.` : `Tùy chọn “${name}” cần một giá trị ngay sau nó.`;
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
@@ -51,6 +55,11 @@ export function sayLines(text: string): void {
 
 export function complain(text: string): void {
   process.stderr.write(visibleText(text) + "\n");
+}
+
+/** Text of several lines on standard error (a usage), each line as `complain` would print it. */
+export function complainLines(text: string): void {
+  process.stderr.write(visibleText(text, "lines"));
 }
 
 /** JSON text as is, but for characters a terminal acts on, shown as JSON's own escapes. */

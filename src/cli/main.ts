@@ -1,7 +1,8 @@
 import { writeXlsx } from "../adapters/xlsx/write";
 import { nativeDeflater } from "../adapters/node/nativeZip";
 import { buildTemplateLayout } from "../core/layout/templateLayout";
-import { PERIODS, Period, PeriodKind } from "../core/period";
+import { Period } from "../core/period";
+import { periodArg } from "./periodArg";
 import { runCheck } from "./check";
 import { runConvert } from "./convert";
 import { runMerge } from "./merge";
@@ -12,16 +13,18 @@ import { CatalogError } from "../core/catalog/catalog";
 import { ExcelLimitError } from "../core/layout/sheetLayout";
 import { UsageError, complain, parseCommandArgs, printJson, printJsonText, say, sayLines, stopOnOutputErrors } from "./io";
 import { ruleSetOutput, workbookOutput } from "./outputs";
-import { runPackage } from "./package";
+import { PACKAGE_USAGE, runPackage } from "./package";
+import { similarity } from "../core/text";
 import { packageOrReport } from "./packageArg";
 
 const USAGE = `Cách dùng:
   cchc templates [--json]                         Liệt kê các biểu mẫu
   cchc template --template <mã> [--period q1|q2|q3|q4|h1|m9|year --year 2023 --unit-name "…"] -o <tệp.xlsx>
                                                   Tạo biểu mẫu trống
-  cchc check <tệp>... [--json] [--previous <báo cáo kỳ trước.xlsx>]
+  cchc check <tệp|thư mục>... [--json] [--previous <báo cáo kỳ trước.xlsx>]
                                                   Kiểm tra báo cáo (.xlsx, .docx, .ods), so sánh với kỳ trước
-  cchc merge <tệp>... -o <tệp.xlsx> [--json] [--units <danh sách đơn vị.txt>] [--assign "TỆP=Tên đơn vị"]... [--previous <tổng hợp kỳ trước.xlsx>]
+  cchc merge <tệp|thư mục>... -o <tệp.xlsx> [--json] [--units <danh sách đơn vị.txt>] [--assign "TỆP=Tên đơn vị"]... [--previous <tổng hợp kỳ trước.xlsx>]
+        [--period q1|q2|q3|q4|h1|m9|year --year 2024] [--report <mã biểu mẫu> --province "…" --report-number "12/BC-UBND" --report-date 2026-03-20]
                                                   Tổng hợp báo cáo (.xlsx, .docx, .ods), so sánh từng đơn vị với kỳ trước
   cchc convert <tệp.docx> -o <tệp.xlsx>           Chuyển bảng phụ lục của báo cáo Word sang biểu mẫu Excel
   cchc rules [--rules <tệp.json>] [-o <tệp.json>]  Xuất bộ quy tắc kiểm tra (một tệp JSON cho cả tỉnh)
@@ -42,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       complain(e.message);
-      process.stderr.write(`\n${USAGE}\n`);
+      process.stderr.write(`\n${usageOf(argv[0])}\n`);
       return 2;
     }
     if (e instanceof OutputError || e instanceof RuleSetError || e instanceof CatalogError || e instanceof ExcelLimitError) {
@@ -53,8 +56,46 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+const COMMANDS = ["templates", "template", "check", "merge", "convert", "rules", "package"];
+
+/** The usage of one command (its lines of USAGE, or the package commands'), the whole usage otherwise. */
+function usageOf(command: string | undefined): string {
+  if (command === "package") return PACKAGE_USAGE;
+  if (!command || !COMMANDS.includes(command)) return USAGE;
+  const lines = USAGE.split("\n");
+  const own: string[] = [lines[0]];
+  lines.forEach((line, i) => {
+    if (!line.startsWith(`  cchc ${command} `)) return;
+    own.push(line);
+    // Its description, on the lines indented below it.
+    for (let j = i + 1; j < lines.length && /^ {3,}\S/.test(lines[j]); j++) own.push(lines[j]);
+  });
+  return [...own, ...lines.filter((l) => !l.startsWith(" ") && l !== lines[0])].join("\n");
+}
+
+/** `--help` or `-h` among a command's arguments (before a "--", after which names are files). */
+function asksHelp(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
+
+/** The command nearest a mistyped one ("chek" → "check"), if any is near. */
+function nearestCommand(typed: string): string | undefined {
+  let best: string | undefined;
+  let score = 0.3;
+  for (const c of COMMANDS) {
+    const s = similarity(typed.toLowerCase(), c);
+    if (s > score) [best, score] = [c, s];
+  }
+  return best;
+}
+
 async function dispatch(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command && COMMANDS.includes(command) && asksHelp(rest)) {
+    sayLines(`${usageOf(command)}\n`);
+    return 0;
+  }
   switch (command) {
     case "templates":
       return listTemplates(rest);
@@ -80,8 +121,10 @@ async function dispatch(argv: string[]): Promise<number> {
       }
       sayLines(`${USAGE}\n`);
       return 0;
-    default:
-      throw new UsageError(`Không có lệnh “${command}”.`);
+    default: {
+      const near = nearestCommand(command);
+      throw new UsageError(`Không có lệnh “${command}”.${near ? ` Có phải “cchc ${near}”?` : ""}`);
+    }
   }
 }
 
@@ -140,7 +183,8 @@ function writeTemplate(args: string[]): number {
   const catalog = p.catalog;
   const t = values.template ? catalog.byId.get(values.template) : undefined;
   if (!t) {
-    complain(`Không có biểu mẫu "${values.template ?? ""}". Các mã hợp lệ: ${catalog.templates.map((x) => x.id).join(", ")}`);
+    const valid = `Các mã hợp lệ: ${catalog.templates.map((x) => x.id).join(", ")}`;
+    complain(values.template ? `Không có biểu mẫu “${values.template}”. ${valid}` : `Thiếu mã biểu mẫu (--template <mã>). ${valid}`);
     return 2;
   }
   if (!values.output) {
@@ -148,13 +192,12 @@ function writeTemplate(args: string[]): number {
   }
   let period: Period | undefined;
   if (values.period || values.year) {
-    const kind = values.period ?? "year";
-    const year = Number(values.year ?? new Date().getFullYear());
-    if (!(PERIODS as readonly string[]).includes(kind) || !Number.isInteger(year) || year < 2000 || year > 2100) {
-      complain(`Kỳ báo cáo không hợp lệ: --period ${kind} --year ${values.year ?? ""} (kỳ: ${PERIODS.join(", ")}).`);
+    const read = periodArg(values.period ?? "year", values.year ?? String(new Date().getFullYear()));
+    if (!read.period) {
+      complain(`Kỳ báo cáo không hợp lệ: ${read.problem}.`);
       return 2;
     }
-    period = { kind: kind as PeriodKind, year };
+    period = read.period;
   }
   const layout = buildTemplateLayout(t, { period, unitName: values["unit-name"] });
   writeOutputFile(values.output, writeXlsx([layout], nativeDeflater), workbookOutput([], catalog));

@@ -10,7 +10,8 @@ import { MergeInput, SharedPlaces, consolidate, mergeInput } from "../core/conso
 import { describeSuspect } from "../core/consolidate/suspect";
 import { STATUS_SHEET, UNITS_SHEET, assignmentsFromRows, buildMergeLayouts, expectedUnitsFromRows, submissionSummary } from "../core/layout/mergeLayouts";
 import { ExpectedUnit } from "../core/recognize/unitEvidence";
-import { PERIODS, Period, PeriodKind, periodLabel } from "../core/period";
+import { Period, periodLabel } from "../core/period";
+import { periodArg } from "./periodArg";
 import { buildReportLayout } from "../core/layout/reportLayout";
 import { reportDateText } from "../core/layout/templateLayout";
 import { buildProvinceReport, missingRowName, reportJson } from "../core/report/provinceReport";
@@ -23,6 +24,10 @@ import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { outputTarget, writeOutputFile } from "../adapters/node/outputFile";
 import { UsageError, complain, parseCommandArgs, printJson, say } from "./io";
 import { workbookOutput } from "./outputs";
+import { unitsFromRows, unitsFromText } from "./unitList";
+import { recognizeWorkbook } from "../core/recognize/recognize";
+import { Catalog } from "../core/catalog/catalog";
+import { receivedPaths } from "../adapters/node/receivedPaths";
 
 /**
  * `cchc merge <file.xlsx>... -o <out.xlsx> [--json] [--units <file>] [--assign "FILE=Unit"]... [--period q1 --year 2023] [--report <template> [--province "Hà Tĩnh" --report-number 12/BC-UBND --report-date 2026-03-20]] [--previous last.xlsx]`;
@@ -50,8 +55,12 @@ export async function runMerge(args: string[]): Promise<number> {
   });
   if (!positionals.length) throw new UsageError("Cần ít nhất một tệp báo cáo (.xlsx, .docx, .ods) để tổng hợp.");
   if (!values.output) throw new UsageError("Thiếu tên tệp kết quả (-o <tệp.xlsx>).");
+  const { files, notes } = receivedPaths(positionals, [values.output, values.units, values.package, values.previous, values.rules]);
+  for (const n of notes) complain(n);
+  if (!files.length) return 2;
+  const names = shownNames(files);
   // Every file the command reads; the output may be none of them (refused before any work is done).
-  const readFiles = [...positionals, ...[values.units, values.package, values.previous].filter((f): f is string => !!f), values.rules ?? DEFAULT_RULES_FILE];
+  const readFiles = [...files, ...[values.units, values.package, values.previous].filter((f): f is string => !!f), values.rules ?? DEFAULT_RULES_FILE];
   const p = packageOrReport(values.package, values.rules);
   if (!p) return 2;
   const { catalog, ruleSet } = p;
@@ -59,16 +68,16 @@ export async function runMerge(args: string[]): Promise<number> {
   outputTarget(values.output, guard);
   let period: Period | undefined;
   if (values.period) {
-    const year = Number(values.year);
-    if (!(PERIODS as readonly string[]).includes(values.period) || !Number.isInteger(year)) {
-      complain(`Kỳ tổng hợp không hợp lệ: --period ${values.period} --year ${values.year ?? ""}.`);
+    const read = periodArg(values.period, values.year);
+    if (!read.period) {
+      complain(`Kỳ tổng hợp không hợp lệ: ${read.problem}.`);
       return 2;
     }
-    period = { kind: values.period as PeriodKind, year };
+    period = read.period;
   }
-  const fromUnits = values.units ? readUnits(values.units) : undefined;
+  const fromUnits = values.units ? readUnits(values.units, catalog) : undefined;
   if (values.units && !fromUnits) return 2;
-  const assignments: Record<string, string> = { ...fromUnits?.assignments };
+  const assignments: Record<string, string> = Object.fromEntries(Object.entries(fromUnits?.assignments ?? {}).map(([f, u]) => [f.normalize("NFC"), u]));
   for (const a of values.assign ?? []) {
     // Unit names never hold "=", file names may.
     const eq = a.lastIndexOf("=");
@@ -82,7 +91,12 @@ export async function runMerge(args: string[]): Promise<number> {
       complain(`--assign “${a}”: ${refused}`);
       return 2;
     }
-    assignments[basename(a.slice(0, eq).trim())] = unit;
+    const file = assignedFile(a.slice(0, eq).trim(), names);
+    if (file.ambiguous) {
+      complain(`--assign “${a}”: có ${file.ambiguous.length} tệp cùng tên (${file.ambiguous.map((n) => `“${n}”`).join(", ")}); hãy ghi tên như trong báo cáo.`);
+      return 2;
+    }
+    assignments[file.name] = unit;
   }
 
   const reportTemplate = values.report ? catalog.byId.get(values.report) : undefined;
@@ -106,8 +120,8 @@ export async function runMerge(args: string[]): Promise<number> {
   // One merge reads many workbooks of the same producers: their common parts are parsed once.
   const parsed = new ParsedWorkbookParts();
   const places = new SharedPlaces();
-  const inputs: MergeInput[] = positionals.map((file) => {
-    const fileName = basename(file);
+  const inputs: MergeInput[] = files.map((file, i) => {
+    const fileName = names[i];
     let bytes: Uint8Array;
     let modified: number | undefined;
     try {
@@ -119,7 +133,7 @@ export async function runMerge(args: string[]): Promise<number> {
     return mergeInput(fileName, checkReceivedFile(bytes, fileName, catalog, ruleSet, nativeInflateRaw, { parsed }), modified, places);
   });
   for (const file of values.assign ?? []) {
-    const name = basename(file.slice(0, file.lastIndexOf("=")).trim());
+    const { name } = assignedFile(file.slice(0, file.lastIndexOf("=")).trim(), names);
     if (!inputs.some((i) => i.fileName === name)) complain(`--assign: không có tệp “${name}” trong các tệp tổng hợp; bỏ qua.`);
   }
   const merged = consolidate(inputs, { period, expected: fromUnits?.expected, assignments, unitTypes: p.unitTypes, rules: ruleSet.rules });
@@ -150,6 +164,38 @@ export async function runMerge(args: string[]): Promise<number> {
     for (const m of report.missing) say(`  Còn thiếu — ${m.who}: ${m.rows.map(missingRowName).join("; ")}`);
   }
   return 0;
+}
+
+/**
+ * The names received files go by (in the report, the JSON and --assign): their base names, composed, so
+ * "Xã" decomposed by a Mac or a zip tool and "Xã" typed are one name; files of the same base name (each
+ * unit's "Phụ lục.xlsx" in its own folder) keep as many of their folders as tell them apart.
+ */
+function shownNames(files: readonly string[]): string[] {
+  const parts = files.map((f) => f.normalize("NFC").split(/[\\/]+/).filter((p) => p && p !== "."));
+  const depth = files.map(() => 1);
+  const nameOf = (i: number) => parts[i].slice(-depth[i]).join("/");
+  for (let changed = true; changed; ) {
+    changed = false;
+    const count = new Map<string, number>();
+    files.forEach((_, i) => count.set(nameOf(i), (count.get(nameOf(i)) ?? 0) + 1));
+    files.forEach((_, i) => {
+      if (count.get(nameOf(i))! > 1 && depth[i] < parts[i].length) [depth[i], changed] = [depth[i] + 1, true];
+    });
+  }
+  return files.map((_, i) => nameOf(i));
+}
+
+/** The received file an --assign names: its shown name, or a path or base name that only one file has. */
+function assignedFile(text: string, names: readonly string[]): { name: string; ambiguous?: string[] } {
+  const wanted = text.normalize("NFC").replace(/\\/g, "/");
+  if (names.includes(wanted)) return { name: wanted };
+  // A path to the file ends with its shown name; a base name alone may be several files'.
+  const byPath = names.filter((n) => wanted.endsWith(`/${n}`));
+  if (byPath.length === 1) return { name: byPath[0] };
+  const matches = names.filter((n) => basename(n) === basename(wanted));
+  if (matches.length === 1) return { name: matches[0] };
+  return matches.length ? { name: wanted, ambiguous: matches } : { name: basename(wanted) };
 }
 
 function jsonOf(c: ReturnType<typeof consolidate>) {
@@ -202,10 +248,9 @@ function notListed(unit: string, expected: readonly ExpectedUnit[]): string | un
 }
 
 /**
- * Expected units: a consolidated workbook (with the officer's choices) or a text file (one unit per line,
- * optional tab + unit type), told by content whatever the file's name; text in UTF-8 or UTF-16.
+ * Expected units: a consolidated workbook (with the officer's choices) or a text list (`unitsFromText`), told by content whatever the file's name; text in UTF-8 or UTF-16.
  */
-function readUnits(file: string): { expected: ExpectedUnit[]; assignments?: Record<string, string> } | undefined {
+function readUnits(file: string, catalog: Catalog): { expected: ExpectedUnit[]; assignments?: Record<string, string> } | undefined {
   try {
     const { bytes } = readRegularFile(file, "danh sách đơn vị");
     const content = contentOf(bytes);
@@ -218,20 +263,19 @@ function readUnits(file: string): { expected: ExpectedUnit[]; assignments?: Reco
       const values = (name: string) => grids.find((g) => g.name === name)?.rows.map((r) => r.map((c) => c?.value ?? null));
       const units = values(UNITS_SHEET);
       if (!units) {
-        complain(`Tệp “${file}” không có trang “${UNITS_SHEET}”.`);
-        return undefined;
+        // A list kept in a workbook of its own: its first sheet, as a text list is read.
+        if (recognizeWorkbook(grids, catalog).ok) {
+          complain(`Tệp “${file}” là một báo cáo, không phải danh sách đơn vị (--units cần danh sách đơn vị hoặc sổ tổng hợp).`);
+          return undefined;
+        }
+        const expected = unitsFromRows((grids[0]?.rows ?? []).map((r) => r.map((c) => (c?.value == null ? "" : String(c.value)))));
+        if (!expected.length) complain(`Tệp “${file}” không có tên đơn vị nào ở trang đầu, cũng không có trang “${UNITS_SHEET}”.`);
+        return expected.length ? { expected } : undefined;
       }
       const status = values(STATUS_SHEET);
       return { expected: expectedUnitsFromRows(units), assignments: status ? assignmentsFromRows(status) : undefined };
     }
-    const expected = content.text
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter((l) => l && !l.startsWith("#"))
-      .map((l) => {
-        const [name, unitType] = l.split(/\t|;/).map((x) => x.trim());
-        return { name, unitType: unitType || undefined };
-      });
+    const expected = unitsFromText(content.text);
     return { expected };
   } catch (e) {
     if (e instanceof InputFileError) complain(e.message);

@@ -11,13 +11,13 @@ import { Grid } from "../core/grid";
 import { LoadedPackage, addTemplate, packageLabel, serializePackage } from "../core/package/package";
 import { DEFAULT_RULES_FILE } from "../adapters/node/ruleFiles";
 import { writeOutputFile } from "../adapters/node/outputFile";
-import { UsageError, complain, parseCommandArgs, printJsonText, readInputFile, say, sayLines } from "./io";
+import { UsageError, complain, complainLines, parseCommandArgs, printJsonText, readInputFile, say, sayLines } from "./io";
 import { packageOutput } from "./outputs";
 
-const USAGE = `Cách dùng:
+export const PACKAGE_USAGE = `Cách dùng:
   cchc package export [--package <tệp.json>] [--rules <tệp.json>] -o <tệp.json>
                                                   Xuất bộ biểu mẫu (mặc định: bộ có sẵn)
-  cchc package add-template <trang.xlsx> --package <tệp.json> --unit-type cap-xa --unit-type-label "UBND cấp xã"
+  cchc package add-template <trang.xlsx|báo cáo.docx|bảng.ods> --package <tệp.json> --unit-type cap-xa --unit-type-label "UBND cấp xã"
         --version 2026 [--name "…"] [--package-version 2026.1] [--try <báo cáo.xlsx>]… [--tie <tỷ lệ>=<tử số>/<mẫu số>]…
         -o <tệp mới.json>
                                                   Tạo biểu mẫu từ bảng chỉ tiêu, in bản rà soát và thêm vào bộ;
@@ -35,7 +35,7 @@ export async function runPackage(args: string[]): Promise<number> {
     complain(e instanceof Error ? e.message : String(e));
     return 2;
   }
-  complain(sub ? `Lệnh không hợp lệ: package ${sub}\n\n${USAGE}` : USAGE);
+  complainLines(sub ? `Lệnh không hợp lệ: package ${sub}\n\n${PACKAGE_USAGE}\n` : `${PACKAGE_USAGE}\n`);
   return 2;
 }
 
@@ -83,7 +83,7 @@ function addFromSheet(args: string[]): number {
     !values.output && "-o <tệp.json>",
   ].filter(Boolean);
   if (missing.length) {
-    complain(`Thiếu ${missing.join(", ")}.\n\n${USAGE}`);
+    complainLines(`Thiếu ${missing.join(", ")}.\n\n${PACKAGE_USAGE}\n`);
     return 2;
   }
   const p = loadPackage(values.package, values.rules);
