@@ -15,6 +15,8 @@ const DOT_GROUPS = /^[+-]?\d{1,3}(\.\d{3})+$/;
 const COMMA_GROUPS = /^[+-]?\d{1,3}(,\d{3})+$/;
 const DOT_GROUPS_COMMA_DECIMAL = /^[+-]?\d{1,3}(\.\d{3})+,\d+$/;
 const COMMA_DECIMAL = /^[+-]?\d+,\d+$/;
+/** "1,234,567" or "1,234.5": commas grouping thousands the English way, which no decimal can be read as. */
+const ENGLISH_GROUPS = /^[+-]?\d{1,3}(,\d{3}){2,}$|^[+-]?\d{1,3}(,\d{3})+\.\d+$/;
 const DOT_DECIMAL = /^[+-]?\d+\.\d+$/;
 const BLANK_MARKS = new Set(["", "-", "–", "—", "x", "X"]);
 
@@ -83,6 +85,7 @@ function parseNumberText(s: string, kind: ValueKind, percent: boolean): ReadValu
     if (kind === "percent" || percent) return { type: "ambiguous", text: s, readings: [Number(s), grouped] };
     return num(grouped);
   }
+  if (ENGLISH_GROUPS.test(s)) return num(Number(s.replace(/,/g, "")));
   if (COMMA_DECIMAL.test(s)) {
     if ((kind === "count" || kind === "coded") && COMMA_GROUPS.test(s))
       return { type: "ambiguous", text: s, readings: [Number(s.replace(",", ".")), Number(s.replace(/,/g, ""))] };
@@ -101,7 +104,27 @@ function readCode(raw: string, codes: Code[]): number | undefined {
   if (eq) return Number(eq[1]);
   const folded = foldText(raw);
   const hit = codes.find((c) => foldText(c.label) === folded);
-  return hit?.value;
+  if (hit) return hit.value;
+  return answerWithDetail(raw, codes);
+}
+
+/** Words that negate all that follows them: "Không có", "Chưa hoàn thành" answer "Không", "Chưa". */
+const NEGATIONS = new Set(["khong", "chua"]);
+
+/**
+ * An answer followed by its detail: "Có (03 văn bản)", "Không, chưa ban hành", "Không có". Read only when
+ * the detail names no other answer ("Trực tuyến, phát phiếu" is two answers, not one).
+ */
+function answerWithDetail(raw: string, codes: Code[]): number | undefined {
+  const cut = /\s*[(,;:\-–—]/.exec(raw);
+  const head = foldText(cut ? raw.slice(0, cut.index) : raw);
+  const detail = cut ? ` ${foldText(raw.slice(cut.index))} ` : " ";
+  const labels = codes.map((c) => ({ value: c.value, label: foldText(c.label) })).sort((a, b) => b.label.length - a.label.length);
+  const names = (text: string, value: number): boolean => labels.some((l) => l.value !== value && text.includes(` ${l.label} `));
+  const exact = labels.find((l) => l.label === head);
+  if (exact) return cut && !names(detail, exact.value) ? exact.value : undefined;
+  const negated = labels.find((l) => NEGATIONS.has(l.label.split(" ")[0]) && head.startsWith(`${l.label} `));
+  return negated && !names(detail, negated.value) ? negated.value : undefined;
 }
 
 function roundFloat(x: number): number {

@@ -544,7 +544,8 @@ function displayRaw(cell: Cell | undefined): string {
 export function kindProblem(t: ValueRow, read: ReadValue): "notANumber" | "negative" | "notWhole" | "outsidePercent" | "notACode" | undefined {
   if (read.type === "blank" || read.type === "ambiguous") return undefined;
   if (t.kind === "text") return undefined;
-  if (read.type === "text") return "notANumber";
+  // A coded row's answer that is no code is told with the codes to choose from.
+  if (read.type === "text") return t.kind === "coded" ? "notACode" : "notANumber";
   const n = read.value;
   switch (t.kind) {
     case "count":
