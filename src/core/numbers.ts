@@ -20,7 +20,7 @@ const ENGLISH_GROUPS = /^[+-]?\d{1,3}(,\d{3}){2,}$|^[+-]?\d{1,3}(,\d{3})+\.\d+$/
 const DOT_DECIMAL = /^[+-]?\d+\.\d+$/;
 const BLANK_MARKS = new Set(["", "-", "–", "—", "x", "X"]);
 
-function isPercentFormat(format: string | undefined): boolean {
+export function isPercentFormat(format: string | undefined): boolean {
   return !!format && /%/.test(format.replace(/"[^"]*"|\\./g, ""));
 }
 
@@ -58,7 +58,8 @@ export function readValue(cell: Cell | undefined, kind: ValueKind, codes?: Code[
     const scaled = isPercentFormat(cell.format) ? v * 100 : v;
     return { type: "number", value: roundFloat(scaled) };
   }
-  const raw = v.replace(/[\s\u00a0]+/g, " ").trim();
+  // Text pasted from the web or a word processor brings zero-width characters and the minus sign "−".
+  const raw = v.replace(/[\u200b-\u200d\u2060\ufeff]/g, "").replace(/\u2212/g, "-").replace(/[\s\u00a0]+/g, " ").trim();
   if (BLANK_MARKS.has(raw)) return { type: "blank" };
   if (kind === "text") return { type: "text", text: raw };
   if (kind === "coded" && codes) {
@@ -93,6 +94,8 @@ function parseNumberText(s: string, kind: ValueKind, percent: boolean): ReadValu
   }
   if (DOT_DECIMAL.test(s)) {
     if (kind === "percent" || kind === "money" || percent) return num(Number(s));
+    // "20.0", "1234.00": a whole number a program wrote with its decimals; no thousands group has one to two digits.
+    if (/\.0{1,2}$/.test(s)) return num(Number(s));
     // "1.5" in a count: 1,5 (a decimal) or a typo of 15? Report it.
     return { type: "ambiguous", text: s, readings: [Number(s)] };
   }

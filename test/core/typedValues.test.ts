@@ -1,7 +1,9 @@
 import { consolidate, mergeInput } from "../../src/core/consolidate/consolidate";
 import { Cell } from "../../src/core/grid";
 import { readValue } from "../../src/core/numbers";
-import { checkFilled } from "../support/filledSheet";
+import { checkGrids } from "../../src/core/check/check";
+import { catalog, ruleSet } from "../support/data";
+import { checkFilled, filled } from "../support/filledSheet";
 
 /** Values as officers of other provinces type them, read through the whole check and merge. */
 const findingsOn = (values: Record<string, Cell["value"] | Cell>, id: string) => checkFilled(values).findings.filter((f) => f.indicator === id);
@@ -62,5 +64,58 @@ describe("coded answers written with their detail", () => {
     const row = c.rows.find((r) => r.indicator?.id === id)!.indicator!;
     expect(row.total).toBe(1);
     expect(row.reported).toBe(2);
+  });
+});
+
+describe("what a cell shows, not what the sheet stores", () => {
+  const rate = "direction.plan.completion_rate";
+  const done = "direction.plan.tasks_done";
+  const planned = "direction.plan.tasks_planned";
+
+  it("names a number in a cell formatted 0% as the percentage the officer sees", () => {
+    const f = findingsOn({ [rate]: { value: 95, format: "0%" }, [done]: 19, [planned]: 20 }, rate);
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining("(D8 = 9.500%) nằm ngoài khoảng 0–100")]);
+  });
+
+  it("reads what zero-width characters and the minus sign of a word processor hide", () => {
+    expect(readValue({ value: "12\u200b" }, "count")).toEqual({ type: "number", value: 12 });
+    expect(readValue({ value: "\ufeff1.234" }, "count")).toEqual({ type: "number", value: 1234 });
+    expect(readValue({ value: "\u22125" }, "count")).toEqual({ type: "number", value: -5 });
+  });
+
+  it("reads a whole number a program wrote with its decimals, and warns only of a real doubt", () => {
+    expect(readValue({ value: "20.0" }, "count")).toEqual({ type: "number", value: 20 });
+    expect(readValue({ value: "1234.00" }, "count")).toEqual({ type: "number", value: 1234 });
+    const f = findingsOn({ [done]: "1,5", [planned]: "1.5" }, planned);
+    expect(f.map((x) => [x.rule, x.severity])).toEqual([["kieu.so-mo-ho", "warning"]]);
+  });
+
+  it("reads a number followed by the row's own unit, and keeps another unit as text", () => {
+    expect(findingsOn({ [planned]: "20 nhiệm vụ", [done]: "19" }, planned)).toEqual([]);
+    const money = checkFilled({ "public_finance.investment.planned": "1.500 triệu" }, "tinh-2023", "UBND tỉnh");
+    expect(money.values.get("public_finance.investment.planned")?.number).toBe(1500);
+    const r = checkFilled({ [planned]: "20 văn bản" });
+    expect(r.findings.filter((x) => x.indicator === planned).map((x) => x.message)).toEqual([
+      expect.stringContaining("(D9 = 20 văn bản) là chữ, không phải số; hãy chỉ nhập số"),
+    ]);
+  });
+
+  it("says a formula's error value is one, and a division by zero is only a warning", () => {
+    const div = findingsOn({ [rate]: { value: "#DIV/0!", formula: "D10/D9" }, [done]: 0, [planned]: 0 }, rate);
+    expect(div.map((x) => [x.severity, x.message])).toEqual([["warning", expect.stringContaining("chia cho 0 (#DIV/0!)")]]);
+    const ref = findingsOn({ [done]: { value: "#REF!", formula: "#REF!+1" }, [planned]: 3 }, done);
+    expect(ref.map((x) => [x.severity, x.message])).toEqual([["error", expect.stringContaining("báo lỗi #REF! nên không có số liệu")]]);
+  });
+});
+
+describe("units a province writes its own way", () => {
+  it("takes a synonym of the row's unit as that unit, even when it drops the word that tells the kind", () => {
+    const id = "public_finance.investment.planned";
+    const grid = filled({ [id]: 1500 }, "tinh-2023", "UBND tỉnh");
+    const row = grid.rows.findIndex((r) => r.some((c) => c?.value === 1500));
+    grid.rows[row][2] = { value: "Triệu" };
+    const r = checkGrids([grid], catalog, ruleSet);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.findings.filter((f) => f.indicator === id || f.row === row + 1)).toEqual([]);
   });
 });

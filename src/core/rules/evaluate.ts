@@ -1,7 +1,7 @@
 import { Template, ValueRow, isValueRow } from "../catalog/schema";
 import { Finding } from "../findings";
 import { Cell, cellText, isBlank, placeOf } from "../grid";
-import { ReadValue, readValue } from "../numbers";
+import { ReadValue, isPercentFormat, readValue } from "../numbers";
 import { MatchedRow, SheetRow, Submission } from "../recognize/submission";
 import { oncePer } from "../oncePer";
 import { foldText, formatNumberVi, joinMapped } from "../text";
@@ -140,13 +140,23 @@ class Context {
       if (!isValueRow(m.templateRow)) continue;
       const row = m.templateRow;
       const shifted = this.isShifted(m);
-      const read = shifted ? ({ type: "blank" } as const) : readValue(m.row.value, row.kind, row.codes);
+      const read = shifted ? ({ type: "blank" } as const) : this.read(m.row.value, row);
       const v: IndicatorValue = { row, sheetRow: m.row, read, cell: this.at(m.row.r, vc), shifted };
       if (read.type === "number" && this.acceptable(row, read.value)) v.number = read.value;
       this.values.set(row.id, v);
     }
     // Looked up once: each structure rule goes over every matched row.
     this.matchedValues = sub.matched.map((m) => (isValueRow(m.templateRow) ? this.values.get(m.templateRow.id) : undefined));
+  }
+
+  /** A cell's value; "10 hồ sơ", "1.500 triệu đồng" are the number followed by the row's own unit. */
+  private read(cell: Cell | undefined, row: ValueRow): ReadValue {
+    const read = readValue(cell, row.kind, row.codes);
+    if (read.type !== "text" || row.kind === "text" || row.kind === "coded") return read;
+    const m = /^(\S+)\s+(\D+)$/.exec(read.text);
+    if (!m || this.unitChange(row, m[2]) !== undefined) return read;
+    const number = readValue({ value: m[1] }, row.kind);
+    return number.type === "number" || number.type === "ambiguous" ? number : read;
   }
 
   /** A number the merge and the relations can use (kind errors are reported separately). */
@@ -219,6 +229,14 @@ class Context {
           // A formula saved without its result reads as blank; say why instead of reporting it missing.
           if (row.value?.uncomputed) {
             this.push(rule, r1, cell, this.say("structure", "uncomputedFormula", { ...rowNames(m), cell }), t.id, m.templateIndex);
+            break;
+          }
+          // Excel's error values (a formula's cached result) say what went wrong, not that the officer typed text.
+          const excelError = typeof row.value?.value === "string" ? EXCEL_ERROR.exec(row.value.value.trim())?.[0] : undefined;
+          if (excelError) {
+            const divided = excelError === "#DIV/0!";
+            const message = this.say("structure", divided ? "divisionByZero" : "formulaError", { ...rowNames(m), cell, value: excelError });
+            this.push(rule, r1, cell, message, t.id, m.templateIndex, divided ? "warning" : rule.severity);
             break;
           }
           const problem = kindProblem(t, v.read);
@@ -302,6 +320,9 @@ class Context {
     const a = foldText(unit);
     const b = foldText(t.unit);
     if (a === b) return undefined;
+    // Synonyms name one unit whatever words they use ("Triệu" is "Triệu đồng").
+    const ga = this.synonyms.get(a);
+    if (ga !== undefined && ga === this.synonyms.get(b)) return undefined;
     const kindOf = (u: string): string => (u === "%" || u.includes("ty le") ? "percent" : /\d/.test(u) ? "coded" : u.includes("dong") ? "money" : "count");
     if (t.kind === "coded") {
       // A code list cut short (split over a page break) is not a change; a foreign code is.
@@ -310,8 +331,6 @@ class Context {
       return kindOf(a) !== "coded" ? "kind" : codes(a).every((x) => expected.has(x)) ? undefined : "kind";
     }
     if (kindOf(a) !== kindOf(b)) return "kind";
-    const ga = this.synonyms.get(a);
-    if (ga !== undefined && ga === this.synonyms.get(b)) return undefined;
     return "variant";
   }
 
@@ -523,6 +542,9 @@ function skipSide(strategy: MissingStrategy, missing: number, count: number): bo
   return strategy === "skipIfAnyMissing" ? missing > 0 : strategy === "skipIfAllMissing" ? missing === count : false;
 }
 
+/** The error values Excel stores as a formula's result. */
+const EXCEL_ERROR = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!)$/i;
+
 /** Whole numbers written in a note ("16 TTHC dùng chung", "gồm 1.200 hồ sơ"), dots grouping thousands. */
 function numbersIn(text: string): number[] {
   return [...text.matchAll(/(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d.,]\d)/g)].map((m) => Number(m[0].replace(/\./g, "")));
@@ -535,9 +557,11 @@ function numericOnly(cell: Cell | undefined): string | undefined {
   return /^[+-]?\d[\d.,]*%?$/.test(t) ? t : undefined;
 }
 
+/** A cell's value as the officer sees it: 95 in a cell formatted 0% shows, and is read, as 9500%. */
 function displayRaw(cell: Cell | undefined): string {
   if (!cell || cell.value === null) return "";
-  return typeof cell.value === "number" ? formatNumberVi(cell.value) : String(cell.value).trim();
+  if (typeof cell.value !== "number") return String(cell.value).trim();
+  return isPercentFormat(cell.format) ? `${formatNumberVi(cell.value * 100)}%` : formatNumberVi(cell.value);
 }
 
 /** Why a read value does not fit the row's kind (an outcome of structure rules); undefined when it fits. */

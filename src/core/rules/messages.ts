@@ -9,6 +9,8 @@ export const DEFAULT_MESSAGES = {
   structure: {
     valueKind: "“{label}” ({cell} = {value}) {reason}.",
     uncomputedFormula: "“{label}”: ô {cell} có công thức nhưng chưa có giá trị đã tính; hãy mở tệp bằng Excel và lưu lại.",
+    formulaError: "“{label}”: công thức ở ô {cell} báo lỗi {value} nên không có số liệu; hãy sửa công thức hoặc nhập số.",
+    divisionByZero: "“{label}”: công thức ở ô {cell} chia cho 0 ({value}) vì mẫu số bằng 0 hoặc để trống; nếu không có số liệu để tính, hãy để trống ô này.",
     ambiguousNumber: "“{label}” ({cell} = “{value}”) viết không rõ: có thể đọc là {readings}. Hãy nhập lại số cho rõ.",
     headingValue: "Dòng tiêu đề “{stt} {label}” không nhập số liệu ({cell} = {value}); hãy nhập vào các dòng chi tiết bên dưới.",
     noteValue: "“{label}”: số liệu {value} nằm ở cột ghi chú ({noteCell}) trong khi ô số liệu {cell} để trống.",
@@ -19,7 +21,7 @@ export const DEFAULT_MESSAGES = {
     numbering: "“{label}”: số thứ tự “{stt}” ({cell}) khác biểu mẫu (“{expectedStt}”).",
     unknownRow: "Dòng “{label}” ({cell}) có số liệu {value} nhưng không có trong biểu mẫu; số liệu này không được tổng hợp.",
     // Why a value does not fit its row, the {reason} of valueKind.
-    notANumber: "là chữ, không phải số",
+    notANumber: "là chữ, không phải số; hãy chỉ nhập số, phần giải thích ghi vào cột ghi chú",
     negative: "là số âm",
     notWhole: "không phải số nguyên",
     outsidePercent: "nằm ngoài khoảng 0–100",
