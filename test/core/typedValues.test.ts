@@ -119,3 +119,29 @@ describe("units a province writes its own way", () => {
     expect(r.findings.filter((f) => f.indicator === id || f.row === row + 1)).toEqual([]);
   });
 });
+
+describe("money sent in another unit of money", () => {
+  const id = "public_finance.investment.planned";
+  /** A province sheet whose investment row says `unit` in its unit column. */
+  const sent = (value: Cell["value"], unit: string, unitName: string) => {
+    const grid = filled({ [id]: value }, "tinh-2023", unitName);
+    const row = grid.rows.findIndex((r) => r.some((c) => c?.value === value));
+    grid.rows[row][2] = { value: unit };
+    const r = checkGrids([grid], catalog, ruleSet);
+    if (!r.ok) throw new Error(r.reason);
+    return r;
+  };
+
+  it("is converted to the row's unit, said so, and summed in the row's unit", () => {
+    const dong = sent("1.500.000.000", "Đồng", "Sở Kế hoạch và Đầu tư");
+    expect(dong.values.get(id)?.number).toBe(1500);
+    expect(dong.findings.filter((f) => f.indicator === id).map((f) => [f.severity, f.message])).toEqual([
+      ["warning", expect.stringContaining("số liệu 1.500.000.000 Đồng được quy đổi thành 1.500 Triệu đồng")],
+    ]);
+    const ty = sent(2.5, "Tỷ đồng", "Sở Tài chính");
+    const own = sent(700, "Triệu đồng", "Sở Giao thông vận tải");
+    const c = consolidate([mergeInput("a.xlsx", dong), mergeInput("b.xlsx", ty), mergeInput("c.xlsx", own)]);
+    const row = c.rows.find((r) => r.indicator?.id === id)!.indicator!;
+    expect([row.unit, row.total]).toEqual(["Triệu đồng", 1500 + 2500 + 700]);
+  });
+});

@@ -112,6 +112,17 @@ const synonymsOf = oncePer((ruleSet: RuleSet): Map<string, number> => {
   return synonyms;
 });
 
+/** Folded money unit → its size in đồng, its synonyms included ("Triệu" is "Triệu đồng"). */
+const scalesOf = oncePer((ruleSet: RuleSet): Map<string, number> => {
+  const scales = new Map<string, number>();
+  for (const [unit, factor] of Object.entries(ruleSet.unitScales ?? {})) {
+    const folded = foldText(unit);
+    scales.set(folded, factor);
+    for (const group of ruleSet.unitSynonyms) if (group.some((u) => foldText(u) === folded)) for (const u of group) scales.set(foldText(u), factor);
+  }
+  return scales;
+});
+
 /** A row's names for a message, built only when a finding is reported. */
 function rowNames(m: MatchedRow): { label: string; stt: string } {
   return { label: shortLabel(m.templateRow.label), stt: m.templateRow.stt };
@@ -122,6 +133,7 @@ class Context {
   readonly findings: Finding[] = [];
   private readonly sectionOf: Map<number, string>;
   private readonly synonyms: Map<string, number>;
+  private readonly scales: Map<string, number>;
   private readonly messages: MessageTable;
   private readonly template: Template;
   /** The value of each matched row (by its index in `sub.matched`), if it is a value row. */
@@ -134,13 +146,14 @@ class Context {
     this.template = sub.template;
     this.sectionOf = sectionsOf(sub.template);
     this.synonyms = synonymsOf(ruleSet);
+    this.scales = scalesOf(ruleSet);
     this.messages = messagesOf(ruleSet);
     const vc = sub.columns.value;
     for (const m of sub.matched) {
       if (!isValueRow(m.templateRow)) continue;
       const row = m.templateRow;
       const shifted = this.isShifted(m);
-      const read = shifted ? ({ type: "blank" } as const) : this.read(m.row.value, row);
+      const read = shifted ? ({ type: "blank" } as const) : this.read(m.row.value, row, m.row.unit);
       const v: IndicatorValue = { row, sheetRow: m.row, read, cell: this.at(m.row.r, vc), shifted };
       if (read.type === "number" && this.acceptable(row, read.value)) v.number = read.value;
       this.values.set(row.id, v);
@@ -150,13 +163,23 @@ class Context {
   }
 
   /** A cell's value; "10 hồ sơ", "1.500 triệu đồng" are the number followed by the row's own unit. */
-  private read(cell: Cell | undefined, row: ValueRow): ReadValue {
+  private read(cell: Cell | undefined, row: ValueRow, unit: string): ReadValue {
     const read = readValue(cell, row.kind, row.codes);
+    const scale = this.scale(row, unit);
+    if (read.type === "number" && scale !== undefined) return { type: "number", value: Math.round(read.value * scale * 1e6) / 1e6 };
     if (read.type !== "text" || row.kind === "text" || row.kind === "coded") return read;
     const m = /^(\S+)\s+(\D+)$/.exec(read.text);
     if (!m || this.unitChange(row, m[2]) !== undefined) return read;
     const number = readValue({ value: m[1] }, row.kind);
     return number.type === "number" || number.type === "ambiguous" ? number : read;
+  }
+
+  /** What a money figure sent in another unit of money is multiplied by to be in the row's unit (1.500.000.000 đồng is 1.500 triệu đồng). */
+  private scale(row: ValueRow, unit: string): number | undefined {
+    if (row.kind !== "money" || !unit) return undefined;
+    const sent = this.scales.get(foldText(unit));
+    const wanted = this.scales.get(foldText(row.unit));
+    return sent !== undefined && wanted !== undefined && sent !== wanted ? sent / wanted : undefined;
   }
 
   /** A number the merge and the relations can use (kind errors are reported separately). */
@@ -278,6 +301,12 @@ class Context {
           break;
         case "unitChanged":
         case "unitVariant": {
+          if (check === "unitVariant" && v.number !== undefined && this.scale(t, row.unit) !== undefined) {
+            const unitCell = this.at(row.r, cols.unit);
+            const vars = { ...rowNames(m), cell: unitCell, unit: row.unit, expectedUnit: t.unit, value: displayRaw(row.value), converted: formatNumberVi(v.number) };
+            this.push(rule, r1, unitCell, this.say("structure", "unitScaled", vars), t.id, m.templateIndex);
+            break;
+          }
           const change = this.unitChange(t, row.unit);
           if (change === (check === "unitChanged" ? "kind" : "variant")) {
             const unitCell = this.at(row.r, cols.unit);

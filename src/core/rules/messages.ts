@@ -17,6 +17,7 @@ export const DEFAULT_MESSAGES = {
     shiftedBlock: "“{label}” bị lệch sang phải một cột: ô số liệu {cell} chứa đơn vị tính “{unit}”, còn {noteCell} chứa “{value}”.",
     unitChanged: "“{label}”: đơn vị tính “{unit}” ({cell}) khác biểu mẫu (“{expectedUnit}”).",
     unitVariant: "“{label}”: đơn vị tính “{unit}” ({cell}) khác cách ghi của biểu mẫu (“{expectedUnit}”).",
+    unitScaled: "“{label}”: đơn vị tính “{unit}” ({cell}) khác biểu mẫu (“{expectedUnit}”); số liệu {value} {unit} được quy đổi thành {converted} {expectedUnit} khi kiểm tra và tổng hợp.",
     rowMissing: "Thiếu dòng “{stt} {label}” của biểu mẫu (sau ô {cell}).",
     numbering: "“{label}”: số thứ tự “{stt}” ({cell}) khác biểu mẫu (“{expectedStt}”).",
     unknownRow: "Dòng “{label}” ({cell}) có số liệu {value} nhưng không có trong biểu mẫu; số liệu này không được tổng hợp.",

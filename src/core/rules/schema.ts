@@ -174,6 +174,8 @@ const RuleSetFields = z
     name: z.string().min(1),
     /** Units that mean the same thing ("Thủ tục" = "TTHC"); a unit outside its group is a change. */
     unitSynonyms: z.array(z.array(z.string().min(1)).min(2)),
+    /** Money units by their size in đồng ("Triệu đồng": 1000000): a figure sent in another one is converted. */
+    unitScales: z.record(z.string().min(1), z.number().positive()).optional(),
     rules: z.array(Rule).min(1),
     outliers: OutlierSettings.optional(),
     /** Rewording of what rules say, by rule type and outcome (src/core/rules/messages.ts has every sentence). */
