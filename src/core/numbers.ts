@@ -1,6 +1,6 @@
 import { Cell } from "./grid";
 import { Code, ValueKind } from "./catalog/schema";
-import { foldText } from "./text";
+import { foldText, formatNumberVi } from "./text";
 
 /** The outcome of reading one value cell the way a Vietnamese officer meant it. */
 export type ReadValue =
@@ -55,8 +55,8 @@ export function readValue(cell: Cell | undefined, kind: ValueKind, codes?: Code[
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { type: "text", text: String(v) };
     if (isDateFormat(cell.format) && kind !== "text") return { type: "text", text: serialText(v) };
-    const scaled = isPercentFormat(cell.format) ? v * 100 : v;
-    return { type: "number", value: roundFloat(scaled) };
+    if (isPercentFormat(cell.format)) return { type: "number", value: roundFloat(v * 100) };
+    return kind === "percent" && isFraction(v) ? fraction(formatNumberVi(v), v) : { type: "number", value: roundFloat(v) };
   }
   // Text pasted from the web or a word processor brings zero-width characters and the minus sign "−".
   const raw = v.replace(/[\u200b-\u200d\u2060\ufeff]/g, "").replace(/\u2212/g, "-").replace(/[\s\u00a0]+/g, " ").trim();
@@ -73,7 +73,17 @@ export function readValue(cell: Cell | undefined, kind: ValueKind, codes?: Code[
     s = s.slice(0, -1);
   }
   const n = parseNumberText(s, kind, percent);
+  if (n?.type === "number" && kind === "percent" && !percent && isFraction(n.value)) return fraction(raw, n.value);
   return n ?? { type: "text", text: raw };
+}
+
+/** 0 < x < 1 in a rate typed without "%": a percentage below 1 or a share of 1 ("0,95" for 95 %). */
+function isFraction(x: number): boolean {
+  return x > 0 && x < 1;
+}
+
+function fraction(text: string, x: number): ReadValue {
+  return { type: "ambiguous", text, readings: [roundFloat(x), roundFloat(x * 100)] };
 }
 
 function parseNumberText(s: string, kind: ValueKind, percent: boolean): ReadValue | undefined {

@@ -145,3 +145,17 @@ describe("money sent in another unit of money", () => {
     expect([row.unit, row.total]).toEqual(["Triệu đồng", 1500 + 2500 + 700]);
   });
 });
+
+describe("a rate written as a share of 1", () => {
+  it("is a warning naming both readings, typed as text or as a number, and never read silently", () => {
+    expect(readValue({ value: "0,95" }, "percent")).toEqual({ type: "ambiguous", text: "0,95", readings: [0.95, 95] });
+    expect(readValue({ value: 0.95 }, "percent")).toEqual({ type: "ambiguous", text: "0,95", readings: [0.95, 95] });
+    // A "%" or a percent format says which one.
+    expect(readValue({ value: "0,95%" }, "percent")).toEqual({ type: "number", value: 0.95 });
+    expect(readValue({ value: 0.95, format: "0%" }, "percent")).toEqual({ type: "number", value: 95 });
+    expect(readValue({ value: "0" }, "percent")).toEqual({ type: "number", value: 0 });
+    const rate = "direction.satisfaction_survey.satisfaction_rate";
+    const f = findingsOn({ [rate]: "0,92" }, rate);
+    expect(f.map((x) => [x.severity, x.message])).toEqual([["warning", expect.stringContaining("có thể đọc là 0,92 hay 92")]]);
+  });
+});

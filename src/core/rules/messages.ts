@@ -10,7 +10,7 @@ export const DEFAULT_MESSAGES = {
     valueKind: "“{label}” ({cell} = {value}) {reason}.",
     uncomputedFormula: "“{label}”: ô {cell} có công thức nhưng chưa có giá trị đã tính; hãy mở tệp bằng Excel và lưu lại.",
     formulaError: "“{label}”: công thức ở ô {cell} báo lỗi {value} nên không có số liệu; hãy sửa công thức hoặc nhập số.",
-    divisionByZero: "“{label}”: công thức ở ô {cell} chia cho 0 ({value}) vì mẫu số bằng 0 hoặc để trống; nếu không có số liệu để tính, hãy để trống ô này.",
+    divisionByZero: "“{label}”: công thức ở ô {cell} chia cho 0 ({value}): ô mẫu số của công thức bằng 0 hoặc để trống; hãy kiểm tra công thức, hoặc để trống ô này nếu không có số liệu để tính.",
     ambiguousNumber: "“{label}” ({cell} = “{value}”) viết không rõ: có thể đọc là {readings}. Hãy nhập lại số cho rõ.",
     headingValue: "Dòng tiêu đề “{stt} {label}” không nhập số liệu ({cell} = {value}); hãy nhập vào các dòng chi tiết bên dưới.",
     noteValue: "“{label}”: số liệu {value} nằm ở cột ghi chú ({noteCell}) trong khi ô số liệu {cell} để trống.",
