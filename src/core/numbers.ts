@@ -114,7 +114,13 @@ function parseNumberText(s: string, kind: ValueKind, percent: boolean): ReadValu
 
 function readCode(raw: string, codes: Code[]): number | undefined {
   const eq = /=\s*(\d+)\s*$/.exec(raw) ?? /^(\d+)\s*[-=:]/.exec(raw);
-  if (eq) return Number(eq[1]);
+  if (eq) {
+    // "Có = 1", "1 - Có": the code with its own meaning; "Không = 0, Có = 1" copied from the unit column is no answer.
+    const code = Number(eq[1]);
+    const rest = foldText(raw.slice(0, eq.index) + raw.slice(eq.index + eq[0].length));
+    const own = codes.find((c) => c.value === code);
+    if (!rest || (own && foldText(own.label) === rest)) return code;
+  }
   const folded = foldText(raw);
   const hit = codes.find((c) => foldText(c.label) === folded);
   if (hit) return hit.value;

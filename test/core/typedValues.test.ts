@@ -52,6 +52,10 @@ describe("coded answers written with their detail", () => {
     expect(readValue({ value: text }, "coded", codes).type).toBe("text");
   });
 
+  it.each(["Không = 0, Có = 1", "0 - Không, 1 - Có", "Có = 0"])("reads no answer out of %s (the legend copied, or a code against its meaning)", (text) => {
+    expect(readValue({ value: text }, "coded", yesNo).type).toBe("text");
+  });
+
   it("counts such answers in the merge and names the codes for one it cannot read", () => {
     const id = "procedures.review.has_plan";
     const ok = checkFilled({ [id]: "Có (KH số 15/KH-SNV)" }, undefined, "Sở Văn hóa");
