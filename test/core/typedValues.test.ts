@@ -163,3 +163,23 @@ describe("a rate written as a share of 1", () => {
     expect(f.map((x) => [x.severity, x.message])).toEqual([["warning", expect.stringContaining("có thể đọc là 0,92 hay 92")]]);
   });
 });
+
+describe("a value typed in the note column", () => {
+  it("is found as it would be read in its own cell, a count with its unit or a coded answer", () => {
+    const planned = "direction.plan.tasks_planned";
+    const coded = "procedures.review.has_plan";
+    const grid = filled({});
+    const t = catalog.byId.get("so-nganh-2023")!;
+    const rowOf = (id: string) => grid.rows.findIndex((r) => r.some((c) => typeof c?.value === "string" && c.value === t.rows.find((x) => "id" in x && x.id === id)!.label));
+    grid.rows[rowOf(planned)][4] = { value: "15 nhiệm vụ" };
+    grid.rows[rowOf(coded)][4] = { value: "Có (KH số 20/KH-SXD)" };
+    grid.rows[rowOf("direction.plan.tasks_done")][4] = { value: "Đã báo cáo UBND tỉnh" };
+    const r = checkGrids([grid], catalog, ruleSet);
+    if (!r.ok) throw new Error(r.reason);
+    const notes = r.findings.filter((f) => f.rule === "cau-truc.so-lieu-o-cot-ghi-chu");
+    expect(notes.map((f) => f.message)).toEqual([
+      expect.stringContaining("số liệu 15 nhiệm vụ nằm ở cột ghi chú"),
+      expect.stringContaining("số liệu Có (KH số 20/KH-SXD) nằm ở cột ghi chú"),
+    ]);
+  });
+});

@@ -285,7 +285,8 @@ class Context {
         case "noteValue": {
           if (t.kind === "text" || v.shifted || !isBlank(row.value)) break;
           const note = row.note;
-          const n = numericOnly(note);
+          // The value as it would be read in its own cell: "1.234", "15 hồ sơ", "Có (KH số 12)".
+          const n = numericOnly(note) ?? (this.read(note, t, "").type === "number" ? displayRaw(note) : undefined);
           if (n !== undefined) {
             const noteCell = this.at(row.r, cols.note);
             this.push(rule, r1, noteCell, this.say("structure", check, { ...rowNames(m), cell, noteCell, value: n }), t.id, m.templateIndex);
