@@ -109,6 +109,8 @@ describe("what a cell shows, not what the sheet stores", () => {
     expect(div.map((x) => [x.severity, x.message])).toEqual([["warning", expect.stringContaining("chia cho 0 (#DIV/0!)")]]);
     const ref = findingsOn({ [done]: { value: "#REF!", formula: "#REF!+1" }, [planned]: 3 }, done);
     expect(ref.map((x) => [x.severity, x.message])).toEqual([["error", expect.stringContaining("báo lỗi #REF! nên không có số liệu")]]);
+    const libre = findingsOn({ [done]: { value: "Err:502", formula: "of:=SQRT(-1)" }, [planned]: 3 }, done);
+    expect(libre.map((x) => x.message)).toEqual([expect.stringContaining("báo lỗi Err:502")]);
   });
 });
 

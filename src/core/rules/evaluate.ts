@@ -572,8 +572,8 @@ function skipSide(strategy: MissingStrategy, missing: number, count: number): bo
   return strategy === "skipIfAnyMissing" ? missing > 0 : strategy === "skipIfAllMissing" ? missing === count : false;
 }
 
-/** The error values Excel stores as a formula's result. */
-const EXCEL_ERROR = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!)$/i;
+/** The error values Excel and LibreOffice (Err:502) store as a formula's result. */
+const EXCEL_ERROR = /^(?:#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!)|Err:\d{3})$/i;
 
 /** Whole numbers written in a note ("16 TTHC dùng chung", "gồm 1.200 hồ sơ"), dots grouping thousands. */
 function numbersIn(text: string): number[] {
