@@ -89,6 +89,9 @@ function fraction(text: string, x: number): ReadValue {
 function parseNumberText(s: string, kind: ValueKind, percent: boolean): ReadValue | undefined {
   const num = (x: number): ReadValue => ({ type: "number", value: roundFloat(x) });
   if (INT.test(s)) return num(Number(s));
+  // "100/120" in a rate: the parts, not the rate; the rate they give is offered, never taken.
+  const parts = kind === "percent" && !percent ? /^(\d+)\/(\d+)$/.exec(s) : null;
+  if (parts && Number(parts[2]) > 0) return { type: "ambiguous", text: s, readings: [roundFloat(Math.round((10000 * Number(parts[1])) / Number(parts[2])) / 100)] };
   if (DOT_GROUPS_COMMA_DECIMAL.test(s)) return num(Number(s.replace(/\./g, "").replace(",", ".")));
   if (DOT_GROUPS.test(s)) {
     const grouped = Number(s.replace(/\./g, ""));

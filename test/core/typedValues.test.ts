@@ -160,6 +160,7 @@ describe("a rate written as a share of 1", () => {
     expect(readValue({ value: "0,95%" }, "percent")).toEqual({ type: "number", value: 0.95 });
     expect(readValue({ value: 0.95, format: "0%" }, "percent")).toEqual({ type: "number", value: 95 });
     expect(readValue({ value: "0" }, "percent")).toEqual({ type: "number", value: 0 });
+    expect(readValue({ value: "100/120" }, "percent")).toEqual({ type: "ambiguous", text: "100/120", readings: [83.33] });
     const rate = "direction.satisfaction_survey.satisfaction_rate";
     const f = findingsOn({ [rate]: "0,92" }, rate);
     expect(f.map((x) => [x.severity, x.message])).toEqual([["warning", expect.stringContaining("có thể đọc là 0,92 hay 92")]]);
