@@ -186,3 +186,14 @@ describe("a value typed in the note column", () => {
     ]);
   });
 });
+
+describe("money typed in đồng where the row counts millions", () => {
+  it("warns with the figure it would be, and leaves a real amount alone", () => {
+    const id = "public_finance.investment.planned";
+    const typed = checkFilled({ [id]: "1.500.000.000" }, "tinh-2023", "UBND tỉnh");
+    expect(typed.findings.filter((f) => f.indicator === id).map((f) => [f.severity, f.message])).toEqual([
+      ["warning", expect.stringContaining("= 1.500.000.000 Triệu đồng) lớn bất thường (từ 1.000.000.000.000.000 đồng trở lên): có thể đã nhập theo đồng; nếu vậy, số đúng là 1.500 Triệu đồng")],
+    ]);
+    expect(checkFilled({ [id]: "85.000" }, "tinh-2023", "UBND tỉnh").findings.filter((f) => f.indicator === id)).toEqual([]);
+  });
+});

@@ -318,6 +318,13 @@ class Context {
         case "numbering":
           this.numbering(rule, m);
           break;
+        case "moneyScale": {
+          const factor = t.kind === "money" ? this.scales.get(foldText(t.unit)) : undefined;
+          if (!factor || factor === 1 || v.number === undefined || !rule.limit || v.number * factor < rule.limit) break;
+          const vars = { ...rowNames(m), cell, value: formatNumberVi(v.number), unit: t.unit, limit: formatNumberVi(rule.limit), converted: formatNumberVi(v.number / factor) };
+          this.push(rule, r1, cell, this.say("structure", check, vars), t.id, m.templateIndex);
+          break;
+        }
         default:
           break;
       }

@@ -18,6 +18,7 @@ export const DEFAULT_MESSAGES = {
     unitChanged: "“{label}”: đơn vị tính “{unit}” ({cell}) khác biểu mẫu (“{expectedUnit}”).",
     unitVariant: "“{label}”: đơn vị tính “{unit}” ({cell}) khác cách ghi của biểu mẫu (“{expectedUnit}”).",
     unitScaled: "“{label}”: đơn vị tính “{unit}” ({cell}) khác biểu mẫu (“{expectedUnit}”); số liệu {value} {unit} được quy đổi thành {converted} {expectedUnit} khi kiểm tra và tổng hợp.",
+    moneyScale: "“{label}” ({cell} = {value} {unit}) lớn bất thường (từ {limit} đồng trở lên): có thể đã nhập theo đồng; nếu vậy, số đúng là {converted} {unit}.",
     rowMissing: "Thiếu dòng “{stt} {label}” của biểu mẫu (sau ô {cell}).",
     numbering: "“{label}”: số thứ tự “{stt}” ({cell}) khác biểu mẫu (“{expectedStt}”).",
     unknownRow: "Dòng “{label}” ({cell}) có số liệu {value} nhưng không có trong biểu mẫu; số liệu này không được tổng hợp.",

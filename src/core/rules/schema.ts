@@ -132,6 +132,7 @@ export const StructureCheck = z.enum([
   "rowMissing",
   "numbering",
   "unknownRow",
+  "moneyScale",
 ]);
 
 /** Checks of the sheet's shape; what each says is the rule set's messages.structure[check]. */
@@ -142,6 +143,8 @@ export const StructureRule = z
     check: StructureCheck,
     /** A file may still word its check here; moved into the rule set's messages when it is parsed. */
     message: z.string().min(1).optional(),
+    /** moneyScale: the amount in đồng no unit's figure reaches (a figure typed in đồng where the row counts millions does). */
+    limit: z.number().positive().optional(),
   })
   .strict();
 
