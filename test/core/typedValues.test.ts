@@ -197,3 +197,14 @@ describe("money typed in đồng where the row counts millions", () => {
     expect(checkFilled({ [id]: "85.000" }, "tinh-2023", "UBND tỉnh").findings.filter((f) => f.indicator === id)).toEqual([]);
   });
 });
+
+describe("a rate against a plan", () => {
+  it("may exceed 100 when more was done than planned; other rates may not", () => {
+    const overPlan = "organisation.staff.reduction_rate_vs_plan";
+    const r = checkFilled({ [overPlan]: "120", "direction.plan.completion_rate": "120" });
+    expect(r.findings.filter((f) => f.indicator === overPlan)).toEqual([]);
+    expect(r.values.get(overPlan)?.number).toBe(120);
+    expect(r.findings.filter((f) => f.indicator === "direction.plan.completion_rate").map((f) => f.message)).toEqual([expect.stringContaining("nằm ngoài khoảng 0–100")]);
+    expect(checkFilled({ [overPlan]: "-5" }).findings.filter((f) => f.indicator === overPlan)).toHaveLength(1);
+  });
+});

@@ -185,7 +185,7 @@ class Context {
   /** A number the merge and the relations can use (kind errors are reported separately). */
   private acceptable(row: ValueRow, n: number): boolean {
     if (row.kind === "coded") return !!row.codes?.some((c) => c.value === n);
-    if (row.kind === "percent") return n >= 0 && n <= 100;
+    if (row.kind === "percent") return n >= 0 && (n <= 100 || !!row.mayExceed100);
     if (row.kind === "count") return n >= 0 && Number.isInteger(n);
     return true;
   }
@@ -616,7 +616,7 @@ export function kindProblem(t: ValueRow, read: ReadValue): "notANumber" | "negat
     case "money":
       return n < 0 ? "negative" : undefined;
     case "percent":
-      return n < 0 || n > 100 ? "outsidePercent" : undefined;
+      return n < 0 || (n > 100 && !t.mayExceed100) ? "outsidePercent" : undefined;
     case "coded":
       return t.codes?.some((c) => c.value === n) ? undefined : "notACode";
   }
