@@ -2,26 +2,13 @@ import { readFileSync } from "fs";
 import { DEFAULT_RULES_FILE } from "../../src/adapters/node/ruleFiles";
 import { isValueRow } from "../../src/core/catalog/schema";
 import { checkGrids } from "../../src/core/check/check";
-import { Cell, Grid } from "../../src/core/grid";
-import { TEMPLATE_FIRST_DATA_ROW, buildTemplateLayout } from "../../src/core/layout/templateLayout";
+import { Cell } from "../../src/core/grid";
 import { RuleSetError, parseRuleSet, serializeRuleSet } from "../../src/core/rules/schema";
 import { catalog, ruleSet } from "../support/data";
-
-/** A filled so-nganh-2023 sheet as a grid, with values given by indicator ID. */
-function filled(values: Record<string, Cell["value"]>, templateId = "so-nganh-2023"): Grid {
-  const t = catalog.byId.get(templateId)!;
-  const layout = buildTemplateLayout(t, { period: { kind: "q1", year: 2024 }, unitName: "Sở Thử nghiệm" });
-  const rows: (Cell | undefined)[][] = layout.rows.map((row) => row.map((c) => (c.value === undefined || c.value === "" ? undefined : { value: c.value })));
-  t.rows.forEach((r, i) => {
-    if (isValueRow(r) && r.id in values) rows[TEMPLATE_FIRST_DATA_ROW + i][3] = { value: values[r.id] };
-  });
-  return { name: "Biểu", rows };
-}
+import { checkFilled, filled } from "../support/filledSheet";
 
 function check(values: Record<string, Cell["value"]>, templateId?: string) {
-  const r = checkGrids([filled(values, templateId)], catalog, ruleSet);
-  if (!r.ok) throw new Error(r.reason);
-  return r.findings;
+  return checkFilled(values, templateId).findings;
 }
 
 describe("the rule set as data", () => {

@@ -151,8 +151,10 @@ function verifyTemplateSheet(mock: MockExcel, t: Template, layout: SheetLayout):
       check(`${ref} format`, sheet.numberFormat(ref), "#,##0");
     } else if (row.kind === "percent") {
       percents++;
-      check(`${ref} rule`, v?.rule, { decimal: { formula1: 0, formula2: 100, operator: "Between" } });
-      check(`${ref} alert`, v?.errorAlert?.message, "Nhập số từ 0 đến 100.");
+      // A rate against a plan may go beyond 100.
+      const max = row.mayExceed100 ? 1000 : 100;
+      check(`${ref} rule`, v?.rule, { decimal: { formula1: 0, formula2: max, operator: "Between" } });
+      check(`${ref} alert`, v?.errorAlert?.message, `Nhập số từ 0 đến ${max}.`);
       check(`${ref} format`, sheet.numberFormat(ref), "0.00");
     } else if (row.kind === "coded" && row.codes) {
       lists++;

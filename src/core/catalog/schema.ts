@@ -85,9 +85,12 @@ export const ValueRow = z
     codes: z.array(Code).min(2).optional(),
     aggregate: Aggregate,
     accumulation: Accumulation,
+    /** A rate against a plan, which doing more than planned takes above 100 (cut 12 posts of 10 planned: 120 %). */
+    mayExceed100: z.literal(true).optional(),
   })
   .strict()
   .superRefine((row, ctx) => {
+    if (row.mayExceed100 && row.kind !== "percent") ctx.addIssue({ code: "custom", message: "chỉ dòng tỷ lệ (percent) mới có thể vượt 100 (mayExceed100)" });
     if (row.kind === "coded" && !row.codes) ctx.addIssue({ code: "custom", message: "dòng mã hóa (coded) cần danh sách mã (codes)" });
     if (row.kind !== "coded" && row.codes) ctx.addIssue({ code: "custom", message: "chỉ dòng mã hóa (coded) mới có danh sách mã (codes)" });
     if (row.aggregate.type === "ratio" && row.kind !== "percent")

@@ -126,7 +126,7 @@ export function buildTemplateLayout(t: Template, opts: TemplateOptions = {}): Sh
       entry.refs.push(address(rr, VALUE_COLUMN));
       lists.set(key, entry);
     } else if (r.kind === "count" || r.kind === "percent" || r.kind === "money") {
-      (byKind[r.kind] ??= []).push(address(rr, VALUE_COLUMN));
+      (byKind[r.kind === "percent" && r.mayExceed100 ? "overPlan" : r.kind] ??= []).push(address(rr, VALUE_COLUMN));
     }
     rows.push([
       { value: r.stt, style: "unit" },
@@ -142,6 +142,7 @@ export function buildTemplateLayout(t: Template, opts: TemplateOptions = {}): Sh
   if (byKind.count) validations.push({ type: "whole", ref: compactRefs(byKind.count), min: 0, prompt: "Số nguyên không âm" });
   if (byKind.money) validations.push({ type: "decimal", ref: compactRefs(byKind.money), min: 0, max: 1e12, prompt: "Số tiền (triệu đồng)" });
   if (byKind.percent) validations.push({ type: "decimal", ref: compactRefs(byKind.percent), min: 0, max: 100, prompt: "Tỷ lệ từ 0 đến 100" });
+  if (byKind.overPlan) validations.push({ type: "decimal", ref: compactRefs(byKind.overPlan), min: 0, max: 1000, prompt: "Tỷ lệ so với kế hoạch, có thể vượt 100" });
   for (const l of lists.values()) validations.push({ type: "list", ref: compactRefs(l.refs), items: l.items, prompt: l.prompt });
 
   const last = columnLetter(NOTE_COLUMN);

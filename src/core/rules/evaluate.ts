@@ -1,7 +1,7 @@
 import { Template, ValueRow, isValueRow } from "../catalog/schema";
 import { Finding } from "../findings";
 import { Cell, cellText, isBlank, placeOf } from "../grid";
-import { ReadValue, readValue } from "../numbers";
+import { ReadValue, isPercentFormat, readValue } from "../numbers";
 import { MatchedRow, SheetRow, Submission } from "../recognize/submission";
 import { oncePer } from "../oncePer";
 import { foldText, formatNumberVi, joinMapped } from "../text";
@@ -112,6 +112,17 @@ const synonymsOf = oncePer((ruleSet: RuleSet): Map<string, number> => {
   return synonyms;
 });
 
+/** Folded money unit → its size in đồng, its synonyms included ("Triệu" is "Triệu đồng"). */
+const scalesOf = oncePer((ruleSet: RuleSet): Map<string, number> => {
+  const scales = new Map<string, number>();
+  for (const [unit, factor] of Object.entries(ruleSet.unitScales ?? {})) {
+    const folded = foldText(unit);
+    scales.set(folded, factor);
+    for (const group of ruleSet.unitSynonyms) if (group.some((u) => foldText(u) === folded)) for (const u of group) scales.set(foldText(u), factor);
+  }
+  return scales;
+});
+
 /** A row's names for a message, built only when a finding is reported. */
 function rowNames(m: MatchedRow): { label: string; stt: string } {
   return { label: shortLabel(m.templateRow.label), stt: m.templateRow.stt };
@@ -122,6 +133,7 @@ class Context {
   readonly findings: Finding[] = [];
   private readonly sectionOf: Map<number, string>;
   private readonly synonyms: Map<string, number>;
+  private readonly scales: Map<string, number>;
   private readonly messages: MessageTable;
   private readonly template: Template;
   /** The value of each matched row (by its index in `sub.matched`), if it is a value row. */
@@ -134,13 +146,14 @@ class Context {
     this.template = sub.template;
     this.sectionOf = sectionsOf(sub.template);
     this.synonyms = synonymsOf(ruleSet);
+    this.scales = scalesOf(ruleSet);
     this.messages = messagesOf(ruleSet);
     const vc = sub.columns.value;
     for (const m of sub.matched) {
       if (!isValueRow(m.templateRow)) continue;
       const row = m.templateRow;
       const shifted = this.isShifted(m);
-      const read = shifted ? ({ type: "blank" } as const) : readValue(m.row.value, row.kind, row.codes);
+      const read = shifted ? ({ type: "blank" } as const) : this.read(m.row.value, row, m.row.unit);
       const v: IndicatorValue = { row, sheetRow: m.row, read, cell: this.at(m.row.r, vc), shifted };
       if (read.type === "number" && this.acceptable(row, read.value)) v.number = read.value;
       this.values.set(row.id, v);
@@ -149,10 +162,30 @@ class Context {
     this.matchedValues = sub.matched.map((m) => (isValueRow(m.templateRow) ? this.values.get(m.templateRow.id) : undefined));
   }
 
+  /** A cell's value; "10 hồ sơ", "1.500 triệu đồng" are the number followed by the row's own unit. */
+  private read(cell: Cell | undefined, row: ValueRow, unit: string): ReadValue {
+    const read = readValue(cell, row.kind, row.codes);
+    const scale = this.scale(row, unit);
+    if (read.type === "number" && scale !== undefined) return { type: "number", value: Math.round(read.value * scale * 1e6) / 1e6 };
+    if (read.type !== "text" || row.kind === "text" || row.kind === "coded") return read;
+    const m = /^(\S+)\s+(\D+)$/.exec(read.text);
+    if (!m || this.unitChange(row, m[2]) !== undefined) return read;
+    const number = readValue({ value: m[1] }, row.kind);
+    return number.type === "number" || number.type === "ambiguous" ? number : read;
+  }
+
+  /** What a money figure sent in another unit of money is multiplied by to be in the row's unit (1.500.000.000 đồng is 1.500 triệu đồng). */
+  private scale(row: ValueRow, unit: string): number | undefined {
+    if (row.kind !== "money" || !unit) return undefined;
+    const sent = this.scales.get(foldText(unit));
+    const wanted = this.scales.get(foldText(row.unit));
+    return sent !== undefined && wanted !== undefined && sent !== wanted ? sent / wanted : undefined;
+  }
+
   /** A number the merge and the relations can use (kind errors are reported separately). */
   private acceptable(row: ValueRow, n: number): boolean {
     if (row.kind === "coded") return !!row.codes?.some((c) => c.value === n);
-    if (row.kind === "percent") return n >= 0 && n <= 100;
+    if (row.kind === "percent") return n >= 0 && (n <= 100 || !!row.mayExceed100);
     if (row.kind === "count") return n >= 0 && Number.isInteger(n);
     return true;
   }
@@ -221,6 +254,14 @@ class Context {
             this.push(rule, r1, cell, this.say("structure", "uncomputedFormula", { ...rowNames(m), cell }), t.id, m.templateIndex);
             break;
           }
+          // Excel's error values (a formula's cached result) say what went wrong, not that the officer typed text.
+          const excelError = typeof row.value?.value === "string" ? EXCEL_ERROR.exec(row.value.value.trim())?.[0] : undefined;
+          if (excelError) {
+            const divided = excelError === "#DIV/0!";
+            const message = this.say("structure", divided ? "divisionByZero" : "formulaError", { ...rowNames(m), cell, value: excelError });
+            this.push(rule, r1, cell, message, t.id, m.templateIndex, divided ? "warning" : rule.severity);
+            break;
+          }
           const problem = kindProblem(t, v.read);
           if (problem) {
             const reason = this.say("structure", problem, { unit: t.unit });
@@ -244,7 +285,8 @@ class Context {
         case "noteValue": {
           if (t.kind === "text" || v.shifted || !isBlank(row.value)) break;
           const note = row.note;
-          const n = numericOnly(note);
+          // The value as it would be read in its own cell: "1.234", "15 hồ sơ", "Có (KH số 12)".
+          const n = numericOnly(note) ?? (this.read(note, t, "").type === "number" ? displayRaw(note) : undefined);
           if (n !== undefined) {
             const noteCell = this.at(row.r, cols.note);
             this.push(rule, r1, noteCell, this.say("structure", check, { ...rowNames(m), cell, noteCell, value: n }), t.id, m.templateIndex);
@@ -260,6 +302,12 @@ class Context {
           break;
         case "unitChanged":
         case "unitVariant": {
+          if (check === "unitVariant" && v.number !== undefined && this.scale(t, row.unit) !== undefined) {
+            const unitCell = this.at(row.r, cols.unit);
+            const vars = { ...rowNames(m), cell: unitCell, unit: row.unit, expectedUnit: t.unit, value: displayRaw(row.value), converted: formatNumberVi(v.number) };
+            this.push(rule, r1, unitCell, this.say("structure", "unitScaled", vars), t.id, m.templateIndex);
+            break;
+          }
           const change = this.unitChange(t, row.unit);
           if (change === (check === "unitChanged" ? "kind" : "variant")) {
             const unitCell = this.at(row.r, cols.unit);
@@ -270,6 +318,13 @@ class Context {
         case "numbering":
           this.numbering(rule, m);
           break;
+        case "moneyScale": {
+          const factor = t.kind === "money" ? this.scales.get(foldText(t.unit)) : undefined;
+          if (!factor || factor === 1 || v.number === undefined || !rule.limit || v.number * factor < rule.limit) break;
+          const vars = { ...rowNames(m), cell, value: formatNumberVi(v.number), unit: t.unit, limit: formatNumberVi(rule.limit), converted: formatNumberVi(v.number / factor) };
+          this.push(rule, r1, cell, this.say("structure", check, vars), t.id, m.templateIndex);
+          break;
+        }
         default:
           break;
       }
@@ -302,6 +357,9 @@ class Context {
     const a = foldText(unit);
     const b = foldText(t.unit);
     if (a === b) return undefined;
+    // Synonyms name one unit whatever words they use ("Triệu" is "Triệu đồng").
+    const ga = this.synonyms.get(a);
+    if (ga !== undefined && ga === this.synonyms.get(b)) return undefined;
     const kindOf = (u: string): string => (u === "%" || u.includes("ty le") ? "percent" : /\d/.test(u) ? "coded" : u.includes("dong") ? "money" : "count");
     if (t.kind === "coded") {
       // A code list cut short (split over a page break) is not a change; a foreign code is.
@@ -310,8 +368,6 @@ class Context {
       return kindOf(a) !== "coded" ? "kind" : codes(a).every((x) => expected.has(x)) ? undefined : "kind";
     }
     if (kindOf(a) !== kindOf(b)) return "kind";
-    const ga = this.synonyms.get(a);
-    if (ga !== undefined && ga === this.synonyms.get(b)) return undefined;
     return "variant";
   }
 
@@ -523,6 +579,9 @@ function skipSide(strategy: MissingStrategy, missing: number, count: number): bo
   return strategy === "skipIfAnyMissing" ? missing > 0 : strategy === "skipIfAllMissing" ? missing === count : false;
 }
 
+/** The error values Excel and LibreOffice (Err:502) store as a formula's result. */
+const EXCEL_ERROR = /^(?:#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!)|Err:\d{3})$/i;
+
 /** Whole numbers written in a note ("16 TTHC dùng chung", "gồm 1.200 hồ sơ"), dots grouping thousands. */
 function numbersIn(text: string): number[] {
   return [...text.matchAll(/(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d.,]\d)/g)].map((m) => Number(m[0].replace(/\./g, "")));
@@ -535,16 +594,19 @@ function numericOnly(cell: Cell | undefined): string | undefined {
   return /^[+-]?\d[\d.,]*%?$/.test(t) ? t : undefined;
 }
 
+/** A cell's value as the officer sees it: 95 in a cell formatted 0% shows, and is read, as 9500%. */
 function displayRaw(cell: Cell | undefined): string {
   if (!cell || cell.value === null) return "";
-  return typeof cell.value === "number" ? formatNumberVi(cell.value) : String(cell.value).trim();
+  if (typeof cell.value !== "number") return String(cell.value).trim();
+  return isPercentFormat(cell.format) ? `${formatNumberVi(cell.value * 100)}%` : formatNumberVi(cell.value);
 }
 
 /** Why a read value does not fit the row's kind (an outcome of structure rules); undefined when it fits. */
 export function kindProblem(t: ValueRow, read: ReadValue): "notANumber" | "negative" | "notWhole" | "outsidePercent" | "notACode" | undefined {
   if (read.type === "blank" || read.type === "ambiguous") return undefined;
   if (t.kind === "text") return undefined;
-  if (read.type === "text") return "notANumber";
+  // A coded row's answer that is no code is told with the codes to choose from.
+  if (read.type === "text") return t.kind === "coded" ? "notACode" : "notANumber";
   const n = read.value;
   switch (t.kind) {
     case "count":
@@ -554,7 +616,7 @@ export function kindProblem(t: ValueRow, read: ReadValue): "notANumber" | "negat
     case "money":
       return n < 0 ? "negative" : undefined;
     case "percent":
-      return n < 0 || n > 100 ? "outsidePercent" : undefined;
+      return n < 0 || (n > 100 && !t.mayExceed100) ? "outsidePercent" : undefined;
     case "coded":
       return t.codes?.some((c) => c.value === n) ? undefined : "notACode";
   }

@@ -132,6 +132,7 @@ export const StructureCheck = z.enum([
   "rowMissing",
   "numbering",
   "unknownRow",
+  "moneyScale",
 ]);
 
 /** Checks of the sheet's shape; what each says is the rule set's messages.structure[check]. */
@@ -142,6 +143,8 @@ export const StructureRule = z
     check: StructureCheck,
     /** A file may still word its check here; moved into the rule set's messages when it is parsed. */
     message: z.string().min(1).optional(),
+    /** moneyScale: the amount in đồng no unit's figure reaches (a figure typed in đồng where the row counts millions does). */
+    limit: z.number().positive().optional(),
   })
   .strict();
 
@@ -174,6 +177,8 @@ const RuleSetFields = z
     name: z.string().min(1),
     /** Units that mean the same thing ("Thủ tục" = "TTHC"); a unit outside its group is a change. */
     unitSynonyms: z.array(z.array(z.string().min(1)).min(2)),
+    /** Money units by their size in đồng ("Triệu đồng": 1000000): a figure sent in another one is converted. */
+    unitScales: z.record(z.string().min(1), z.number().positive()).optional(),
     rules: z.array(Rule).min(1),
     outliers: OutlierSettings.optional(),
     /** Rewording of what rules say, by rule type and outcome (src/core/rules/messages.ts has every sentence). */
