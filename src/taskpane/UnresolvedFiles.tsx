@@ -68,7 +68,7 @@ export function UnresolvedFiles({
       {onAddUnlisted && unlisted.length > 0 && (
         <div className={styles.file}>
           <Text data-testid="unlisted-units">
-            {`${unlisted.length} đơn vị gửi tệp không có trong danh sách đơn vị phải báo cáo: ${unlisted.slice(0, 3).join("; ")}${unlisted.length > 3 ? ` và ${unlisted.length - 3} đơn vị khác` : ""}. Nếu danh sách còn thiếu các đơn vị này, thêm họ vào danh sách:`}
+            {`${unlisted.length} đơn vị gửi tệp không có trong danh sách đơn vị phải báo cáo: ${unlisted.slice(0, 3).join("; ")}${unlisted.length > 3 ? ` và ${unlisted.length - 3} đơn vị khác` : ""}. Nếu danh sách còn thiếu, hãy thêm các đơn vị này:`}
           </Text>
           <Button disabled={busy} onClick={() => onAddUnlisted(unlisted)}>
             {`Thêm ${unlisted.length} đơn vị vào danh sách rồi tổng hợp lại`}
